@@ -1,0 +1,121 @@
+//! Authorizing a call on a key: key policy, IAM policies and grants
+//! together, with the condition keys KMS supplies
+//! (<https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html>).
+
+use super::blob::EncryptionContext;
+use super::{Env, Key, Kms};
+use crate::error::Error;
+use crate::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
+
+/// What a call wants to do with a key.
+pub struct Access<'a> {
+    /// The operation, such as `Encrypt`; the IAM action is `kms:<operation>`.
+    pub operation: &'a str,
+    pub context: Option<&'a EncryptionContext>,
+    pub grant_tokens: &'a [String],
+    /// Further condition keys, such as `kms:EncryptionAlgorithm`.
+    pub conditions: Vec<(&'static str, String)>,
+}
+
+impl<'a> Access<'a> {
+    pub fn to(operation: &'a str) -> Access<'a> {
+        Access {
+            operation,
+            context: None,
+            grant_tokens: &[],
+            conditions: Vec::new(),
+        }
+    }
+
+    pub fn with_context(mut self, context: &'a EncryptionContext) -> Self {
+        self.context = Some(context);
+        self
+    }
+
+    pub fn with_tokens(mut self, tokens: &'a [String]) -> Self {
+        self.grant_tokens = tokens;
+        self
+    }
+
+    pub fn with(mut self, key: &'static str, value: &str) -> Self {
+        self.conditions.push((key, value.to_owned()));
+        self
+    }
+}
+
+fn condition_context(kms: &Kms, env: &Env<'_>, key: &Key, access: &Access<'_>) -> ConditionContext {
+    let p = &env.caller.principal;
+    let mut c = ConditionContext::default();
+    c.set("kms:CallerAccount", p.account.as_str());
+    c.set("aws:PrincipalArn", &p.policy_arn());
+    c.set("aws:PrincipalAccount", p.account.as_str());
+    c.set("aws:PrincipalType", p.identity_type());
+    if let Some(via) = &env.caller.via_service {
+        c.set("kms:ViaService", via);
+    }
+    c.set("kms:KeySpec", key.spec.as_str());
+    c.set("kms:KeyUsage", key.usage.as_str());
+    c.set("kms:KeyOrigin", key.origin.as_str());
+    c.set("kms:MultiRegion", &key.multi_region.is_some().to_string());
+    c.set_many("kms:ResourceAliases", kms.aliases_of(key));
+    for (k, v) in &key.tags {
+        c.set(&format!("aws:ResourceTag/{k}"), v);
+    }
+    if let Some(context) = access.context {
+        for (k, v) in context {
+            c.set(&format!("kms:EncryptionContext:{k}"), v);
+        }
+        c.set_many(
+            "kms:EncryptionContextKeys",
+            context.keys().cloned().collect(),
+        );
+    }
+    for (k, v) in &access.conditions {
+        c.set(k, v);
+    }
+    c
+}
+
+/// `User: <arn> is not authorized to perform: kms:<Op> on resource: <key arn> because …`
+fn denied(env: &Env<'_>, action: &str, arn: &str, decision: Decision) -> Error {
+    let who = env.caller.principal.caller_arn();
+    let why = match decision {
+        Decision::ExplicitDeny(source) => format!("with an explicit deny in a {}", source.words()),
+        Decision::ImplicitDeny(source) => {
+            format!("because no {} allows the {action} action", source.words())
+        }
+        Decision::Allow => String::new(),
+    };
+    Error::AccessDeniedException(format!(
+        "User: {who} is not authorized to perform: {action} on resource: {arn} {why}"
+    ))
+}
+
+impl Kms {
+    /// Checks that the caller may do `access` on the key `arn`.
+    pub fn authorize(&self, env: &Env<'_>, arn: &str, access: &Access<'_>) -> Result<(), Error> {
+        super::grants::check_tokens(access.grant_tokens)?;
+        let key = self.key(arn);
+        let action = format!("kms:{}", access.operation);
+        let conditions = condition_context(self, env, key, access);
+        // A stored key policy always parsed when it was put.
+        let policy = PolicyDocument::parse_key_policy(&key.policy).unwrap_or_default();
+        let identity = env.iam.policies_for(&env.caller.principal);
+        let decision = authorize(
+            &policy,
+            &identity,
+            &Query {
+                principal: &env.caller.principal,
+                action: &action,
+                resource: arn,
+                resource_account: key.account.as_str(),
+                conditions: &conditions,
+            },
+        );
+        match decision {
+            Decision::Allow => Ok(()),
+            Decision::ImplicitDeny(_) if self.grant_allows(env, arn, access) => Ok(()),
+            _ => Err(denied(env, &action, arn, decision)),
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! The one entry point: `Simulator::call(service, operation, request,
+//! caller)`, shaped like the AWS JSON 1.1 protocol. A request is the JSON
+//! body AWS would receive for `X-Amz-Target: <Prefix>.<Operation>`; the
+//! answer is the JSON body AWS would send, or an [`Error`] whose JSON form is
+//! `{"__type", "message"}`.
+//!
+//! Services:
+//! - `kms` (target prefix `TrentService`): AWS KMS.
+//! - `keydeck` (target prefix `KeyDeck`): the simulation itself, which AWS
+//!   does not have: `AdvanceClock`, `PutPrincipalPolicy`,
+//!   `DeletePrincipalPolicy`, `GetClock` and `LookupEvents`.
+//!
+//! Other services (`ssm`, `secretsmanager`) will plug in beside `kms`; until
+//! then their calls fail with UnknownOperationException.
+
+use crate::clock::{iso8601, Clock};
+use crate::error::Error;
+use crate::iam::Iam;
+use crate::kms::{Env, Kms};
+use crate::principal::Caller;
+use crate::request::Request;
+use crate::trail::{Outcome, Trail, TrailEvent};
+use serde_json::{json, Value};
+
+/// Every simulated account and Region, with one clock.
+#[derive(Debug, Clone, Default)]
+pub struct Simulator {
+    clock: Clock,
+    iam: Iam,
+    kms: Kms,
+    trail: Trail,
+}
+
+/// The X-Amz-Target prefix of each service.
+pub fn service_for_target_prefix(prefix: &str) -> Option<&'static str> {
+    match prefix {
+        "TrentService" => Some("kms"),
+        "KeyDeck" => Some("keydeck"),
+        _ => None,
+    }
+}
+
+impl Simulator {
+    pub fn new() -> Simulator {
+        Simulator::default()
+    }
+
+    /// Calls an operation of a service, as `caller`.
+    pub fn call(
+        &mut self,
+        service: &str,
+        operation: &str,
+        request: Value,
+        caller: &Caller,
+    ) -> Result<Value, Error> {
+        match service {
+            "kms" => {
+                let env = Env {
+                    caller,
+                    now: self.clock.now(),
+                    iam: &self.iam,
+                };
+                let result = self.kms.call(&env, operation, &request);
+                let (code, message) = match &result {
+                    Ok(_) => (None, None),
+                    Err(e) => (Some(e.code()), e.message()),
+                };
+                let outcome = Outcome {
+                    error_code: code,
+                    error_message: message,
+                };
+                self.trail.record(
+                    self.clock.now(),
+                    service,
+                    operation,
+                    &request,
+                    caller,
+                    outcome,
+                );
+                result
+            }
+            "keydeck" => self.control(operation, &request),
+            _ => Err(Error::UnknownOperationException),
+        }
+    }
+
+    /// Moves the simulated clock forward and applies what became due:
+    /// automatic rotations, key deletions, expiring imported material.
+    pub fn advance_seconds(&mut self, seconds: i64) {
+        self.clock.advance_seconds(seconds);
+        self.kms.tick(self.clock.now());
+    }
+
+    pub fn advance_days(&mut self, days: i64) {
+        self.advance_seconds(days.saturating_mul(crate::clock::SECONDS_PER_DAY));
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    pub fn iam_mut(&mut self) -> &mut Iam {
+        &mut self.iam
+    }
+
+    pub fn kms(&self) -> &Kms {
+        &self.kms
+    }
+
+    /// The CloudTrail-style log, oldest event first.
+    pub fn events(&self) -> &[TrailEvent] {
+        self.trail.events()
+    }
+
+    fn control(&mut self, operation: &str, request: &Value) -> Result<Value, Error> {
+        let mut r = Request::new(request)?;
+        match operation {
+            "AdvanceClock" => {
+                let days = r.int("Days", 0, 100_000).unwrap_or(0);
+                let hours = r.int("Hours", 0, 1_000_000).unwrap_or(0);
+                let seconds = r.int("Seconds", 0, i64::MAX / 2).unwrap_or(0);
+                r.finish()?;
+                self.advance_seconds(days * 86_400 + hours * 3_600 + seconds);
+                Ok(self.now())
+            }
+            "GetClock" => Ok(self.now()),
+            "PutPrincipalPolicy" => {
+                let arn = r
+                    .required_string("PrincipalArn", 1, 2048)
+                    .unwrap_or_default();
+                let name = r.required_string("PolicyName", 1, 128).unwrap_or_default();
+                let document = r
+                    .required_string("PolicyDocument", 1, 131_072)
+                    .unwrap_or_default();
+                r.finish()?;
+                self.iam.put_policy(&arn, &name, &document)?;
+                Ok(json!({}))
+            }
+            "DeletePrincipalPolicy" => {
+                let arn = r
+                    .required_string("PrincipalArn", 1, 2048)
+                    .unwrap_or_default();
+                let name = r.required_string("PolicyName", 1, 128).unwrap_or_default();
+                r.finish()?;
+                self.iam.delete_policy(&arn, &name);
+                Ok(json!({}))
+            }
+            "LookupEvents" => Ok(json!({ "Events": self.trail.events() })),
+            _ => Err(Error::UnknownOperationException),
+        }
+    }
+
+    fn now(&self) -> Value {
+        json!({"Now": self.clock.now(), "NowIso8601": iso8601(self.clock.now())})
+    }
+}
