@@ -1,0 +1,16 @@
+//! Behaviour of the KMS simulator through its one entry point, with exact
+//! AWS exception names and messages.
+
+mod aliases;
+mod asymmetric;
+mod common;
+mod crypt;
+mod grants;
+mod import;
+mod keys;
+mod multi_region;
+mod policy;
+mod props;
+mod rotation;
+mod tags;
+mod trail;
