@@ -1,0 +1,83 @@
+//! The `keydeck-sim serve` binary answers AWS JSON 1.1 over loopback HTTP.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start() -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_keydeck-sim"))
+            .args(["serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .trim()
+            .rsplit(':')
+            .next()
+            .unwrap()
+            .parse()
+            .expect("a port on the first line");
+        Server { child, port }
+    }
+
+    fn post(&self, target: &str, access_key: &str, body: &str) -> (u16, serde_json::Value) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let request = format!(
+            "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: {target}\r\nContent-Type: application/x-amz-json-1.1\r\n\
+             Authorization: AWS4-HMAC-SHA256 Credential={access_key}/20260101/us-east-1/kms/aws4_request, SignedHeaders=host, Signature=00\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response[9..12].parse().unwrap();
+        let json = response.split("\r\n\r\n").nth(1).unwrap();
+        (status, serde_json::from_str(json).unwrap())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn the_binary_serves_kms_and_maps_access_keys_to_principals() {
+    let server = Server::start();
+    let (status, key) = server.post("TrentService.CreateKey", "root-111122223333", "{}");
+    assert_eq!(status, 200);
+    let arn = key["KeyMetadata"]["Arn"].as_str().unwrap().to_owned();
+    assert!(arn.starts_with("arn:aws:kms:us-east-1:111122223333:key/"));
+    let body = format!(r#"{{"KeyId":"{arn}","Plaintext":"aGk="}}"#);
+    let (status, error) = server.post("TrentService.Encrypt", "user-111122223333-alice", &body);
+    assert_eq!(status, 400);
+    assert_eq!(error["__type"], "AccessDeniedException");
+    assert!(error["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("User: arn:aws:iam::111122223333:user/alice is not authorized"));
+    let (status, error) = server.post("TrentService.Nonsense", "root-111122223333", "{}");
+    assert_eq!(
+        (status, error),
+        (
+            400,
+            serde_json::json!({"__type": "UnknownOperationException"})
+        )
+    );
+    let (status, now) = server.post("KeyDeck.AdvanceClock", "root-111122223333", r#"{"Days":1}"#);
+    assert_eq!(status, 200);
+    assert_eq!(now["NowIso8601"], "2026-01-02T00:00:00Z");
+}
