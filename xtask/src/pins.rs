@@ -1,0 +1,25 @@
+//! Every tool version KeyDeck's build depends on, in one place.
+//!
+//! Node packages (Playwright, axe-core and the binaryen that provides
+//! wasm-opt) are pinned exactly in `tests/package.json` and locked in
+//! `tests/package-lock.json`; `npm ci` installs them as recorded there.
+
+/// trunk 0.22 needs a newer rustc than the 1.95 these machines run.
+pub const TRUNK: &str = "0.21.14";
+
+/// The wasm-bindgen CLI must equal the `wasm-bindgen` crate in Cargo.lock;
+/// it is read from there rather than written twice.
+pub const WASM_BINDGEN_CRATE: &str = "wasm-bindgen";
+
+/// Debian's binaryen 108 cannot read rustc 1.95's wasm (the page stays blank),
+/// so wasm-opt comes from npm's `binaryen`, and must report this version.
+pub const WASM_OPT_VERSION: &str = "132";
+
+/// Playwright 1.65 needs Node.js 20; the machine provides it.
+pub const NODE_MAJOR: u32 = 20;
+
+/// The browser the suite drives, from Debian.
+pub const APT_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";

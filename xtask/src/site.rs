@@ -1,0 +1,14 @@
+//! Building a trunk site in release mode with the pinned toolchain.
+
+use std::path::Path;
+
+use crate::tools::Toolchain;
+use crate::{run, Result};
+
+/// `trunk build --release --offline` for the `index.html` in `dir`.
+pub fn build(tools: &Toolchain, dir: &Path) -> Result<()> {
+    run(tools
+        .command("trunk")
+        .args(["build", "--release", "--offline"])
+        .current_dir(dir))
+}

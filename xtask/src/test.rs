@@ -1,0 +1,137 @@
+//! `cargo xtask test`: the whole suite, as CI runs it. Each step runs even if
+//! an earlier one failed (except those that need its output), and the run ends
+//! with a one-line summary.
+
+use std::net::TcpListener;
+use std::process::Command;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::tools::{self, Toolchain};
+use crate::{project_root, run, serve, site, Result};
+
+struct Outcome {
+    name: &'static str,
+    took: Duration,
+    result: Result<()>,
+}
+
+pub fn run_all() -> Result<()> {
+    let started = Instant::now();
+    let mut outcomes = Vec::new();
+    let mut step = |name: &'static str, f: &mut dyn FnMut() -> Result<()>| {
+        eprintln!("\n==> {name}");
+        let t = Instant::now();
+        let result = f();
+        if let Err(e) = &result {
+            eprintln!("xtask: {name} failed: {e}");
+        }
+        let ok = result.is_ok();
+        outcomes.push(Outcome {
+            name,
+            took: t.elapsed(),
+            result,
+        });
+        ok
+    };
+
+    let mut toolchain: Option<Toolchain> = None;
+    let tools_ok = step("tools", &mut || {
+        toolchain = Some(tools::ensure_build_tools()?);
+        tools::ensure_browser()
+    });
+    step(
+        "fmt",
+        &mut || run(cargo().args(["fmt", "--all", "--check"])),
+    );
+    step("clippy", &mut || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    step("cargo test", &mut || {
+        run(cargo().args(["test", "--workspace"]))
+    });
+    let built = tools_ok
+        && step("trunk build", &mut || {
+            site::build(
+                toolchain.as_ref().expect("tools step succeeded"),
+                &project_root(),
+            )
+        });
+    if built {
+        step("browser suite", &mut browser_suite);
+    }
+
+    summarize(&outcomes, started.elapsed(), built)
+}
+
+/// Serves `dist/` on an ephemeral loopback port and runs Playwright against it.
+fn browser_suite() -> Result<()> {
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let base = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
+    let dist = project_root().join("dist");
+    thread::spawn(move || serve::serve_forever(listener, dist));
+    let dir = project_root().join("tests");
+    run(Command::new(dir.join("node_modules/.bin/playwright"))
+        .arg("test")
+        .current_dir(&dir)
+        .env("KEYDECK_BASE_URL", &base))
+}
+
+fn summarize(outcomes: &[Outcome], total: Duration, built: bool) -> Result<()> {
+    let failed: Vec<&str> = outcomes
+        .iter()
+        .filter(|o| o.result.is_err())
+        .map(|o| o.name)
+        .collect();
+    let steps: Vec<String> = outcomes
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {} {}",
+                o.name,
+                if o.result.is_ok() { "ok" } else { "FAILED" },
+                clock(o.took)
+            )
+        })
+        .collect();
+    let skipped = if built { "" } else { "; browser suite not run" };
+    let verdict = if failed.is_empty() {
+        "passed"
+    } else {
+        "FAILED"
+    };
+    println!(
+        "\nxtask test: {verdict} in {} ({}){skipped}",
+        clock(total),
+        steps.join(", ")
+    );
+    if failed.is_empty() && built {
+        Ok(())
+    } else if failed.is_empty() {
+        Err("the browser suite did not run".into())
+    } else {
+        Err(format!("failed: {}", failed.join(", ")).into())
+    }
+}
+
+fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 60 {
+        format!("{}m{:02}s", s / 60, s % 60)
+    } else {
+        format!("{s}s")
+    }
+}
+
+fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    cmd.current_dir(project_root());
+    cmd
+}
