@@ -1,0 +1,3 @@
+pub mod icon;
+pub mod nav;
+pub mod page_header;

@@ -1,0 +1,60 @@
+//! The KeyDeck web app: a thin Leptos shell that renders pages and dispatches
+//! to the pure `keydeck-study` and `keydeck-sim` crates.
+
+mod components;
+mod pages;
+mod storage;
+mod theme;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::JsCast;
+
+use components::nav::{MainNav, TopBar};
+
+/// Mounts the app and removes the static loading message from `index.html`.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
+
+/// The router would treat `#main` as a navigation; move focus ourselves.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    theme::provide();
+    view! {
+        <Title formatter=|page: String| {
+            if page.is_empty() { "KeyDeck".to_owned() } else { format!("{page} · KeyDeck") }
+        }/>
+        <Router>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+            <div class="shell">
+                <TopBar/>
+                <MainNav/>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=pages::not_found::NotFound>
+                        <Route path=path!("/") view=pages::home::Home/>
+                        <Route path=path!("/study") view=pages::study::Study/>
+                        <Route path=path!("/quiz") view=pages::quiz::Quiz/>
+                        <Route path=path!("/walkthroughs") view=pages::walkthroughs::Walkthroughs/>
+                        <Route path=path!("/labs") view=pages::labs::Labs/>
+                        <Route path=path!("/progress") view=pages::progress::Progress/>
+                        <Route path=path!("/about") view=pages::about::About/>
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}

@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::components::page_header::PageHeader;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let path = use_location().pathname;
+    view! {
+        <PageHeader title="Page not found" heading="Page not found">
+            "There is no page at " <code>{path}</code> "."
+        </PageHeader>
+        <p><A href="/" attr:class="button">"Go to today's overview"</A></p>
+    }
+}
