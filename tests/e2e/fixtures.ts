@@ -1,0 +1,66 @@
+import { test as base, expect, type Page, type Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Every route of the shell: path, visible heading and document title. */
+export const ROUTES = [
+  { path: '/', heading: 'Today', title: 'KeyDeck' },
+  { path: '/study', heading: 'Study', title: 'Study · KeyDeck' },
+  { path: '/quiz', heading: 'Quizzes and exams', title: 'Quiz · KeyDeck' },
+  { path: '/walkthroughs', heading: 'Walkthroughs', title: 'Walkthroughs · KeyDeck' },
+  { path: '/labs', heading: 'Labs', title: 'Labs · KeyDeck' },
+  { path: '/progress', heading: 'Your progress', title: 'Progress · KeyDeck' },
+  { path: '/about', heading: 'About KeyDeck', title: 'About · KeyDeck' },
+] as const;
+
+/** The app as a learner meets it: pages, navigation and the theme switch. */
+export class App {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => this.errors.push(err.message));
+  }
+
+  /** Opens a path and waits until the app has mounted its heading. */
+  async open(path: string) {
+    await this.page.goto(path);
+    await expect(this.heading).toBeVisible();
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** A navigation link, wherever the layout puts it (side bar, tab bar or top bar). */
+  navLink(name: string): Locator {
+    return this.page.getByRole('navigation').getByRole('link', { name, exact: true }).locator('visible=true');
+  }
+
+  get themeSwitch(): Locator {
+    return this.page.getByRole('button', { name: /^Switch to (dark|light) theme$/ });
+  }
+
+  async theme(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('data-theme');
+  }
+
+  /** Serious and critical axe findings against WCAG 2 A and AA. */
+  async accessibilityViolations() {
+    const results = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  }
+}
+
+export const test = base.extend<{ app: App }>({
+  app: async ({ page }, use) => {
+    const app = new App(page);
+    await use(app);
+    expect(app.errors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
