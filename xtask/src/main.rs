@@ -3,6 +3,7 @@
 
 mod bench;
 mod pins;
+mod sdk_suite;
 mod serve;
 mod site;
 mod test;
@@ -18,7 +19,7 @@ usage: cargo xtask <task> [options]
 
 tasks:
   serve [--port N] [--no-build]   build the release site and serve dist/ on 127.0.0.1 (default port 8080)
-  test                            fmt, clippy, cargo test, release build, browser suite
+  test                            fmt, clippy, cargo test, boto3 suite, release build, browser suite
   bench                           sizes of the release site beside a bare Leptos app
 ";
 

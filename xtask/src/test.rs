@@ -8,7 +8,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::tools::{self, Toolchain};
-use crate::{project_root, run, serve, site, Result};
+use crate::{project_root, run, sdk_suite, serve, site, Result};
 
 struct Outcome {
     name: &'static str,
@@ -57,6 +57,7 @@ pub fn run_all() -> Result<()> {
     step("cargo test", &mut || {
         run(cargo().args(["test", "--workspace"]))
     });
+    step("boto3 suite", &mut sdk_suite::run_suite);
     let built = tools_ok
         && step("trunk build", &mut || {
             site::build(

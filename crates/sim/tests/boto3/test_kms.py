@@ -1,12 +1,14 @@
 """boto3 against the KeyDeck KMS simulator, over real HTTP and SigV4.
 
-How it is launched (from the repository root):
+`cargo xtask test` runs it (xtask/src/sdk_suite.rs): it installs the pinned
+requirements into a virtualenv under .tools/, builds and starts
+`keydeck-sim serve --port 0`, and runs this file with `--endpoint`. By hand,
+from the repository root:
 
-    CARGO_TARGET_DIR=/work/target-sim cargo build -p keydeck-sim --bin keydeck-sim
-    /work/target-sim/debug/keydeck-sim serve --port 4566 &
-    python3 -m venv /work/venv-sim
-    /work/venv-sim/bin/pip install -r crates/sim/tests/boto3/requirements.txt
-    /work/venv-sim/bin/python crates/sim/tests/boto3/test_kms.py --endpoint http://127.0.0.1:4566
+    cargo run -p keydeck-sim -- serve --port 4566 &
+    python3 -m venv .tools/venv
+    .tools/venv/bin/pip install -r crates/sim/tests/boto3/requirements.txt
+    .tools/venv/bin/python crates/sim/tests/boto3/test_kms.py --endpoint http://127.0.0.1:4566
 
 `--port 0` makes the server pick a free port and print it on its first line
 ("keydeck-sim listening on http://127.0.0.1:<port>"). The suite needs a
