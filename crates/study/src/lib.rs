@@ -2,4 +2,11 @@
 //!
 //! Pure Rust with no web dependencies, so every rule here is tested natively.
 
+pub mod builtin;
+pub mod card;
 pub mod day;
+pub mod deck;
+pub mod markdown;
+pub mod progress;
+pub mod queue;
+pub mod schedule;

@@ -1,0 +1,191 @@
+//! Cards: what a learner sees on the front and the back.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How a card asks its question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardKind {
+    /// A question and its answer.
+    Basic,
+    /// "Name the term": a description on the front, the term on the back.
+    /// It also yields a reverse card (term → description).
+    Term,
+    /// A sentence with one hidden part, written `{{answer}}`.
+    Cloze,
+    /// A comparison: the back is a table.
+    Table,
+}
+
+impl CardKind {
+    pub const ALL: [CardKind; 4] = [
+        CardKind::Basic,
+        CardKind::Term,
+        CardKind::Cloze,
+        CardKind::Table,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CardKind::Basic => "basic",
+            CardKind::Term => "term",
+            CardKind::Cloze => "cloze",
+            CardKind::Table => "table",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CardKind> {
+        CardKind::ALL.into_iter().find(|k| k.name() == s)
+    }
+}
+
+impl fmt::Display for CardKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which way a term card asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Forward,
+    /// The term on the front, its description on the back.
+    Reverse,
+}
+
+/// The suffix that names a term card's reverse card.
+pub const REVERSE_SUFFIX: &str = "~reverse";
+
+/// One reviewable card. Its Markdown fields are as written in the deck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// Stable across releases: progress is stored by it.
+    pub id: String,
+    pub topic: String,
+    pub kind: CardKind,
+    pub direction: Direction,
+    pub front: String,
+    pub back: String,
+    /// What changed since the seed deck, if anything.
+    pub note: Option<String>,
+    pub tags: Vec<String>,
+    /// The AWS documentation page the card rests on.
+    pub source: String,
+    /// The card's position in the seed export, for cards that come from it.
+    pub seed: Option<u8>,
+    pub walkthrough: Option<String>,
+    /// The line of the card's heading in its deck file.
+    pub line: usize,
+}
+
+const BLANK: &str = "[ … ]";
+
+impl Card {
+    /// The Markdown shown before the answer is revealed.
+    pub fn prompt(&self) -> String {
+        match (self.kind, self.direction) {
+            (CardKind::Cloze, _) => replace_cloze(&self.front, |_| BLANK.to_owned()),
+            (CardKind::Term, Direction::Reverse) => self.back.clone(),
+            _ => self.front.clone(),
+        }
+    }
+
+    /// The Markdown shown once the answer is revealed.
+    pub fn answer(&self) -> String {
+        match (self.kind, self.direction) {
+            (CardKind::Cloze, _) => {
+                let filled = replace_cloze(&self.front, |hidden| format!("**{hidden}**"));
+                format!("{filled}\n\n{}", self.back)
+            }
+            (CardKind::Term, Direction::Reverse) => self.front.clone(),
+            _ => self.back.clone(),
+        }
+    }
+
+    /// The hidden text of a cloze card.
+    pub fn cloze_answer(&self) -> Option<&str> {
+        let start = self.front.find("{{")? + 2;
+        let end = start + self.front[start..].find("}}")?;
+        Some(&self.front[start..end])
+    }
+
+    /// The reverse of a term card: the term asks for its description.
+    pub fn reversed(&self) -> Card {
+        Card {
+            id: format!("{}{REVERSE_SUFFIX}", self.id),
+            direction: Direction::Reverse,
+            ..self.clone()
+        }
+    }
+
+    pub fn is_seed(&self) -> bool {
+        self.seed.is_some()
+    }
+}
+
+fn replace_cloze(text: &str, fill: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&fill(&rest[start + 2..start + 2 + len]));
+        rest = &rest[start + 2 + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(kind: CardKind, front: &str, back: &str) -> Card {
+        Card {
+            id: "c".into(),
+            topic: "t".into(),
+            kind,
+            direction: Direction::Forward,
+            front: front.into(),
+            back: back.into(),
+            note: None,
+            tags: vec![],
+            source: "https://docs.aws.amazon.com/".into(),
+            seed: None,
+            walkthrough: None,
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn a_cloze_hides_its_answer_until_revealed() {
+        let c = card(
+            CardKind::Cloze,
+            "Audit KMS key usage with {{AWS CloudTrail}}.",
+            "Every call is logged.",
+        );
+        assert_eq!(c.prompt(), "Audit KMS key usage with [ … ].");
+        assert_eq!(
+            c.answer(),
+            "Audit KMS key usage with **AWS CloudTrail**.\n\nEvery call is logged."
+        );
+        assert_eq!(c.cloze_answer(), Some("AWS CloudTrail"));
+    }
+
+    #[test]
+    fn a_term_card_asks_both_ways() {
+        let forward = card(
+            CardKind::Term,
+            "- Created if you provide no policy",
+            "Default KMS Key Policy",
+        );
+        let reverse = forward.reversed();
+        assert_eq!(reverse.id, "c~reverse");
+        assert_eq!(forward.prompt(), "- Created if you provide no policy");
+        assert_eq!(reverse.prompt(), "Default KMS Key Policy");
+        assert_eq!(reverse.answer(), "- Created if you provide no policy");
+    }
+}

@@ -1,0 +1,256 @@
+//! Decks: one Markdown file per topic, parsed with pulldown-cmark.
+//! The format is documented in `content/README.md`.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::card::{Card, CardKind, Direction};
+
+/// One topic's cards, in the order the file gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    /// The file name without `.md`.
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    /// The written cards; a term card's reverse is not listed here.
+    pub cards: Vec<Card>,
+}
+
+impl Topic {
+    /// Every reviewable card: the written ones, each term card followed by its reverse.
+    pub fn study_cards(&self) -> impl Iterator<Item = Card> + '_ {
+        self.cards.iter().flat_map(|c| {
+            let reverse = (c.kind == CardKind::Term).then(|| c.reversed());
+            std::iter::once(c.clone()).chain(reverse)
+        })
+    }
+}
+
+/// A parse error, pointing at the file and line that cause it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DeckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for DeckError {}
+
+/// Every topic, with each card reachable by id.
+#[derive(Debug, Clone, Default)]
+pub struct Deck {
+    pub topics: Vec<Topic>,
+    index: HashMap<String, (usize, Direction)>,
+}
+
+impl Deck {
+    /// Parses `(file name, text)` pairs, refusing ids used twice across files.
+    pub fn parse<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Deck, Vec<DeckError>> {
+        let mut deck = Deck::default();
+        let mut errors = Vec::new();
+        let mut first_seen: HashMap<String, (String, usize)> = HashMap::new();
+        for (file, text) in files {
+            match parse_topic(file, text) {
+                Ok(topic) => {
+                    for card in &topic.cards {
+                        if let Some((other, line)) = first_seen.get(&card.id) {
+                            errors.push(DeckError {
+                                file: file.to_owned(),
+                                line: card.line,
+                                message: format!(
+                                    "card id \"{}\" is already used at {other}:{line}",
+                                    card.id
+                                ),
+                            });
+                        } else {
+                            first_seen.insert(card.id.clone(), (file.to_owned(), card.line));
+                        }
+                    }
+                    deck.topics.push(topic);
+                }
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for (t, topic) in deck.topics.iter().enumerate() {
+            for card in topic.study_cards() {
+                deck.index.insert(card.id.clone(), (t, card.direction));
+            }
+        }
+        Ok(deck)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// A card by id, including reverse cards (`<id>~reverse`).
+    pub fn card(&self, id: &str) -> Option<Card> {
+        let (topic, direction) = *self.index.get(id)?;
+        let base = id.strip_suffix(crate::card::REVERSE_SUFFIX).unwrap_or(id);
+        let card = self.topics[topic].cards.iter().find(|c| c.id == base)?;
+        Some(match direction {
+            Direction::Forward => card.clone(),
+            Direction::Reverse => card.reversed(),
+        })
+    }
+
+    /// Every reviewable card in deck order.
+    pub fn study_cards(&self) -> impl Iterator<Item = Card> + '_ {
+        self.topics.iter().flat_map(Topic::study_cards)
+    }
+
+    /// The written cards (without generated reverses).
+    pub fn written_cards(&self) -> impl Iterator<Item = &Card> {
+        self.topics.iter().flat_map(|t| t.cards.iter())
+    }
+}
+
+/// Parses one topic file.
+pub fn parse_topic(file: &str, text: &str) -> Result<Topic, Vec<DeckError>> {
+    let id = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".md")
+        .to_owned();
+    let err = |line: usize, message: String| DeckError {
+        file: file.to_owned(),
+        line,
+        message,
+    };
+    let lines = LineIndex::new(text);
+    let headings = headings(text);
+
+    let Some(first) = headings.first() else {
+        return Err(vec![err(1, "the file has no \"# Title\" heading".into())]);
+    };
+    if first.level != 1 {
+        return Err(vec![err(
+            lines.line(first.start),
+            "the file must start with a \"# Title\" heading".into(),
+        )]);
+    }
+    let mut errors = Vec::new();
+    if let Some(extra) = headings.iter().skip(1).find(|h| h.level == 1) {
+        errors.push(err(
+            lines.line(extra.start),
+            "a deck file has one \"# Title\"; use \"## card-id\" for cards".into(),
+        ));
+    }
+    let first_card = headings
+        .iter()
+        .position(|h| h.level == 2)
+        .unwrap_or(headings.len());
+    let intro_end = headings.get(1).map_or(text.len(), |h| h.start);
+    let mut topic = Topic {
+        id,
+        title: first.text.clone(),
+        intro: text[first.end..intro_end].trim().to_owned(),
+        cards: Vec::new(),
+    };
+    if let Some(stray) = headings[1..first_card].first() {
+        errors.push(err(
+            lines.line(stray.start),
+            format!("\"{}\" comes before the first \"## card-id\"", stray.text),
+        ));
+    }
+    let cards: Vec<usize> = (first_card..headings.len())
+        .filter(|&i| headings[i].level == 2)
+        .collect();
+    for (n, &h) in cards.iter().enumerate() {
+        let end = cards.get(n + 1).map_or(headings.len(), |&next| next);
+        let section = CardSection {
+            file,
+            text,
+            lines: &lines,
+            topic: &topic.id,
+            heading: h,
+            end,
+        };
+        match section.parse(&headings) {
+            Ok(card) => topic.cards.push(card),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if topic.cards.is_empty() && errors.is_empty() {
+        errors.push(err(lines.line(first.start), "the deck has no cards".into()));
+    }
+    if errors.is_empty() {
+        Ok(topic)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A heading found by pulldown-cmark: its level, text and byte range.
+#[derive(Debug)]
+struct Heading {
+    level: u8,
+    text: String,
+    start: usize,
+    end: usize,
+}
+
+fn headings(text: &str) -> Vec<Heading> {
+    let mut found = Vec::new();
+    let mut current: Option<Heading> = None;
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    _ => 4,
+                };
+                current = Some(Heading {
+                    level,
+                    text: String::new(),
+                    start: range.start,
+                    end: range.end,
+                });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = current.as_mut() {
+                    h.text.push_str(&t);
+                }
+            }
+            Event::End(pulldown_cmark::TagEnd::Heading(_)) => found.extend(current.take()),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Byte offsets to 1-based line numbers.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        LineIndex(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&start| start <= offset)
+    }
+}
+
+mod section;
+use section::CardSection;

@@ -1,0 +1,121 @@
+//! Markdown to HTML that never runs script: raw HTML becomes text, only
+//! http, https, mailto and relative links survive, images become their alt
+//! text, and heading attributes are never parsed.
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// Renders learner-facing Markdown (cards, explanations, imported decks).
+pub fn to_safe_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut dropped_links = 0usize;
+    let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            if is_safe_url(&dest_url) {
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }))
+            } else {
+                dropped_links += 1;
+                None
+            }
+        }
+        Event::End(TagEnd::Link) if dropped_links > 0 => {
+            dropped_links -= 1;
+            None
+        }
+        // The alt text inside an image stays, as plain text.
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+/// Links open the AWS docs; everything else is text.
+fn is_safe_url(url: &CowStr) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    match lower.split_once(':') {
+        // A colon before any slash, `?` or `#` is a scheme.
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_safe_html;
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let html = to_safe_html("Hello <script>alert(1)</script> and <img src=x onerror=alert(1)>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_block_of_raw_html_is_text_too() {
+        let html = to_safe_html("<div onclick=\"alert(1)\">\nhi\n</div>\n");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(html.contains("&lt;div onclick="), "{html}");
+    }
+
+    #[test]
+    fn only_web_and_mail_links_survive() {
+        let html = to_safe_html(
+            "[docs](https://docs.aws.amazon.com/kms/) [mail](mailto:a@b.c) [rel](/study) \
+             [bad](javascript:alert(1)) [bad2](JaVaScRiPt:alert(1)) [data](data:text/html,x) [vb]( vbscript:x)",
+        );
+        assert!(
+            html.contains(r#"<a href="https://docs.aws.amazon.com/kms/">docs</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="mailto:a@b.c">mail</a>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<a href="/study">rel</a>"#), "{html}");
+        assert!(!html.to_ascii_lowercase().contains("javascript:"), "{html}");
+        assert!(!html.contains("data:"), "{html}");
+        assert!(!html.contains("vbscript"), "{html}");
+        assert!(html.contains("bad2"), "the link text stays: {html}");
+    }
+
+    #[test]
+    fn images_become_their_alt_text() {
+        let html = to_safe_html("![a diagram](https://example.com/x.png)");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("a diagram"), "{html}");
+    }
+
+    #[test]
+    fn heading_attributes_are_not_parsed() {
+        let html = to_safe_html("## Title {#id onclick=x}");
+        assert!(html.contains("<h2>Title {#id onclick=x}</h2>"), "{html}");
+    }
+
+    #[test]
+    fn lists_bold_code_and_tables_render() {
+        let html = to_safe_html("- **bold** `code`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(
+            html.contains("<li><strong>bold</strong> <code>code</code></li>"),
+            "{html}"
+        );
+        assert!(html.contains("<table>"), "{html}");
+    }
+}

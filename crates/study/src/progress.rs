@@ -1,0 +1,213 @@
+//! A learner's progress: each card's FSRS memory, the review log and the
+//! study settings. Serialized as versioned JSON by the app's storage module.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::schedule::{DesiredRetention, Grade, Memory, Outcome};
+
+/// The progress format's version. A newer file is refused, never guessed at.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub desired_retention: DesiredRetention,
+    #[serde(default = "Settings::default_new_per_day")]
+    pub new_per_day: u32,
+    #[serde(default = "Settings::default_reviews_per_day")]
+    pub reviews_per_day: u32,
+    /// The local hour at which the study day begins.
+    #[serde(default = "Settings::default_rollover_hour")]
+    pub rollover_hour: u8,
+}
+
+impl Settings {
+    fn default_new_per_day() -> u32 {
+        20
+    }
+    fn default_reviews_per_day() -> u32 {
+        200
+    }
+    fn default_rollover_hour() -> u8 {
+        4
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            desired_retention: DesiredRetention::DEFAULT,
+            new_per_day: Self::default_new_per_day(),
+            reviews_per_day: Self::default_reviews_per_day(),
+            rollover_hour: Self::default_rollover_hour(),
+        }
+    }
+}
+
+/// One answered card, as the review log keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub card: String,
+    pub grade: Grade,
+    pub at: DateTime<Utc>,
+    /// The card had never been studied before this review.
+    pub was_new: bool,
+    /// Seconds until the card is due again.
+    pub interval_secs: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub schema: u32,
+    #[serde(default)]
+    pub cards: BTreeMap<String, Memory>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            schema: SCHEMA_VERSION,
+            cards: BTreeMap::new(),
+            reviews: Vec::new(),
+            settings: Settings::default(),
+        }
+    }
+}
+
+/// What it takes to take one review back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    card: String,
+    previous: Option<Memory>,
+}
+
+impl Undo {
+    pub fn card(&self) -> &str {
+        &self.card
+    }
+}
+
+/// Why stored or imported progress could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgressError {
+    /// Not JSON, or not progress.
+    Malformed(String),
+    /// Written by a newer KeyDeck.
+    NewerSchema(u32),
+}
+
+impl std::fmt::Display for ProgressError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProgressError::Malformed(why) => write!(f, "this is not KeyDeck progress data ({why})"),
+            ProgressError::NewerSchema(v) => write!(
+                f,
+                "this progress was saved by a newer version of KeyDeck (format {v}; this one reads up to {SCHEMA_VERSION}); reload to update"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ProgressError {}
+
+impl Progress {
+    pub fn from_json(text: &str) -> Result<Progress, ProgressError> {
+        #[derive(Deserialize)]
+        struct Version {
+            schema: u32,
+        }
+        let version: Version =
+            serde_json::from_str(text).map_err(|e| ProgressError::Malformed(e.to_string()))?;
+        if version.schema > SCHEMA_VERSION {
+            return Err(ProgressError::NewerSchema(version.schema));
+        }
+        serde_json::from_str(text).map_err(|e| ProgressError::Malformed(e.to_string()))
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("progress always serializes")
+    }
+
+    pub fn memory(&self, card: &str) -> Option<&Memory> {
+        self.cards.get(card)
+    }
+
+    /// Stores a graded card's new memory and logs the review.
+    pub fn record(&mut self, card: &str, outcome: &Outcome, at: DateTime<Utc>) -> Undo {
+        let previous = self.cards.insert(card.to_owned(), outcome.memory.clone());
+        self.reviews.push(Review {
+            card: card.to_owned(),
+            grade: outcome.grade,
+            at,
+            was_new: previous.is_none(),
+            interval_secs: outcome.interval.num_seconds(),
+        });
+        Undo {
+            card: card.to_owned(),
+            previous,
+        }
+    }
+
+    /// Takes back the review that produced `undo`, if it is still the last one.
+    pub fn undo(&mut self, undo: Undo) -> bool {
+        if self.reviews.last().is_none_or(|r| r.card != undo.card) {
+            return false;
+        }
+        self.reviews.pop();
+        match undo.previous {
+            Some(memory) => self.cards.insert(undo.card, memory),
+            None => self.cards.remove(&undo.card),
+        };
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::Scheduler;
+
+    #[test]
+    fn progress_round_trips_through_json() {
+        let mut p = Progress::default();
+        let now: DateTime<Utc> = "2026-05-01T10:00:00Z".parse().unwrap();
+        let outcome = Scheduler::default().review(None, Grade::Good, now);
+        p.record("kms-acronym", &outcome, now);
+        let back = Progress::from_json(&p.to_json()).unwrap();
+        assert_eq!(back, p);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_with_a_message() {
+        let err = Progress::from_json(r#"{"schema": 9, "cards": {}}"#).unwrap_err();
+        assert_eq!(err, ProgressError::NewerSchema(9));
+        assert!(err.to_string().contains("newer version of KeyDeck"));
+        assert!(matches!(
+            Progress::from_json("{not json"),
+            Err(ProgressError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn undo_restores_the_card_and_the_log() {
+        let s = Scheduler::default();
+        let mut p = Progress::default();
+        let t0: DateTime<Utc> = "2026-05-01T10:00:00Z".parse().unwrap();
+        let first = s.review(None, Grade::Good, t0);
+        p.record("a", &first, t0);
+        let before = p.clone();
+        let second = s.review(p.memory("a"), Grade::Again, first.memory.due);
+        let undo = p.record("a", &second, first.memory.due);
+        assert!(p.undo(undo));
+        assert_eq!(p, before);
+        let undo_new = p.record("b", &first, t0);
+        assert!(p.undo(undo_new));
+        assert!(p.memory("b").is_none());
+    }
+}
