@@ -1,9 +1,11 @@
 //! The KeyDeck web app: a thin Leptos shell that renders pages and dispatches
 //! to the pure `keydeck-study` and `keydeck-sim` crates.
 
+mod clock;
 mod components;
 mod pages;
 mod storage;
+mod study_store;
 mod theme;
 
 use leptos::prelude::*;
@@ -34,6 +36,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     theme::provide();
+    study_store::StudyStore::provide();
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { "KeyDeck".to_owned() } else { format!("{page} · KeyDeck") }

@@ -3,6 +3,8 @@ use leptos_router::components::A;
 
 use crate::components::icon::{Glyph, Icon};
 use crate::components::page_header::PageHeader;
+use crate::study_store::use_study;
+use keydeck_study::queue::Scope;
 
 struct Activity {
     href: &'static str,
@@ -43,6 +45,70 @@ const ACTIVITIES: [Activity; 4] = [
     },
 ];
 
+/// What is due today, overall and per topic, with the way to continue.
+#[component]
+fn TodayPanel() -> impl IntoView {
+    let store = use_study();
+    let all = move || store.counts(&Scope::All);
+    let rows = move || {
+        store
+            .deck()
+            .topics
+            .iter()
+            .map(|t| {
+                (
+                    t.id.clone(),
+                    t.title.clone(),
+                    store.counts(&Scope::Topic(t.id.clone())),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let summary = move || {
+        let c = all();
+        match (c.due, c.new) {
+            (0, 0) => "Nothing is due. Come back tomorrow, or take a quiz.".to_owned(),
+            (due, new) => format!(
+                "{due} card{} due and {new} new card{} to learn today.",
+                plural(due),
+                plural(new)
+            ),
+        }
+    };
+    view! {
+        <section class="panel today" aria-labelledby="today-title">
+            <h2 id="today-title">"Flashcards due today"</h2>
+            <p class="today-summary" data-testid="today-summary">{summary}</p>
+            <p>
+                <A href="/study" attr:class="button">
+                    {move || if all().due + all().new > 0 { "Continue studying" } else { "Open flashcards" }}
+                </A>
+            </p>
+            <h3 class="topic-counts-title">"By topic"</h3>
+            <ul class="topic-counts">
+                {move || rows().into_iter().map(|(id, title, c)| view! {
+                    <li data-topic=id.clone()>
+                        <A href=format!("/study?topic={id}")>{title}</A>
+                        <span class="counts">
+                            <span class:zero=c.due == 0>{c.due} " due"</span>
+                            " · "
+                            <span class:zero=c.new == 0>{c.new} " new"</span>
+                        </span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 #[component]
 pub fn Home() -> impl IntoView {
     view! {
@@ -50,6 +116,7 @@ pub fn Home() -> impl IntoView {
             "Learn AWS KMS, the Encryption SDK, Parameter Store, Secrets Manager and ACM, "
             "with everything stored in this browser."
         </PageHeader>
+        <TodayPanel/>
         <ul class="activity-grid">
             {ACTIVITIES
                 .iter()

@@ -1,10 +1,446 @@
-use leptos::prelude::*;
+//! `/study`: the review loop. Space reveals, 1–4 grade, U undoes, ? shows
+//! the keys. `?topic=<id>` narrows the session to one topic.
 
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use wasm_bindgen::JsCast;
+
+use keydeck_study::card::Card;
+use keydeck_study::progress::Undo;
+use keydeck_study::queue::Scope;
+use keydeck_study::schedule::{Grade, Interval};
+
+use crate::clock;
+use crate::components::deck_import::DeckImport;
+use crate::components::flashcard::Flashcard;
 use crate::components::page_header::PageHeader;
+use crate::components::study_settings::StudySettings;
+use crate::study_store::{use_study, StudyStore};
+
+/// Grades given in this visit to the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Tally([u32; 4]);
+
+impl Tally {
+    fn total(self) -> u32 {
+        self.0.iter().sum()
+    }
+}
+
+/// Everything the page's controls act on.
+#[derive(Clone, Copy)]
+struct Session {
+    store: StudyStore,
+    scope: Memo<Scope>,
+    revealed: RwSignal<bool>,
+    /// An undone card is shown again before anything else.
+    forced: RwSignal<Option<String>>,
+    undo: RwSignal<Vec<Undo>>,
+    tally: RwSignal<Tally>,
+    /// What the last answer did, announced to the learner.
+    last: RwSignal<Option<String>>,
+    help: RwSignal<bool>,
+    /// Cram mode: a topic's cards in order, without touching the schedule.
+    cram: RwSignal<Option<Cram>>,
+    current: Memo<Option<Card>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Cram {
+    topic: String,
+    index: usize,
+}
+
+impl Session {
+    fn grade(self, grade: Grade) {
+        let Some(card) = self.current.get_untracked() else {
+            return;
+        };
+        if !self.revealed.get_untracked() {
+            return;
+        }
+        if self.cram.with_untracked(Option::is_some) {
+            self.cram
+                .update(|c| c.iter_mut().for_each(|c| c.index += 1));
+            self.tally
+                .update(|t| t.0[usize::from(grade.key() - 1)] += 1);
+            self.revealed.set(false);
+            return;
+        }
+        let (outcome, undo) = self.store.answer(&card, grade);
+        self.last.set(Some(format!(
+            "{}: due again in {}.",
+            grade.label(),
+            Interval(outcome.interval)
+        )));
+        self.undo.update(|u| u.push(undo));
+        self.tally
+            .update(|t| t.0[usize::from(grade.key() - 1)] += 1);
+        self.forced.set(None);
+        self.revealed.set(false);
+    }
+
+    fn undo(self) {
+        let Some(last) = self.undo.try_update(|u| u.pop()).flatten() else {
+            return;
+        };
+        let card = last.card().to_owned();
+        if self.store.undo(last) {
+            let grade_index = self
+                .tally
+                .with_untracked(|t| t.0.iter().rposition(|&n| n > 0));
+            if let Some(i) = grade_index {
+                self.tally.update(|t| t.0[i] -= 1);
+            }
+            self.forced.set(Some(card));
+            self.last.set(Some("Answer undone.".to_owned()));
+            self.revealed.set(false);
+        }
+    }
+
+    fn on_key(self, ev: KeyboardEvent) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_or_pressing(&ev) {
+            return;
+        }
+        match ev.key().as_str() {
+            " " | "Enter"
+                if self.current.get_untracked().is_some() && !self.revealed.get_untracked() =>
+            {
+                ev.prevent_default();
+                self.revealed.set(true);
+            }
+            "1" | "2" | "3" | "4" => {
+                let key = ev.key().parse::<u8>().unwrap_or(0);
+                if let Some(grade) = Grade::from_key(key) {
+                    self.grade(grade);
+                }
+            }
+            "u" | "U" => self.undo(),
+            "?" => self.help.update(|h| *h = !*h),
+            "Escape" => self.help.set(false),
+            _ => {}
+        }
+    }
+}
+
+/// Keys typed into a form field, or Space/Enter on a focused control, are theirs.
+fn typing_or_pressing(ev: &KeyboardEvent) -> bool {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    let tag = target.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "select" | "textarea")
+        || (matches!(tag.as_str(), "button" | "a") && matches!(ev.key().as_str(), " " | "Enter"))
+}
 
 #[component]
 pub fn Study() -> impl IntoView {
+    let store = use_study();
+    let query = use_query_map();
+    let scope = Memo::new(move |_| match query.with(|q| q.get("topic")) {
+        Some(topic) if store.deck().topic(&topic).is_some() => Scope::Topic(topic),
+        _ => Scope::All,
+    });
+    let forced = RwSignal::new(None::<String>);
+    let cram = RwSignal::new(None::<Cram>);
+    let current = Memo::new(move |_| {
+        let deck = store.deck();
+        if let Some(c) = cram.get() {
+            return deck
+                .topic(&c.topic)
+                .and_then(|t| t.study_cards().nth(c.index));
+        }
+        forced
+            .get()
+            .and_then(|id| deck.card(&id))
+            .or_else(|| store.today(&scope.get(), |t| t.next_card()))
+    });
+    let session = Session {
+        store,
+        scope,
+        revealed: RwSignal::new(false),
+        forced,
+        undo: RwSignal::new(Vec::new()),
+        tally: RwSignal::new(Tally::default()),
+        last: RwSignal::new(None),
+        help: RwSignal::new(false),
+        cram,
+        current,
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| session.on_key(ev));
+    on_cleanup(move || keys.remove());
+
     view! {
-        <PageHeader title="Study" heading="Study">"Review the flashcards that are due today, then learn new ones."</PageHeader>
+        <PageHeader title="Study" heading="Study">
+            "Review the cards that are due, then learn new ones. Press " <kbd>"?"</kbd> " for the keys."
+        </PageHeader>
+        <ScopePicker scope=scope/>
+        <SessionProgress session=session/>
+        {move || match current.get() {
+            Some(card) => view! { <CardView card=card session=session/> }.into_any(),
+            None => view! { <Finished session=session/> }.into_any(),
+        }}
+        <UndoButton session=session/>
+        <StudySettings/>
+        <DeckImport/>
+        <KeyHelp open=session.help/>
+    }
+}
+
+#[component]
+fn ScopePicker(scope: Memo<Scope>) -> impl IntoView {
+    let store = use_study();
+    let navigate = use_navigate();
+    let options = move || {
+        let deck = store.deck();
+        let all = store.counts(&Scope::All);
+        let mut items = vec![(
+            "".to_owned(),
+            format!("All topics ({} due, {} new)", all.due, all.new),
+        )];
+        items.extend(deck.topics.iter().map(|t| {
+            let c = store.counts(&Scope::Topic(t.id.clone()));
+            (
+                t.id.clone(),
+                format!("{} ({} due, {} new)", t.title, c.due, c.new),
+            )
+        }));
+        items
+    };
+    let selected = move || match scope.get() {
+        Scope::All => String::new(),
+        Scope::Topic(t) => t,
+    };
+    view! {
+        <div class="study-toolbar">
+            <label for="study-scope">"Topic"</label>
+            <select
+                id="study-scope"
+                prop:value=selected
+                on:change=move |ev| {
+                    let topic = event_target_value(&ev);
+                    let url = if topic.is_empty() { "/study".to_owned() } else { format!("/study?topic={topic}") };
+                    navigate(&url, Default::default());
+                }
+            >
+                {move || options().into_iter().map(|(id, label)| {
+                    let is_selected = id == selected();
+                    view! { <option value=id selected=is_selected>{label}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn SessionProgress(session: Session) -> impl IntoView {
+    let remaining = move || {
+        let c = session.store.counts(&session.scope.get());
+        c.due + c.new
+    };
+    let done = move || session.tally.get().total() as usize;
+    let percent = move || {
+        let (d, r) = (done(), remaining());
+        (d * 100).checked_div(d + r).unwrap_or(100)
+    };
+    view! {
+        <div class="session-progress">
+            <div
+                class="bar"
+                role="progressbar"
+                aria-label="Session progress"
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=move || percent().to_string()
+            >
+                <span style=move || format!("width: {}%", percent())></span>
+            </div>
+            <p class="session-counts">
+                <span data-testid="done-count">{done}</span> " done · "
+                <span data-testid="left-count">{remaining}</span> " left today"
+                <span class="last-answer" data-testid="last-answer" aria-live="polite">{move || session.last.get()}</span>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn CardView(card: Card, session: Session) -> impl IntoView {
+    let store = session.store;
+    let deck = store.deck();
+    let topic_title = deck
+        .topic(&card.topic)
+        .map(|t| t.title.clone())
+        .unwrap_or_default();
+    let revealed = session.revealed;
+    let on_grade = Callback::new(move |g: Grade| session.grade(g));
+    let previewed = card.clone();
+    let cramming = move || session.cram.with(Option::is_some);
+    let grades = move || {
+        store
+            .preview(&previewed)
+            .into_iter()
+            .map(|o| {
+                let grade = o.grade;
+                let interval = if cramming() {
+                    String::new()
+                } else {
+                    Interval(o.interval).to_string()
+                };
+                view! {
+                    <button
+                        type="button"
+                        class=format!("grade grade-{}", grade.label().to_ascii_lowercase())
+                        aria-keyshortcuts=grade.key().to_string()
+                        on:click=move |_| session.grade(grade)
+                    >
+                        <span class="grade-label">{grade.label()}</span>
+                        <span class="grade-interval">{interval}</span>
+                        <kbd>{grade.key()}</kbd>
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=cramming>
+            <p class="cram-banner">
+                "Cram mode: your answers here do not change when cards are due. "
+                <button type="button" class="text-button" on:click=move |_| session.cram.set(None)>"Stop cramming"</button>
+            </p>
+        </Show>
+        <Flashcard card=card topic_title=topic_title revealed=revealed on_grade=on_grade/>
+        <div class="study-actions">
+            {move || if revealed.get() {
+                view! { <div class="grades" role="group" aria-label="How well did you remember?">{grades()}</div> }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button reveal" aria-keyshortcuts="Space" on:click=move |_| revealed.set(true)>
+                        "Show answer" <kbd>"Space"</kbd>
+                    </button>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Finished(session: Session) -> impl IntoView {
+    let store = session.store;
+    let next_due = move || store.today(&session.scope.get(), |t| t.next_due());
+    let tally = session.tally;
+    view! {
+        <section class="panel finished" aria-live="polite">
+            {move || {
+                let t = tally.get();
+                if t.total() > 0 {
+                    view! {
+                        <h2>"Session complete"</h2>
+                        <p>{format!("You reviewed {} card{}.", t.total(), if t.total() == 1 { "" } else { "s" })}</p>
+                        <ul class="tally">
+                            {Grade::ALL.iter().map(|g| view! {
+                                <li class=format!("tally-{}", g.label().to_ascii_lowercase())>
+                                    <strong>{t.0[usize::from(g.key() - 1)]}</strong> " " {g.label()}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                } else {
+                    view! {
+                        <h2>"Nothing is due"</h2>
+                        <p>"You are up to date with this selection."</p>
+                    }.into_any()
+                }
+            }}
+            <Show when=move || session.cram.with(Option::is_some)>
+                <p>"You went through every card of the topic. "
+                    <button type="button" class="text-button" on:click=move |_| session.cram.set(None)>"Leave cram mode"</button>
+                </p>
+            </Show>
+            <CramOffer session=session/>
+            <p class="next-due">
+                {move || match next_due() {
+                    Some(due) => format!("The next card is due {}.", clock::describe_due(due, clock::now())),
+                    None => "No studied cards yet: new cards appear here within your daily limit.".to_owned(),
+                }}
+            </p>
+        </section>
+    }
+}
+
+/// When nothing is due, offer to go through a topic anyway.
+#[component]
+fn CramOffer(session: Session) -> impl IntoView {
+    let deck = session.store.deck();
+    let initial = match session.scope.get_untracked() {
+        Scope::Topic(t) => t,
+        Scope::All => deck
+            .topics
+            .first()
+            .map(|t| t.id.clone())
+            .unwrap_or_default(),
+    };
+    let choice = RwSignal::new(initial);
+    let topics: Vec<(String, String)> = deck
+        .topics
+        .iter()
+        .map(|t| (t.id.clone(), t.title.clone()))
+        .collect();
+    view! {
+        <Show when=move || session.cram.with(Option::is_none)>
+            <div class="cram-offer">
+                <label for="cram-topic">"Cram a topic anyway"</label>
+                <select id="cram-topic" on:change=move |ev| choice.set(event_target_value(&ev))>
+                    {topics.iter().map(|(id, title)| {
+                        let id = id.clone();
+                        let selected = id == choice.get_untracked();
+                        view! { <option value=id selected=selected>{title.clone()}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="button" class="button" on:click=move |_| {
+                    session.tally.set(Tally::default());
+                    session.revealed.set(false);
+                    session.cram.set(Some(Cram { topic: choice.get_untracked(), index: 0 }));
+                }>"Start cramming"</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn UndoButton(session: Session) -> impl IntoView {
+    view! {
+        <Show when=move || session.undo.with(|u| !u.is_empty())>
+            <button type="button" class="text-button undo" aria-keyshortcuts="U" on:click=move |_| session.undo()>
+                "Undo last answer" <kbd>"U"</kbd>
+            </button>
+        </Show>
+    }
+}
+
+#[component]
+fn KeyHelp(open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || open.get()>
+            <div class="help-backdrop" on:click=move |_| open.set(false)></div>
+            <div class="help panel" role="dialog" aria-modal="true" aria-labelledby="help-title">
+                <h2 id="help-title">"Keyboard shortcuts"</h2>
+                <dl>
+                    <dt><kbd>"Space"</kbd></dt><dd>"Show the answer"</dd>
+                    <dt><kbd>"1"</kbd></dt><dd>"Again: forgotten"</dd>
+                    <dt><kbd>"2"</kbd></dt><dd>"Hard: recalled with effort"</dd>
+                    <dt><kbd>"3"</kbd></dt><dd>"Good: recalled"</dd>
+                    <dt><kbd>"4"</kbd></dt><dd>"Easy: recalled at once"</dd>
+                    <dt><kbd>"U"</kbd></dt><dd>"Undo the last answer"</dd>
+                    <dt><kbd>"?"</kbd></dt><dd>"Show or hide this help"</dd>
+                </dl>
+                <p>"On a touch screen, tap the card to reveal it, then swipe right for Good or left for Again."</p>
+                <button type="button" class="button" autofocus on:click=move |_| open.set(false)>"Close"</button>
+            </div>
+        </Show>
     }
 }

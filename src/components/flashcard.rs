@@ -1,0 +1,107 @@
+//! A flashcard that flips to its answer, by click, keyboard or touch. On a
+//! touch screen a tap reveals; once revealed, a swipe right grades Good and a
+//! swipe left grades Again.
+
+use leptos::prelude::*;
+
+use keydeck_study::card::{Card, CardKind, Direction};
+use keydeck_study::schedule::Grade;
+
+use super::markdown::Markdown;
+
+/// How far a finger must travel to count as a swipe, in CSS pixels.
+const SWIPE: i32 = 80;
+
+fn kind_label(card: &Card) -> &'static str {
+    match (card.kind, card.direction) {
+        (CardKind::Basic, _) => "Question",
+        (CardKind::Term, Direction::Forward) => "Name the term",
+        (CardKind::Term, Direction::Reverse) => "Describe the term",
+        (CardKind::Cloze, _) => "Fill the blank",
+        (CardKind::Table, _) => "Compare",
+    }
+}
+
+#[component]
+pub fn Flashcard(
+    card: Card,
+    topic_title: String,
+    revealed: RwSignal<bool>,
+    on_grade: Callback<Grade>,
+) -> impl IntoView {
+    let start_x = RwSignal::new(None::<i32>);
+    let drag = RwSignal::new(0);
+    let pointer_down = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() != "mouse" {
+            start_x.set(Some(ev.client_x()));
+        }
+    };
+    let pointer_move = move |ev: web_sys::PointerEvent| {
+        if let (Some(x0), true) = (start_x.get_untracked(), revealed.get_untracked()) {
+            drag.set(ev.client_x() - x0);
+        }
+    };
+    let pointer_up = move |ev: web_sys::PointerEvent| {
+        let Some(x0) = start_x.get_untracked() else {
+            return;
+        };
+        start_x.set(None);
+        drag.set(0);
+        let dx = ev.client_x() - x0;
+        if !revealed.get_untracked() {
+            if dx.abs() < SWIPE / 4 {
+                revealed.set(true);
+            }
+        } else if dx >= SWIPE {
+            on_grade.run(Grade::Good);
+        } else if dx <= -SWIPE {
+            on_grade.run(Grade::Again);
+        }
+    };
+    let style = move || {
+        let dx = drag.get();
+        (dx != 0).then(|| format!("translate: {dx}px 0; rotate: {}deg", dx as f64 / 40.0))
+    };
+    let swipe_hint = move || match drag.get() {
+        d if d >= SWIPE => Some("Good"),
+        d if d <= -SWIPE => Some("Again"),
+        _ => None,
+    };
+    let answer = card.answer();
+    let note = card.note.clone();
+    let source = card.source.clone();
+    view! {
+        <div
+            class="flashcard"
+            class:flipped=move || revealed.get()
+            style=style
+            on:pointerdown=pointer_down
+            on:pointermove=pointer_move
+            on:pointerup=pointer_up
+            on:pointercancel=move |_| { start_x.set(None); drag.set(0); }
+        >
+            <div class="flashcard-inner">
+                <section class="face front" aria-label="Question" aria-hidden=move || revealed.get().to_string()>
+                    <p class="card-meta">{topic_title.clone()} " · " {kind_label(&card)}</p>
+                    <Markdown source=card.prompt()/>
+                </section>
+                <section class="face back" aria-label="Answer" aria-hidden=move || (!revealed.get()).to_string()>
+                    <p class="card-meta">{topic_title} " · Answer"</p>
+                    {move || revealed.get().then(|| view! {
+                        <Markdown source=answer.clone()/>
+                        {note.clone().map(|n| view! {
+                            <aside class="card-note">
+                                <strong>"Updated since the original deck"</strong>
+                                <Markdown source=n/>
+                            </aside>
+                        })}
+                        <p class="card-source">
+                            <a href=source.clone() target="_blank" rel="noopener">"AWS documentation"</a>
+                        </p>
+                    })}
+                    <p class="swipe-hint" aria-hidden="true">{swipe_hint}</p>
+                </section>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,176 @@
+//! The learner's study state for the whole app: the shipped deck, reactive
+//! progress, and the actions pages dispatch (answer, undo).
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use keydeck_study::builtin;
+use keydeck_study::card::Card;
+use keydeck_study::deck::Deck;
+use keydeck_study::progress::{Progress, Settings, Undo};
+use keydeck_study::queue::{Counts, Scope, Today};
+use keydeck_study::schedule::{Grade, Outcome, Scheduler};
+
+use crate::clock::{self, BrowserClock};
+use crate::storage::{self, ImportedDeck};
+
+#[derive(Clone, Copy)]
+pub struct StudyStore {
+    deck: RwSignal<Arc<Deck>>,
+    imported: RwSignal<Vec<ImportedDeck>>,
+    progress: RwSignal<Progress>,
+    /// A problem to tell the learner about: unreadable or unsaved progress.
+    pub problem: RwSignal<Option<String>>,
+}
+
+impl StudyStore {
+    pub fn provide() {
+        let imported = storage::load_imported_decks();
+        // The shipped decks are checked by tests and `cargo xtask deck`; imported
+        // ones were checked on import, so a failure here means tampered storage.
+        let deck = combined(&imported)
+            .or_else(|_| combined(&[]))
+            .unwrap_or_default();
+        let loaded = storage::load_progress();
+        provide_context(StudyStore {
+            deck: RwSignal::new(Arc::new(deck)),
+            imported: RwSignal::new(imported),
+            progress: RwSignal::new(loaded.progress),
+            problem: RwSignal::new(loaded.problem),
+        });
+    }
+
+    pub fn deck(&self) -> Arc<Deck> {
+        self.deck.get()
+    }
+
+    pub fn imported(&self) -> Vec<ImportedDeck> {
+        self.imported.get()
+    }
+
+    /// Adds a learner's deck file, or says exactly what is wrong with it.
+    pub fn import_deck(&self, file: String, text: String) -> Result<String, Vec<String>> {
+        let mut decks = self.imported.get_untracked();
+        decks.retain(|d| d.file != file);
+        decks.push(ImportedDeck {
+            file: file.clone(),
+            text,
+        });
+        let deck = combined(&decks)
+            .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        storage::save_imported_decks(&decks).map_err(|e| vec![e.0])?;
+        let title = deck
+            .topics
+            .last()
+            .map(|t| t.title.clone())
+            .unwrap_or_default();
+        self.imported.set(decks);
+        self.deck.set(Arc::new(deck));
+        Ok(title)
+    }
+
+    pub fn remove_imported(&self, file: &str) {
+        let mut decks = self.imported.get_untracked();
+        decks.retain(|d| d.file != file);
+        if storage::save_imported_decks(&decks).is_ok() {
+            if let Ok(deck) = combined(&decks) {
+                self.deck.set(Arc::new(deck));
+            }
+            self.imported.set(decks);
+        }
+    }
+
+    /// Reads today's queue for `scope`; reactive on progress.
+    pub fn today<R>(&self, scope: &Scope, f: impl FnOnce(&Today) -> R) -> R {
+        let deck = self.deck();
+        self.progress.with(|p| {
+            f(&Today::new(
+                &deck,
+                p,
+                scope.clone(),
+                clock::now(),
+                &BrowserClock,
+            ))
+        })
+    }
+
+    pub fn counts(&self, scope: &Scope) -> Counts {
+        self.today(scope, |t| t.counts())
+    }
+
+    /// The four outcomes for the grade buttons.
+    pub fn preview(&self, card: &Card) -> [Outcome; 4] {
+        self.progress
+            .with(|p| scheduler(p).preview(p.memory(&card.id), clock::now()))
+    }
+
+    /// Grades a card, saves, and returns how to take it back.
+    pub fn answer(&self, card: &Card, grade: Grade) -> (Outcome, Undo) {
+        let now = clock::now();
+        let mut result = None;
+        self.progress.update(|p| {
+            let outcome = scheduler(p).review(p.memory(&card.id), grade, now);
+            let undo = p.record(&card.id, &outcome, now);
+            result = Some((outcome, undo));
+        });
+        self.persist();
+        result.expect("update ran")
+    }
+
+    pub fn undo(&self, undo: Undo) -> bool {
+        let mut undone = false;
+        self.progress.update(|p| undone = p.undo(undo));
+        self.persist();
+        undone
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.progress.with(|p| p.settings.clone())
+    }
+
+    pub fn set_settings(&self, settings: Settings) {
+        self.progress.update(|p| p.settings = settings);
+        self.persist();
+    }
+
+    fn persist(&self) {
+        let saved = self.progress.with_untracked(storage::save_progress);
+        if let Err(e) = saved {
+            self.problem.set(Some(e.0));
+        }
+    }
+}
+
+/// The shipped decks followed by the imported ones; ids must not clash.
+fn combined(imported: &[ImportedDeck]) -> Result<Deck, Vec<keydeck_study::deck::DeckError>> {
+    let shipped = builtin::DECK_FILES.iter().copied();
+    let extra = imported.iter().map(|d| (d.file.as_str(), d.text.as_str()));
+    let deck = Deck::parse(shipped.chain(extra))?;
+    let mut seen = std::collections::HashSet::new();
+    for (topic, file) in deck.topics.iter().zip(
+        builtin::DECK_FILES
+            .iter()
+            .map(|f| f.0)
+            .chain(imported.iter().map(|d| d.file.as_str())),
+    ) {
+        if !seen.insert(topic.id.clone()) {
+            return Err(vec![keydeck_study::deck::DeckError {
+                file: file.to_owned(),
+                line: 1,
+                message: format!(
+                    "a topic named \"{}\" already exists; rename the file",
+                    topic.id
+                ),
+            }]);
+        }
+    }
+    Ok(deck)
+}
+
+fn scheduler(p: &Progress) -> Scheduler {
+    Scheduler::new(p.settings.desired_retention)
+}
+
+pub fn use_study() -> StudyStore {
+    expect_context::<StudyStore>()
+}
