@@ -2,6 +2,7 @@
 //! pinned tools it is missing first (see `pins.rs`).
 
 mod bench;
+mod deck;
 mod pins;
 mod sdk_suite;
 mod serve;
@@ -21,6 +22,7 @@ tasks:
   serve [--port N] [--no-build]   build the release site and serve dist/ on 127.0.0.1 (default port 8080)
   test                            fmt, clippy, cargo test, boto3 suite, release build, browser suite
   bench                           sizes of the release site beside a bare Leptos app
+  deck                            validate content/decks and print cards per topic and kind
 ";
 
 fn main() -> ExitCode {
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::cli(&args[1..]),
         Some("test") => test::run_all(),
         Some("bench") => bench::run(),
+        Some("deck") => deck::run(),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())

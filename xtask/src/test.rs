@@ -58,6 +58,19 @@ pub fn run_all() -> Result<()> {
         run(cargo().args(["test", "--workspace"]))
     });
     step("boto3 suite", &mut sdk_suite::run_suite);
+    step("deck", &mut crate::deck::run);
+    // The simulator must stay buildable for the browser, where the labs run it.
+    step("sim for wasm32", &mut || {
+        run(cargo().args([
+            "build",
+            "--quiet",
+            "-p",
+            "keydeck-sim",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+        ]))
+    });
     let built = tools_ok
         && step("trunk build", &mut || {
             site::build(

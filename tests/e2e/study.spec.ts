@@ -1,0 +1,169 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** The study page as a learner drives it. */
+class StudyPage {
+  constructor(readonly page: Page) {}
+
+  async open(query = '') {
+    await this.page.goto(`/study${query}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+  }
+
+  get question() {
+    return this.page.getByRole('region', { name: 'Question' });
+  }
+
+  get answer() {
+    return this.page.getByRole('region', { name: 'Answer' });
+  }
+
+  async left(): Promise<number> {
+    return Number(await this.page.getByTestId('left-count').textContent());
+  }
+
+  async done(): Promise<number> {
+    return Number(await this.page.getByTestId('done-count').textContent());
+  }
+
+  async promptText(): Promise<string> {
+    return (await this.question.locator('.md').textContent()) ?? '';
+  }
+}
+
+test('five cards reviewed by keyboard are no longer due after a reload', async ({ app, page }) => {
+  const study = new StudyPage(page);
+  await study.open();
+  const before = await study.left();
+  expect(before).toBeGreaterThanOrEqual(5);
+  const seen: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    seen.push(await study.promptText());
+    await page.keyboard.press('Space');
+    await expect(study.answer.locator('.md')).toBeVisible();
+    await page.keyboard.press('4'); // Easy: due again in days, not minutes
+    await expect(study.page.getByTestId('done-count')).toHaveText(String(i + 1));
+  }
+  expect(new Set(seen).size).toBe(5);
+  expect(await study.left()).toBe(before - 5);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+  expect(await study.left()).toBe(before - 5);
+  expect(seen).not.toContain(await study.promptText());
+
+  await app.open('/');
+  await expect(page.getByTestId('today-summary')).toContainText(`${before - 5} new card`);
+});
+
+test('a revealed card shows its grades with their next intervals', async ({ page }) => {
+  const study = new StudyPage(page);
+  await study.open();
+  await expect(page.getByRole('button', { name: /Again/ })).toHaveCount(0);
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  const grades = page.getByRole('group', { name: 'How well did you remember?' });
+  await expect(grades.getByRole('button')).toHaveText([/Again\s*1m/, /Hard\s*\d+m/, /Good\s*10m/, /Easy\s*\d+d/]);
+  await expect(study.answer.getByRole('link', { name: 'AWS documentation' })).toHaveAttribute('href', /^https:\/\/(docs\.)?aws\.amazon\.com\//);
+});
+
+test('undo brings the last card back and restores the counts', async ({ page }) => {
+  const study = new StudyPage(page);
+  await study.open();
+  const first = await study.promptText();
+  const left = await study.left();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('done-count')).toHaveText('1');
+  await expect(page.getByTestId('last-answer')).toHaveText('Good: due again in 10m.');
+  expect(await study.promptText()).not.toBe(first);
+
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('done-count')).toHaveText('0');
+  expect(await study.promptText()).toBe(first);
+  expect(await study.left()).toBe(left);
+  await page.reload();
+  expect(await study.left()).toBe(left);
+  expect(await study.promptText()).toBe(first);
+});
+
+test('the help lists the keys and closes with Escape', async ({ page }) => {
+  const study = new StudyPage(page);
+  await study.open();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Undo the last answer');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
+
+test('a topic link studies only that topic', async ({ page }) => {
+  const study = new StudyPage(page);
+  await page.goto('/');
+  await page.locator('[data-topic="rotation"]').getByRole('link').click();
+  await expect(page).toHaveURL(/\/study\?topic=rotation$/);
+  await expect(page.getByLabel('Topic')).toHaveValue('rotation');
+  await expect(study.question.locator('.card-meta')).toContainText('Key rotation');
+});
+
+test.describe('on a touch screen', () => {
+  test.skip(({ isMobile }) => !isMobile, 'touch gestures are for the phone project');
+
+  test('a tap reveals and a swipe right grades Good', async ({ page }) => {
+    const study = new StudyPage(page);
+    await study.open();
+    const first = await study.promptText();
+    const card = page.locator('.flashcard');
+    await card.tap();
+    await expect(study.answer.locator('.md')).toBeVisible();
+
+    const box = (await card.boundingBox())!;
+    const y = box.y + box.height / 2;
+    const swipe = async (from: number, to: number) => {
+      await card.dispatchEvent('pointerdown', { pointerType: 'touch', clientX: from, clientY: y, isPrimary: true });
+      await card.dispatchEvent('pointermove', { pointerType: 'touch', clientX: (from + to) / 2, clientY: y, isPrimary: true });
+      await card.dispatchEvent('pointerup', { pointerType: 'touch', clientX: to, clientY: y, isPrimary: true });
+    };
+    await swipe(box.x + 40, box.x + 40 + 150);
+    await expect(page.getByTestId('done-count')).toHaveText('1');
+    expect(await study.promptText()).not.toBe(first);
+    // The card graded Good comes back in ten minutes, not today's end.
+    const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('keydeck.progress')!));
+    expect(progress.reviews[0].grade).toBe('Good');
+  });
+});
+
+test('with nothing due the page says so and offers cram mode, which leaves the schedule alone', async ({ page }) => {
+  const study = new StudyPage(page);
+  await page.goto('/');
+  await page.evaluate(() =>
+    localStorage.setItem('keydeck.progress', JSON.stringify({ schema: 1, cards: {}, reviews: [], settings: { new_per_day: 0 } })),
+  );
+  await study.open();
+  await expect(page.getByRole('heading', { name: 'Nothing is due' })).toBeVisible();
+  await page.getByLabel('Cram a topic anyway').selectOption('acm');
+  await page.getByRole('button', { name: 'Start cramming' }).click();
+  await expect(page.getByText('Cram mode: your answers here do not change when cards are due.')).toBeVisible();
+  await expect(study.question.locator('.card-meta')).toContainText('AWS Certificate Manager');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('done-count')).toHaveText('1');
+  const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('keydeck.progress')!));
+  expect(progress.reviews).toEqual([]);
+});
+
+test('the desired retention setting changes the intervals and survives a reload', async ({ page }) => {
+  const study = new StudyPage(page);
+  await study.open();
+  await page.keyboard.press('Space');
+  const easy = page.locator('.grade-easy .grade-interval');
+  const before = await easy.textContent();
+  await page.getByText('Study settings').click();
+  await page.getByLabel('Desired retention').fill('0.97');
+  await page.getByLabel('Desired retention').dispatchEvent('change');
+  await expect(page.locator('output[for="retention"]')).toHaveText('97%');
+  await expect(easy).not.toHaveText(before!);
+  await page.reload();
+  await page.getByText('Study settings').click();
+  await expect(page.locator('output[for="retention"]')).toHaveText('97%');
+});
