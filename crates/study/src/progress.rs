@@ -54,6 +54,10 @@ pub struct Review {
     pub at: DateTime<Utc>,
     /// The card had never been studied before this review.
     pub was_new: bool,
+    /// The card's FSRS state before this review (New, Learning, Review or
+    /// Relearning): true retention counts only reviews of Review cards.
+    #[serde(default)]
+    pub state_before: crate::schedule::MemoryState,
     /// Seconds until the card is due again.
     pub interval_secs: i64,
 }
@@ -146,6 +150,7 @@ impl Progress {
             grade: outcome.grade,
             at,
             was_new: previous.is_none(),
+            state_before: previous.as_ref().map(|m| m.state).unwrap_or_default(),
             interval_secs: outcome.interval.num_seconds(),
         });
         Undo {
