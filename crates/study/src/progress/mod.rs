@@ -7,8 +7,12 @@ use std::collections::BTreeMap;
 
 use crate::schedule::{DesiredRetention, Grade, Memory, Outcome};
 
-/// The progress format's version. A newer file is refused, never guessed at.
-pub const SCHEMA_VERSION: u32 = 1;
+mod merge;
+mod migrate;
+
+/// The progress format's version. A newer file is refused, never guessed at;
+/// older ones are migrated (see `migrate.rs` for each step).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
@@ -121,17 +125,11 @@ impl std::fmt::Display for ProgressError {
 impl std::error::Error for ProgressError {}
 
 impl Progress {
+    /// Reads progress of this schema or any older one.
     pub fn from_json(text: &str) -> Result<Progress, ProgressError> {
-        #[derive(Deserialize)]
-        struct Version {
-            schema: u32,
-        }
-        let version: Version =
+        let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ProgressError::Malformed(e.to_string()))?;
-        if version.schema > SCHEMA_VERSION {
-            return Err(ProgressError::NewerSchema(version.schema));
-        }
-        serde_json::from_str(text).map_err(|e| ProgressError::Malformed(e.to_string()))
+        migrate::to_current(value)
     }
 
     pub fn to_json(&self) -> String {
