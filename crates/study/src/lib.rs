@@ -10,3 +10,4 @@ pub mod markdown;
 pub mod progress;
 pub mod queue;
 pub mod schedule;
+pub mod stats;
