@@ -17,6 +17,7 @@ pub mod forecast;
 pub mod heatmap;
 pub mod mastery;
 pub mod retention;
+pub mod sample;
 pub mod streak;
 pub mod totals;
 
