@@ -9,5 +9,6 @@ pub mod deck;
 pub mod markdown;
 pub mod progress;
 pub mod queue;
+pub mod quiz;
 pub mod schedule;
 pub mod stats;

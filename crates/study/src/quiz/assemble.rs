@@ -1,0 +1,243 @@
+//! Drawing a quiz: which questions, in which order, with which option order.
+//! Everything follows from the spec and its seed, through ordered
+//! collections and integer draws, so a `?seed=` link shows the same quiz on
+//! every machine.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, VecDeque};
+use std::fmt;
+
+use super::bank::QuestionBank;
+use super::generate::Plan;
+use super::question::{Body, Question, QuestionKind};
+use super::rng::Rng;
+use super::seed::Seed;
+
+/// What to quiz on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizSpec {
+    /// Topic ids; `None` for every topic.
+    pub topics: Option<Vec<String>>,
+    /// How many questions; fewer if the topics and kinds hold fewer.
+    pub count: usize,
+    /// Question kinds; `None` for every kind.
+    pub kinds: Option<Vec<QuestionKind>>,
+    pub seed: Seed,
+}
+
+impl QuizSpec {
+    /// Every topic and kind.
+    pub fn new(count: usize, seed: Seed) -> QuizSpec {
+        QuizSpec {
+            topics: None,
+            count,
+            kinds: None,
+            seed,
+        }
+    }
+}
+
+/// A topic's id and display name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicTitle {
+    pub id: String,
+    pub title: String,
+}
+
+/// A drawn quiz: its questions in order, options already shuffled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quiz {
+    pub spec: QuizSpec,
+    /// The topics its questions cover, in deck order.
+    pub topics: Vec<TopicTitle>,
+    pub questions: Vec<Question>,
+}
+
+/// Why no quiz can be drawn, in words for the learner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizError {
+    UnknownTopic(String),
+    /// A quiz of zero questions was asked for.
+    NoCount,
+    /// The chosen topics and kinds hold no question.
+    NoQuestions,
+}
+
+impl fmt::Display for QuizError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QuizError::UnknownTopic(t) => write!(f, "there is no topic \"{t}\""),
+            QuizError::NoCount => f.write_str("choose at least one question"),
+            QuizError::NoQuestions => {
+                f.write_str("the chosen topics and question kinds hold no question")
+            }
+        }
+    }
+}
+
+impl std::error::Error for QuizError {}
+
+/// Written scenario questions are preferred: up to three in four questions
+/// are written ones, the rest generated; either kind fills in when the
+/// other runs short.
+const WRITTEN_SHARE: (usize, usize) = (3, 4);
+
+impl Quiz {
+    pub fn new(bank: &QuestionBank, spec: QuizSpec) -> Result<Quiz, QuizError> {
+        let deck = bank.deck();
+        if spec.count == 0 {
+            return Err(QuizError::NoCount);
+        }
+        if let Some(unknown) = spec
+            .topics
+            .iter()
+            .flatten()
+            .find(|t| deck.topic(t).is_none())
+        {
+            return Err(QuizError::UnknownTopic(unknown.clone()));
+        }
+        let wanted = |topic: &str, kind: QuestionKind| {
+            spec.topics
+                .as_ref()
+                .is_none_or(|ts| ts.iter().any(|t| t == topic))
+                && spec.kinds.as_ref().is_none_or(|ks| ks.contains(&kind))
+        };
+        let topic_index = |topic: &str| {
+            deck.topics
+                .iter()
+                .position(|t| t.id == topic)
+                .unwrap_or(usize::MAX)
+        };
+        let written: Vec<&Question> = bank
+            .written()
+            .iter()
+            .filter(|q| wanted(&q.topic, q.kind()))
+            .collect();
+        let plans: Vec<&Plan> = bank
+            .plans()
+            .iter()
+            .filter(|p| wanted(&p.topic, p.kind()))
+            .collect();
+
+        let (share, of) = WRITTEN_SHARE;
+        let mut take_written = (spec.count * share).div_ceil(of).min(written.len());
+        let take_generated = (spec.count - take_written).min(plans.len());
+        take_written = (spec.count - take_generated).min(written.len());
+
+        let mut rng = Rng::derive(spec.seed.0, "quiz");
+        let written = spread(
+            written,
+            |q| topic_index(&q.topic),
+            take_written,
+            &mut rng,
+            |_| true,
+        );
+        let mut used: BTreeSet<String> = written
+            .iter()
+            .flat_map(|q| q.cards.iter().map(|c| base_card(c).to_owned()))
+            .collect();
+        let plans = spread(
+            plans,
+            |p| topic_index(&p.topic),
+            take_generated,
+            &mut rng,
+            |p| used.insert(p.card.clone()),
+        );
+
+        let mut questions: Vec<Question> = written.into_iter().cloned().collect();
+        questions.extend(plans.iter().filter_map(|p| bank.generate(p, spec.seed)));
+        if questions.is_empty() {
+            return Err(QuizError::NoQuestions);
+        }
+        rng.shuffle(&mut questions);
+        for q in &mut questions {
+            shuffle_options(q, spec.seed);
+        }
+        let topics = deck
+            .topics
+            .iter()
+            .filter(|t| questions.iter().any(|q| q.topic == t.id))
+            .map(|t| TopicTitle {
+                id: t.id.clone(),
+                title: t.title.clone(),
+            })
+            .collect();
+        Ok(Quiz {
+            spec,
+            topics,
+            questions,
+        })
+    }
+}
+
+/// A card id without its reverse suffix: both directions teach one card.
+fn base_card(id: &str) -> &str {
+    id.strip_suffix(crate::card::REVERSE_SUFFIX).unwrap_or(id)
+}
+
+/// Picks `want` items spread evenly over topics: each topic's items are
+/// shuffled, the topics too, and then taken in turns. Items `fresh` turns
+/// down are used only if the others run out.
+fn spread<T>(
+    items: Vec<T>,
+    topic: impl Fn(&T) -> usize,
+    want: usize,
+    rng: &mut Rng,
+    mut fresh: impl FnMut(&T) -> bool,
+) -> Vec<T> {
+    let mut groups: Vec<(usize, Vec<T>)> = Vec::new();
+    for item in items {
+        let t = topic(&item);
+        match groups.iter_mut().find(|(g, _)| *g == t) {
+            Some((_, group)) => group.push(item),
+            None => groups.push((t, vec![item])),
+        }
+    }
+    groups.sort_by_key(|(t, _)| *t);
+    let mut queues: Vec<VecDeque<T>> = groups
+        .into_iter()
+        .map(|(_, mut group)| {
+            rng.shuffle(&mut group);
+            group.into()
+        })
+        .collect();
+    rng.shuffle(&mut queues);
+    let (mut chosen, mut stale) = (Vec::new(), Vec::new());
+    while chosen.len() < want && queues.iter().any(|q| !q.is_empty()) {
+        for queue in &mut queues {
+            while let Some(item) = queue.pop_front() {
+                if fresh(&item) {
+                    chosen.push(item);
+                    break;
+                }
+                stale.push(item);
+            }
+            if chosen.len() == want {
+                break;
+            }
+        }
+    }
+    let missing = want - chosen.len();
+    chosen.extend(stale.into_iter().take(missing));
+    chosen
+}
+
+/// Shuffles a question's options (or matching descriptions) with a stream
+/// of its own, so the order does not depend on the rest of the quiz.
+fn shuffle_options(question: &mut Question, seed: Seed) {
+    let mut rng = Rng::derive(seed.0, &format!("options {}", question.id));
+    match &mut question.body {
+        Body::Single { options } | Body::Multi { options, .. } => rng.shuffle(options),
+        Body::Matching {
+            descriptions, key, ..
+        } => {
+            let mut order: Vec<usize> = (0..descriptions.len()).collect();
+            rng.shuffle(&mut order);
+            *descriptions = order.iter().map(|&i| descriptions[i].clone()).collect();
+            for k in key.iter_mut() {
+                *k = order.iter().position(|&i| i == *k).expect("a permutation");
+            }
+        }
+        Body::TrueFalse { .. } | Body::Typed { .. } => {}
+    }
+}

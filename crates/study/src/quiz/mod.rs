@@ -1,0 +1,36 @@
+//! The quiz engine: exam-style questions, graded answers, seeded quizzes and
+//! a timed exam with per-topic scores.
+//!
+//! - [`parse`] reads the hand-written questions of `content/questions/`
+//!   (format in `content/README.md`) and checks them against the deck.
+//! - [`generate`] turns cards into questions, with distractors taken from
+//!   answers of the same card kind.
+//! - [`Question::grade`] grades every kind, typed answers tolerantly
+//!   ([`answer_text`] holds the synonym table).
+//! - [`Quiz::new`] draws a quiz from a [`QuestionBank`]; the same
+//!   [`QuizSpec`] and [`Seed`] give the same quiz on every machine.
+//! - [`Exam`] holds answers and flags until [`Exam::submit`] scores it into an
+//!   [`ExamResult`]; [`missed_cards`] lists the cards to make due.
+//!
+//! Everything is plain Rust: the clock is an argument, never read here.
+
+pub mod answer_text;
+mod assemble;
+mod bank;
+mod exam;
+pub mod generate;
+mod grade;
+pub mod parse;
+mod question;
+mod result;
+mod rng;
+mod seed;
+
+pub use assemble::{Quiz, QuizError, QuizSpec, TopicTitle};
+pub use bank::{KindCounts, QuestionBank, QuestionCounts};
+pub use exam::{default_time_limit, Exam, ExamError, Slot, EXAM_SCHEMA, SECONDS_PER_QUESTION};
+pub use grade::Verdict;
+pub use parse::{parse_question_file, parse_questions};
+pub use question::{Answer, Body, Choice, Origin, Question, QuestionKind};
+pub use result::{missed_cards, ExamResult, ReviewItem, TopicScore, PASS_PERCENT, RESULT_SCHEMA};
+pub use seed::{Seed, SeedError};
