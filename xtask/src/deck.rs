@@ -1,26 +1,16 @@
-//! `cargo xtask deck`: validates every deck file and prints what it holds.
+//! `cargo xtask deck`: validates every deck and question file and prints
+//! what they hold.
 
 use std::collections::BTreeMap;
 
 use keydeck_study::card::CardKind;
 use keydeck_study::deck::Deck;
+use keydeck_study::quiz::{parse_questions, KindCounts, QuestionBank, QuestionKind};
 
 use crate::{project_root, Result};
 
 pub fn run() -> Result<()> {
-    let dir = project_root().join("content/decks");
-    let mut files: Vec<(String, String)> = Vec::new();
-    for entry in std::fs::read_dir(&dir)? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "md") {
-            let name = format!(
-                "content/decks/{}",
-                path.file_name().unwrap_or_default().to_string_lossy()
-            );
-            files.push((name, std::fs::read_to_string(&path)?));
-        }
-    }
-    files.sort();
+    let files = markdown_files("content/decks")?;
     let deck =
         Deck::parse(files.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|errors| {
             for e in &errors {
@@ -81,5 +71,73 @@ pub fn run() -> Result<()> {
     if cited < written {
         return Err("some cards cite no source".into());
     }
+    questions(deck)
+}
+
+/// Validates `content/questions/` against the deck and prints how many
+/// questions each topic has by kind, written and generated from cards.
+fn questions(deck: Deck) -> Result<()> {
+    let files = markdown_files("content/questions")?;
+    let written = parse_questions(files.iter().map(|(n, t)| (n.as_str(), t.as_str())), &deck)
+        .map_err(|errors| {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            format!("{} error(s) in the questions", errors.len())
+        })?;
+    let bank = QuestionBank::new(deck, written);
+    let counts = bank.counts();
+    println!();
+    print_counts("hand-written questions", &counts.written);
+    println!();
+    print_counts("generated from cards", &counts.generated);
+    let generated: usize = counts.generated.iter().map(|(_, c)| c.total()).sum();
+    println!(
+        "\n{} hand-written questions in {} files; the cards can generate {generated} more",
+        bank.written().len(),
+        files.len()
+    );
     Ok(())
+}
+
+fn print_counts(title: &str, rows: &[(String, KindCounts)]) {
+    let names = QuestionKind::ALL.map(QuestionKind::name);
+    print!("{title:<26} {:>6}", "total");
+    for name in names {
+        print!(" {name:>9}");
+    }
+    println!();
+    let mut totals = KindCounts::default();
+    for (topic, counts) in rows {
+        print_row(topic, counts);
+        for (i, n) in counts.0.iter().enumerate() {
+            totals.0[i] += n;
+        }
+    }
+    print_row("total", &totals);
+}
+
+fn print_row(label: &str, counts: &KindCounts) {
+    print!("{label:<26} {:>6}", counts.total());
+    for n in counts.0 {
+        print!(" {n:>9}");
+    }
+    println!();
+}
+
+/// `(path from the project root, text)` of every `.md` file in `dir`, sorted.
+fn markdown_files(dir: &str) -> Result<Vec<(String, String)>> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for entry in std::fs::read_dir(project_root().join(dir))? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let name = format!(
+                "{dir}/{}",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+            files.push((name, std::fs::read_to_string(&path)?));
+        }
+    }
+    files.sort();
+    Ok(files)
 }
