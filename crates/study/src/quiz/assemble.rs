@@ -83,6 +83,9 @@ impl std::error::Error for QuizError {}
 const WRITTEN_SHARE: (usize, usize) = (3, 4);
 
 impl Quiz {
+    /// Draws the quiz `spec` describes from `bank`. Use the same bank for a
+    /// shared seed ([`QuestionBank::builtin`]): the quiz follows from the
+    /// bank's content as much as from the seed.
     pub fn new(bank: &QuestionBank, spec: QuizSpec) -> Result<Quiz, QuizError> {
         let deck = bank.deck();
         if spec.count == 0 {
@@ -96,62 +99,9 @@ impl Quiz {
         {
             return Err(QuizError::UnknownTopic(unknown.clone()));
         }
-        let wanted = |topic: &str, kind: QuestionKind| {
-            spec.topics
-                .as_ref()
-                .is_none_or(|ts| ts.iter().any(|t| t == topic))
-                && spec.kinds.as_ref().is_none_or(|ks| ks.contains(&kind))
-        };
-        let topic_index = |topic: &str| {
-            deck.topics
-                .iter()
-                .position(|t| t.id == topic)
-                .unwrap_or(usize::MAX)
-        };
-        let written: Vec<&Question> = bank
-            .written()
-            .iter()
-            .filter(|q| wanted(&q.topic, q.kind()))
-            .collect();
-        let plans: Vec<&Plan> = bank
-            .plans()
-            .iter()
-            .filter(|p| wanted(&p.topic, p.kind()))
-            .collect();
-
-        let (share, of) = WRITTEN_SHARE;
-        let mut take_written = (spec.count * share).div_ceil(of).min(written.len());
-        let take_generated = (spec.count - take_written).min(plans.len());
-        take_written = (spec.count - take_generated).min(written.len());
-
-        let mut rng = Rng::derive(spec.seed.0, "quiz");
-        let written = spread(
-            written,
-            |q| topic_index(&q.topic),
-            take_written,
-            &mut rng,
-            |_| true,
-        );
-        let mut used: BTreeSet<String> = written
-            .iter()
-            .flat_map(|q| q.cards.iter().map(|c| base_card(c).to_owned()))
-            .collect();
-        let plans = spread(
-            plans,
-            |p| topic_index(&p.topic),
-            take_generated,
-            &mut rng,
-            |p| used.insert(p.card.clone()),
-        );
-
-        let mut questions: Vec<Question> = written.into_iter().cloned().collect();
-        questions.extend(plans.iter().filter_map(|p| bank.generate(p, spec.seed)));
+        let questions = draw(bank, &spec);
         if questions.is_empty() {
             return Err(QuizError::NoQuestions);
-        }
-        rng.shuffle(&mut questions);
-        for q in &mut questions {
-            shuffle_options(q, spec.seed);
         }
         let topics = deck
             .topics
@@ -168,6 +118,69 @@ impl Quiz {
             questions,
         })
     }
+}
+
+/// The spec's questions: written and generated ones in [`WRITTEN_SHARE`],
+/// spread over the topics, in shuffled order with shuffled options.
+fn draw(bank: &QuestionBank, spec: &QuizSpec) -> Vec<Question> {
+    let wanted = |topic: &str, kind: QuestionKind| {
+        spec.topics
+            .as_ref()
+            .is_none_or(|ts| ts.iter().any(|t| t == topic))
+            && spec.kinds.as_ref().is_none_or(|ks| ks.contains(&kind))
+    };
+    let topic_index = |topic: &str| {
+        bank.deck()
+            .topics
+            .iter()
+            .position(|t| t.id == topic)
+            .unwrap_or(usize::MAX)
+    };
+    let written: Vec<&Question> = bank
+        .written()
+        .iter()
+        .filter(|q| wanted(&q.topic, q.kind()))
+        .collect();
+    let plans: Vec<&Plan> = bank
+        .plans()
+        .iter()
+        .filter(|p| wanted(&p.topic, p.kind()))
+        .collect();
+
+    let (share, of) = WRITTEN_SHARE;
+    let mut take_written = (spec.count * share).div_ceil(of).min(written.len());
+    let take_generated = (spec.count - take_written).min(plans.len());
+    take_written = (spec.count - take_generated).min(written.len());
+
+    let mut rng = Rng::derive(spec.seed.0, "quiz");
+    let written = spread(
+        written,
+        |q| topic_index(&q.topic),
+        take_written,
+        &mut rng,
+        |_| true,
+    );
+    // A generated question about a card already in the quiz would give away
+    // an answer, so such plans wait until the others run out.
+    let mut used: BTreeSet<String> = written
+        .iter()
+        .flat_map(|q| q.cards.iter().map(|c| base_card(c).to_owned()))
+        .collect();
+    let plans = spread(
+        plans,
+        |p| topic_index(&p.topic),
+        take_generated,
+        &mut rng,
+        |p| used.insert(p.card.clone()),
+    );
+
+    let mut questions: Vec<Question> = written.into_iter().cloned().collect();
+    questions.extend(plans.iter().filter_map(|p| bank.generate(p, spec.seed)));
+    rng.shuffle(&mut questions);
+    for q in &mut questions {
+        shuffle_options(q, spec.seed);
+    }
+    questions
 }
 
 /// A card id without its reverse suffix: both directions teach one card.

@@ -9,6 +9,10 @@ use super::{Heading, Source};
 use crate::deck::{Deck, DeckError};
 use crate::quiz::question::{Body, Origin, Question, QuestionKind};
 
+/// A question's answer sections (`Option`, `Answer`, `Pairs`) by name,
+/// each heading with the range of its body.
+type Sections<'h> = BTreeMap<&'h str, Vec<(&'h Heading, Range<usize>)>>;
+
 pub(super) struct QuestionSection<'a> {
     pub source: &'a Source<'a>,
     pub deck: &'a Deck,
@@ -23,7 +27,7 @@ pub(super) struct QuestionSection<'a> {
 /// How many options a single or multi question has.
 pub(super) const OPTIONS: std::ops::RangeInclusive<usize> = 3..=6;
 
-impl QuestionSection<'_> {
+impl<'a> QuestionSection<'a> {
     pub fn parse(&self) -> Result<Question, Vec<DeckError>> {
         let mut errors = Vec::new();
         let at = self.heading.start;
@@ -56,8 +60,26 @@ impl QuestionSection<'_> {
         );
         let choose = self.choose(kind, fields.get("choose"), &mut errors);
 
-        let mut stem = None;
-        let mut by_name: BTreeMap<&str, Vec<(&Heading, Range<usize>)>> = BTreeMap::new();
+        let (stem, by_name) = self.sections(&id, &mut errors);
+        let body = kind.and_then(|kind| self.body(kind, choose, &by_name, &mut errors));
+        match (errors.is_empty(), body, stem) {
+            (true, Some(body), Some(stem)) => Ok(Question {
+                id,
+                topic: self.topic.to_owned(),
+                stem,
+                body,
+                cards,
+                source,
+                origin: Origin::Written,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    /// The stem, and the other `###` sections by name.
+    fn sections(&self, id: &str, errors: &mut Vec<DeckError>) -> (Option<String>, Sections<'a>) {
+        let mut stem: Option<(usize, String)> = None;
+        let mut by_name: Sections<'a> = BTreeMap::new();
         for (i, part) in self.parts.iter().enumerate() {
             let range = part.end..self.parts.get(i + 1).map_or(self.end, |p| p.start);
             match part.text.trim() {
@@ -73,7 +95,7 @@ impl QuestionSection<'_> {
         }
         match &stem {
             None => errors.push(self.err(
-                at,
+                self.heading.start,
                 format!("question \"{id}\" has no \"### Question\" section"),
             )),
             Some((start, text)) if text.is_empty() => {
@@ -81,19 +103,7 @@ impl QuestionSection<'_> {
             }
             Some(_) => {}
         }
-        let body = kind.and_then(|kind| self.body(kind, choose, &by_name, &mut errors));
-        match (errors.is_empty(), body, stem) {
-            (true, Some(body), Some((_, stem))) => Ok(Question {
-                id,
-                topic: self.topic.to_owned(),
-                stem,
-                body,
-                cards,
-                source,
-                origin: Origin::Written,
-            }),
-            _ => Err(errors),
-        }
+        (stem.map(|(_, text)| text), by_name)
     }
 
     /// The kind's answer sections, refusing the sections of other kinds.
@@ -101,7 +111,7 @@ impl QuestionSection<'_> {
         &self,
         kind: QuestionKind,
         choose: Option<usize>,
-        parts: &BTreeMap<&str, Vec<(&Heading, Range<usize>)>>,
+        parts: &Sections<'_>,
         errors: &mut Vec<DeckError>,
     ) -> Option<Body> {
         let wanted = match kind {
