@@ -89,8 +89,8 @@ impl<'a> Today<'a> {
             .study_cards()
             .filter(|c| self.scope.includes(c))
             .filter_map(|c| {
-                let m = self.progress.memory(&c.id)?;
-                (m.due < until).then_some((c, m.due))
+                let due = self.progress.due(&c.id)?;
+                (due < until).then_some((c, due))
             })
             .collect();
         due.sort_by_key(|(_, at)| *at);
@@ -112,7 +112,7 @@ impl<'a> Today<'a> {
     fn new_cards(&self) -> impl Iterator<Item = Card> + '_ {
         self.deck
             .study_cards()
-            .filter(|c| self.scope.includes(c) && self.progress.memory(&c.id).is_none())
+            .filter(|c| self.scope.includes(c) && self.progress.due(&c.id).is_none())
             .take(self.new_left)
     }
 
@@ -147,7 +147,7 @@ impl<'a> Today<'a> {
         self.deck
             .study_cards()
             .filter(|c| self.scope.includes(c))
-            .filter_map(|c| self.progress.memory(&c.id).map(|m| m.due))
+            .filter_map(|c| self.progress.due(&c.id))
             .filter(|due| *due > self.now)
             .min()
     }

@@ -20,7 +20,7 @@ fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()
 }
 
-/// Answers `card` Good at `when`.
+/// Answers `card` with `grade` at `when`.
 fn study(p: &mut Progress, card: &str, grade: Grade, when: DateTime<Utc>) {
     let outcome = Scheduler::default().review(p.memory(card), grade, when);
     p.record(card, &outcome, when);
@@ -100,4 +100,27 @@ fn reviewed_cards_are_no_longer_due_today() {
     study(&mut p, &card.id, Grade::Good, due_day);
     let after = Today::new(&deck, &p, Scope::All, due_day, &Berlin);
     assert_eq!(after.counts().due, due - 1);
+}
+
+#[test]
+fn a_card_missed_in_a_quiz_is_due_until_it_is_reviewed() {
+    let deck = deck();
+    let mut p = Progress::default();
+    p.settings.new_per_day = 0;
+    let monday = at("2026-06-01T08:00:00Z");
+    study(&mut p, "a2", Grade::Easy, monday);
+    let later = monday + Duration::hours(2);
+    assert!(Today::new(&deck, &p, Scope::All, later, &Berlin).next_card().is_none());
+
+    // a2 was learned, b1 never studied: both come due after the quiz.
+    p.mark_missed(&["a2".to_owned(), "b1".to_owned()], later);
+    let today = Today::new(&deck, &p, Scope::All, later + Duration::minutes(1), &Berlin);
+    assert_eq!(today.counts(), Counts { due: 2, new: 0 });
+    assert_eq!(today.next_card().unwrap().id, "a2");
+
+    study(&mut p, "a2", Grade::Good, later + Duration::minutes(2));
+    study(&mut p, "b1", Grade::Easy, later + Duration::minutes(3));
+    assert!(p.missed.is_empty());
+    let after = Today::new(&deck, &p, Scope::All, later + Duration::minutes(4), &Berlin);
+    assert_eq!(after.counts().due, 0);
 }

@@ -17,6 +17,12 @@ impl Progress {
                 }
             }
         }
+        for (card, at) in &other.missed {
+            let reviewed_since = self.cards.get(card).is_some_and(|m| m.last_review >= *at);
+            if !reviewed_since && self.missed.get(card).is_none_or(|ours| ours < at) {
+                self.missed.insert(card.clone(), *at);
+            }
+        }
         let seen: BTreeSet<(String, i64)> = self
             .reviews
             .iter()

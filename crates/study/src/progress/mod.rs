@@ -75,6 +75,10 @@ pub struct Progress {
     pub reviews: Vec<Review>,
     #[serde(default)]
     pub settings: Settings,
+    /// Cards made due by a missed quiz question, with when it was missed.
+    /// A card stays due from then until its next review.
+    #[serde(default)]
+    pub missed: BTreeMap<String, DateTime<Utc>>,
 }
 
 impl Default for Progress {
@@ -84,6 +88,7 @@ impl Default for Progress {
             cards: BTreeMap::new(),
             reviews: Vec::new(),
             settings: Settings::default(),
+            missed: BTreeMap::new(),
         }
     }
 }
@@ -93,6 +98,7 @@ impl Default for Progress {
 pub struct Undo {
     card: String,
     previous: Option<Memory>,
+    was_missed: Option<DateTime<Utc>>,
 }
 
 impl Undo {
@@ -140,8 +146,28 @@ impl Progress {
         self.cards.get(card)
     }
 
+    /// Makes cards due now: their quiz question was missed.
+    pub fn mark_missed(&mut self, cards: &[String], at: DateTime<Utc>) {
+        for card in cards {
+            self.missed.insert(card.clone(), at);
+        }
+    }
+
+    /// When the card must be shown: its FSRS due date, or earlier if a quiz
+    /// question on it was missed since its last review. `None` for a card
+    /// never studied and never missed.
+    pub fn due(&self, card: &str) -> Option<DateTime<Utc>> {
+        let memory = self.cards.get(card);
+        let missed = self.missed.get(card).filter(|at| memory.is_none_or(|m| **at > m.last_review || m.reps == 0));
+        match (memory.map(|m| m.due), missed) {
+            (Some(due), Some(at)) => Some(due.min(*at)),
+            (due, at) => due.or(at.copied()),
+        }
+    }
+
     /// Stores a graded card's new memory and logs the review.
     pub fn record(&mut self, card: &str, outcome: &Outcome, at: DateTime<Utc>) -> Undo {
+        let was_missed = self.missed.remove(card);
         let previous = self.cards.insert(card.to_owned(), outcome.memory.clone());
         self.reviews.push(Review {
             card: card.to_owned(),
@@ -151,10 +177,7 @@ impl Progress {
             state_before: previous.as_ref().map(|m| m.state).unwrap_or_default(),
             interval_secs: outcome.interval.num_seconds(),
         });
-        Undo {
-            card: card.to_owned(),
-            previous,
-        }
+        Undo { card: card.to_owned(), previous, was_missed }
     }
 
     /// Takes back the review that produced `undo`, if it is still the last one.
@@ -163,6 +186,9 @@ impl Progress {
             return false;
         }
         self.reviews.pop();
+        if let Some(at) = undo.was_missed {
+            self.missed.insert(undo.card.clone(), at);
+        }
         match undo.previous {
             Some(memory) => self.cards.insert(undo.card, memory),
             None => self.cards.remove(&undo.card),
