@@ -56,3 +56,26 @@ pub fn describe_due(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
         _ => format!("on {}", local.format("%-d %B %Y")),
     }
 }
+
+/// "5 minutes ago", "yesterday at 18:02", "on 2 March 2026".
+pub fn describe_past(at: DateTime<Utc>) -> String {
+    let now = now();
+    let minutes = (now - at).num_minutes();
+    if minutes < 1 {
+        return "just now".to_owned();
+    }
+    if minutes < 60 {
+        return format!(
+            "{minutes} minute{} ago",
+            if minutes == 1 { "" } else { "s" }
+        );
+    }
+    let local = BrowserClock.to_local(at);
+    let today = BrowserClock.to_local(now).date();
+    let time = local.format("%H:%M");
+    match (today - local.date()).num_days() {
+        0 => format!("today at {time}"),
+        1 => format!("yesterday at {time}"),
+        _ => format!("on {}", local.format("%-d %B %Y")),
+    }
+}

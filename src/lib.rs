@@ -4,6 +4,8 @@
 mod clock;
 mod components;
 mod pages;
+mod pwa;
+mod quiz_session;
 mod storage;
 mod study_store;
 mod theme;
@@ -15,6 +17,7 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use components::nav::{MainNav, TopBar};
+use components::storage_banner::StorageBanner;
 
 /// Mounts the app and removes the static loading message from `index.html`.
 pub fn mount() {
@@ -37,6 +40,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     theme::provide();
     study_store::StudyStore::provide();
+    pwa::provide();
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { "KeyDeck".to_owned() } else { format!("{page} · KeyDeck") }
@@ -47,6 +51,8 @@ pub fn App() -> impl IntoView {
                 <TopBar/>
                 <MainNav/>
                 <main id="main" tabindex="-1">
+                    <pwa::UpdatePrompt/>
+                    <StorageBanner/>
                     <Routes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home/>
                         <Route path=path!("/study") view=pages::study::Study/>

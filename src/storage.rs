@@ -1,9 +1,15 @@
 //! The one module that touches `localStorage`. Every key KeyDeck stores is
 //! declared here, and nothing else in the app reads or writes storage.
+//!
+//! When the browser refuses storage (disabled, or a private mode that throws),
+//! KeyDeck keeps everything in memory for the visit and says so.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, Storage};
 use keydeck_study::progress::{Progress, ProgressError};
-use serde::{de::DeserializeOwned, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// Every localStorage key KeyDeck uses. `index.html` reads [`THEME`] before
 /// the wasm loads, to paint the right theme on the first frame.
@@ -13,43 +19,92 @@ pub mod keys {
     pub const THEME: &str = "keydeck.theme";
     /// Card memories, the review log and settings: `Progress` as JSON.
     pub const PROGRESS: &str = "keydeck.progress";
-    /// Progress text that could not be read, kept rather than overwritten.
-    pub const PROGRESS_BACKUP: &str = "keydeck.progress.unreadable";
+    /// Prefix of copies of progress text that could not be read, one key per
+    /// occurrence (`keydeck.progress.unreadable.<unix millis>`), never overwritten.
+    pub const PROGRESS_BACKUP_PREFIX: &str = "keydeck.progress.unreadable.";
     /// Decks the learner imported: `[{"file": "...", "text": "..."}]`.
     pub const IMPORTED_DECKS: &str = "keydeck.decks.imported";
-}
-
-/// A deck file the learner imported, kept as written.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ImportedDeck {
-    pub file: String,
-    pub text: String,
-}
-
-pub fn load_imported_decks() -> Vec<ImportedDeck> {
-    load(keys::IMPORTED_DECKS).unwrap_or_default()
-}
-
-pub fn save_imported_decks(decks: &[ImportedDeck]) -> Result<(), SaveError> {
-    save(keys::IMPORTED_DECKS, &decks).map_err(|_| {
-        SaveError(
-            "Your browser's storage for KeyDeck is full or turned off, so the deck was not kept."
-                .to_owned(),
-        )
-    })
+    /// The quiz or exam in progress: `{"mode", "checked", "exam"}`.
+    pub const QUIZ_IN_PROGRESS: &str = "keydeck.quiz.current";
+    /// Finished quizzes and exams, oldest first: `[QuizRecord]`.
+    pub const QUIZ_HISTORY: &str = "keydeck.quiz.history";
 }
 
 /// Why a value could not be saved, in words a learner understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveError(pub String);
 
+/// Where KeyDeck's data lives during this visit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    Local,
+    /// Storage is unavailable: data lasts until the tab closes.
+    Memory,
+}
+
+thread_local! {
+    static BACKEND: Backend = detect();
+    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Storage counts as available only if a write and a removal both succeed.
+fn detect() -> Backend {
+    let usable = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some_and(|s| {
+            s.set_item("keydeck.probe", "1").is_ok() && s.remove_item("keydeck.probe").is_ok()
+        });
+    if usable {
+        Backend::Local
+    } else {
+        Backend::Memory
+    }
+}
+
+pub fn backend() -> Backend {
+    BACKEND.with(Clone::clone)
+}
+
+fn get_raw(key: &str) -> Option<String> {
+    match backend() {
+        Backend::Local => LocalStorage::raw().get_item(key).ok().flatten(),
+        Backend::Memory => MEMORY.with(|m| m.borrow().get(key).cloned()),
+    }
+}
+
+/// One `setItem`: it either stores the whole value or nothing.
+fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
+    match backend() {
+        Backend::Local => LocalStorage::raw().set_item(key, value).map_err(|_| {
+            SaveError(
+                "Your browser's storage for KeyDeck is full, so the latest change was not saved. \
+                 Export your progress, then free some space."
+                    .to_owned(),
+            )
+        }),
+        Backend::Memory => {
+            MEMORY.with(|m| m.borrow_mut().insert(key.to_owned(), value.to_owned()));
+            Ok(())
+        }
+    }
+}
+
+fn remove_raw(key: &str) {
+    match backend() {
+        Backend::Local => LocalStorage::delete(key),
+        Backend::Memory => MEMORY.with(|m| {
+            m.borrow_mut().remove(key);
+        }),
+    }
+}
+
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage::get(key).ok()
+    get_raw(key).and_then(|text| serde_json::from_str(&text).ok())
 }
 
 pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), SaveError> {
-    LocalStorage::set(key, value)
-        .map_err(|e| SaveError(format!("Your browser refused to save: {e}")))
+    let text = serde_json::to_string(value).map_err(|e| SaveError(e.to_string()))?;
+    set_raw(key, &text)
 }
 
 /// Progress as stored, and what went wrong reading it, if anything.
@@ -58,11 +113,10 @@ pub struct LoadedProgress {
     pub problem: Option<String>,
 }
 
-/// Reads the learner's progress. Unreadable text is kept under
-/// [`keys::PROGRESS_BACKUP`] (never over an earlier backup) before starting fresh.
+/// Reads the learner's progress. Unreadable text is copied to a new backup
+/// key before KeyDeck starts afresh, so nothing is ever discarded.
 pub fn load_progress() -> LoadedProgress {
-    let raw = LocalStorage::raw().get_item(keys::PROGRESS).ok().flatten();
-    let Some(text) = raw else {
+    let Some(text) = get_raw(keys::PROGRESS) else {
         return LoadedProgress {
             progress: Progress::default(),
             problem: None,
@@ -73,16 +127,31 @@ pub fn load_progress() -> LoadedProgress {
             progress,
             problem: None,
         },
+        Err(e @ ProgressError::NewerSchema(_)) => {
+            // Keep the newer file untouched: an update will read it.
+            LoadedProgress {
+                progress: Progress::default(),
+                problem: Some(e.to_string()),
+            }
+        }
         Err(e) => {
-            let store = LocalStorage::raw();
-            let kept = match store.get_item(keys::PROGRESS_BACKUP).ok().flatten() {
-                Some(_) => true,
-                None => store.set_item(keys::PROGRESS_BACKUP, &text).is_ok(),
-            };
-            let problem = match (&e, kept) {
-                (ProgressError::NewerSchema(_), _) => e.to_string(),
-                (_, true) => format!("Your saved progress could not be read, so KeyDeck started afresh. The old data is kept in this browser ({e})."),
-                (_, false) => format!("Your saved progress could not be read, and there was no room to keep a copy ({e})."),
+            let key = format!(
+                "{}{}",
+                keys::PROGRESS_BACKUP_PREFIX,
+                js_sys::Date::now() as i64
+            );
+            let problem = match set_raw(&key, &text) {
+                Ok(()) => {
+                    remove_raw(keys::PROGRESS);
+                    format!(
+                        "Your saved progress could not be read, so KeyDeck started afresh. \
+                         The damaged data is kept in this browser and can be downloaded ({e})."
+                    )
+                }
+                Err(_) => format!(
+                    "Your saved progress could not be read and there is no room to keep a copy, \
+                     so it is left as it was ({e})."
+                ),
             };
             LoadedProgress {
                 progress: Progress::default(),
@@ -92,10 +161,85 @@ pub fn load_progress() -> LoadedProgress {
     }
 }
 
-/// Writes the whole of `progress` in one `setItem`, so a failure leaves the
-/// previous copy intact.
-pub fn save_progress(progress: &Progress) -> Result<(), SaveError> {
-    LocalStorage::raw().set_item(keys::PROGRESS, &progress.to_json()).map_err(|_| {
-        SaveError("Your browser's storage for KeyDeck is full or turned off, so this review was not saved.".to_owned())
-    })
+/// The progress currently stored, if it is readable.
+pub fn stored_progress() -> Option<Progress> {
+    get_raw(keys::PROGRESS).and_then(|t| Progress::from_json(&t).ok())
+}
+
+/// Saves progress after folding in whatever another tab saved meanwhile, and
+/// returns the merged progress. A failed write leaves the stored copy intact.
+pub fn save_progress(progress: &Progress) -> Result<Progress, SaveError> {
+    let mut merged = progress.clone();
+    if let Some(stored) = stored_progress() {
+        merged.merge(&stored);
+    }
+    set_raw(keys::PROGRESS, &merged.to_json())?;
+    Ok(merged)
+}
+
+/// Replaces stored progress outright (import with "replace", or reset).
+pub fn replace_progress(progress: &Progress) -> Result<(), SaveError> {
+    set_raw(keys::PROGRESS, &progress.to_json())
+}
+
+/// Damaged copies kept by [`load_progress`], oldest first: (key, text).
+pub fn backups() -> Vec<(String, String)> {
+    let Backend::Local = backend() else {
+        return MEMORY.with(|m| {
+            m.borrow()
+                .iter()
+                .filter(|(k, _)| k.starts_with(keys::PROGRESS_BACKUP_PREFIX))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        });
+    };
+    let store = LocalStorage::raw();
+    let count = store.length().unwrap_or(0);
+    let mut found: Vec<(String, String)> = (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(keys::PROGRESS_BACKUP_PREFIX))
+        .filter_map(|k| get_raw(&k).map(|v| (k, v)))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Asks the browser to exempt KeyDeck's storage from eviction (WebKit clears
+/// script-written storage after seven days without a visit otherwise).
+pub fn request_persistence() {
+    if let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) {
+        let _ = manager.persist();
+    }
+}
+
+/// A deck file the learner imported, kept as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportedDeck {
+    pub file: String,
+    pub text: String,
+}
+
+pub fn load_imported_decks() -> Vec<ImportedDeck> {
+    load(keys::IMPORTED_DECKS).unwrap_or_default()
+}
+
+pub fn save_imported_decks(decks: &[ImportedDeck]) -> Result<(), SaveError> {
+    save(keys::IMPORTED_DECKS, &decks)
+}
+
+/// Calls `on_change` with the new progress whenever another tab saves it.
+pub fn watch_progress(on_change: impl Fn(Progress) + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(keys::PROGRESS) {
+            if let Some(progress) = ev.new_value().and_then(|t| Progress::from_json(&t).ok()) {
+                on_change(progress);
+            }
+        }
+    });
+    // The store lives as long as the app.
+    std::mem::forget(handle);
+}
+
+pub fn remove(key: &str) {
+    remove_raw(key);
 }

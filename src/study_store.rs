@@ -32,12 +32,15 @@ impl StudyStore {
             .or_else(|_| combined(&[]))
             .unwrap_or_default();
         let loaded = storage::load_progress();
-        provide_context(StudyStore {
+        let store = StudyStore {
             deck: RwSignal::new(Arc::new(deck)),
             imported: RwSignal::new(imported),
             progress: RwSignal::new(loaded.progress),
             problem: RwSignal::new(loaded.problem),
-        });
+        };
+        // Another tab saved: fold its reviews into ours.
+        storage::watch_progress(move |theirs| store.progress.update(|p| p.merge(&theirs)));
+        provide_context(store);
     }
 
     pub fn deck(&self) -> Arc<Deck> {
@@ -114,13 +117,25 @@ impl StudyStore {
             result = Some((outcome, undo));
         });
         self.persist();
+        if self.progress.with_untracked(|p| p.reviews.len() == 1) {
+            storage::request_persistence();
+        }
         result.expect("update ran")
     }
 
+    /// Takes back the last answer. Other tabs' reviews are folded in first,
+    /// so that writing back cannot bring the undone review back to life.
     pub fn undo(&self, undo: Undo) -> bool {
+        if let Some(stored) = storage::stored_progress() {
+            self.progress.update(|p| p.merge(&stored));
+        }
         let mut undone = false;
         self.progress.update(|p| undone = p.undo(undo));
-        self.persist();
+        if undone {
+            if let Err(e) = self.progress.with_untracked(storage::replace_progress) {
+                self.problem.set(Some(e.0));
+            }
+        }
         undone
     }
 
@@ -133,10 +148,62 @@ impl StudyStore {
         self.persist();
     }
 
+    /// The whole progress, for export.
+    pub fn progress_json(&self) -> String {
+        self.progress.with_untracked(Progress::to_json)
+    }
+
+    /// Imports exported progress, merged into ours or replacing it.
+    pub fn import_progress(&self, text: &str, replace: bool) -> Result<(), String> {
+        let theirs = Progress::from_json(text).map_err(|e| e.to_string())?;
+        let next = if replace {
+            theirs
+        } else {
+            let mut ours = self.progress.get_untracked();
+            ours.merge(&theirs);
+            ours
+        };
+        storage::replace_progress(&next).map_err(|e| e.0)?;
+        self.progress.set(next);
+        Ok(())
+    }
+
+    /// Forgets every review and card memory; settings stay.
+    pub fn reset(&self) -> Result<(), String> {
+        let fresh = Progress {
+            settings: self.settings(),
+            ..Progress::default()
+        };
+        storage::replace_progress(&fresh).map_err(|e| e.0)?;
+        self.progress.set(fresh);
+        Ok(())
+    }
+
+    /// Makes the cards behind missed quiz questions due now.
+    pub fn mark_missed(&self, cards: &[String]) {
+        if cards.is_empty() {
+            return;
+        }
+        let now = clock::now();
+        self.progress.update(|p| p.mark_missed(cards, now));
+        self.persist();
+    }
+
+    /// Reactive access for statistics.
+    pub fn with_progress<R>(&self, f: impl FnOnce(&Progress) -> R) -> R {
+        self.progress.with(f)
+    }
+
     fn persist(&self) {
         let saved = self.progress.with_untracked(storage::save_progress);
-        if let Err(e) = saved {
-            self.problem.set(Some(e.0));
+        match saved {
+            // Only a merge that brought something new needs a redraw.
+            Ok(merged) => {
+                if self.progress.with_untracked(|p| *p != merged) {
+                    self.progress.set(merged);
+                }
+            }
+            Err(e) => self.problem.set(Some(e.0)),
         }
     }
 }

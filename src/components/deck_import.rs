@@ -1,8 +1,8 @@
 //! Importing a deck file the learner wrote, in KeyDeck's Markdown format.
 //! It is parsed and rendered exactly like the shipped decks: safely.
 
+use super::file_input::{read_text, take_chosen_file};
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::study_store::use_study;
 
@@ -15,11 +15,9 @@ pub fn DeckImport() -> impl IntoView {
     let errors = RwSignal::new(Vec::<String>::new());
     let done = RwSignal::new(None::<String>);
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = take_chosen_file(&ev) else {
             return;
         };
-        input.set_value("");
         errors.set(Vec::new());
         done.set(None);
         let name = file.name();
@@ -36,10 +34,7 @@ pub fn DeckImport() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
+            let text = read_text(&file).await;
             let Some(text) = text else {
                 errors.set(vec![format!("{name} could not be read as text.")]);
                 return;

@@ -1,7 +1,14 @@
+pub mod charts;
 pub mod deck_import;
+pub mod download;
+pub mod file_input;
 pub mod flashcard;
 pub mod icon;
 pub mod markdown;
 pub mod nav;
 pub mod page_header;
+pub mod quiz_question;
+pub mod quiz_results;
+pub mod storage_banner;
 pub mod study_settings;
+pub mod your_data;

@@ -20,6 +20,10 @@ pub fn About() -> impl IntoView {
                 "Every card and every explanation links to the AWS documentation page it rests on. "
                 "KeyDeck is an independent study aid and is not affiliated with Amazon Web Services."
             </p>
+            <h2>"This version"</h2>
+            <p data-testid="build">
+                {crate::pwa::build_id().map_or_else(|| "Development build".to_owned(), |b| format!("Build {b}"))}
+            </p>
         </section>
     }
 }

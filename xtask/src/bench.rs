@@ -26,7 +26,7 @@ pub fn run() -> Result<()> {
     let toolchain = tools::ensure_build_tools()?;
     let root = project_root();
     let floor = root.join("xtask/floor");
-    site::build(&toolchain, &root)?;
+    site::build_app(&toolchain)?;
     site::build(&toolchain, &floor)?;
     println!(
         "\n{:<34} {:>10} {:>10} {:>10}",

@@ -4,6 +4,8 @@
 mod bench;
 mod deck;
 mod pins;
+mod pwa;
+mod sample;
 mod sdk_suite;
 mod serve;
 mod site;
@@ -22,7 +24,8 @@ tasks:
   serve [--port N] [--no-build]   build the release site and serve dist/ on 127.0.0.1 (default port 8080)
   test                            fmt, clippy, cargo test, boto3 suite, release build, browser suite
   bench                           sizes of the release site beside a bare Leptos app
-  deck                            validate content/decks and print cards per topic and kind
+  deck                            validate decks and questions; print counts per topic and kind
+  sample-history DAYS OUT         write realistic review history (for dashboard tests)
 ";
 
 fn main() -> ExitCode {
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
         Some("test") => test::run_all(),
         Some("bench") => bench::run(),
         Some("deck") => deck::run(),
+        Some("sample-history") => sample::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())

@@ -26,7 +26,7 @@ pub fn cli(args: &[String]) -> Result<()> {
     }
     if build {
         let toolchain = tools::ensure_build_tools()?;
-        site::build(&toolchain, &project_root())?;
+        site::build_app(&toolchain)?;
     }
     let dist = project_root().join("dist");
     if !dist.join("index.html").is_file() {

@@ -12,3 +12,10 @@ pub fn build(tools: &Toolchain, dir: &Path) -> Result<()> {
         .args(["build", "--release", "--offline"])
         .current_dir(dir))
 }
+
+/// The KeyDeck site itself: the trunk build, then its service worker.
+pub fn build_app(tools: &Toolchain) -> Result<()> {
+    let root = crate::project_root();
+    build(tools, &root)?;
+    crate::pwa::write_service_worker(&root.join("dist"))
+}

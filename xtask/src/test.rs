@@ -73,10 +73,7 @@ pub fn run_all() -> Result<()> {
     });
     let built = tools_ok
         && step("trunk build", &mut || {
-            site::build(
-                toolchain.as_ref().expect("tools step succeeded"),
-                &project_root(),
-            )
+            site::build_app(toolchain.as_ref().expect("tools step succeeded"))
         });
     if built {
         step("browser suite", &mut browser_suite);

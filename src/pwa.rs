@@ -1,0 +1,119 @@
+//! The service worker's registration (release builds only) and the "update
+//! available" prompt: a new worker waits until the learner agrees.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
+
+/// Whether a new version is installed and waiting, for the prompt.
+#[derive(Clone, Copy)]
+pub struct Updates {
+    pub waiting: RwSignal<bool>,
+    /// Set when the learner accepts; a worker taking over for the first time
+    /// (clients.claim on first install) must not reload the page.
+    accepted: RwSignal<bool>,
+    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+}
+
+impl Updates {
+    /// Lets the waiting worker take over; the page reloads when it has.
+    pub fn accept(&self) {
+        let Some(reg) = self.registration.get_value() else {
+            return;
+        };
+        self.accepted.set(true);
+        if let Some(worker) = reg.waiting() {
+            let _ = worker.post_message(&JsValue::from_str("skip-waiting"));
+        }
+    }
+}
+
+pub fn provide() {
+    let updates = Updates {
+        waiting: RwSignal::new(false),
+        accepted: RwSignal::new(false),
+        registration: StoredValue::new_local(None),
+    };
+    provide_context(updates);
+    // Development builds are rebuilt constantly; a worker would serve stale files.
+    if cfg!(not(debug_assertions)) {
+        register(updates);
+    }
+}
+
+pub fn use_updates() -> Updates {
+    expect_context::<Updates>()
+}
+
+fn register(updates: Updates) {
+    let Some(container) = web_sys::window().map(|w| w.navigator().service_worker()) else {
+        return;
+    };
+    // Once the new worker controls the page, load the version it serves.
+    let reload = Closure::<dyn Fn()>::new(move || {
+        if updates.accepted.get_untracked() {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    let had_controller = container.controller().is_some();
+    leptos::task::spawn_local(async move {
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(container.register("/sw.js")).await
+        else {
+            return;
+        };
+        let reg: ServiceWorkerRegistration = reg.unchecked_into();
+        updates.registration.set_value(Some(reg.clone()));
+        if reg.waiting().is_some() && had_controller {
+            updates.waiting.set(true);
+        }
+        let found_reg = reg.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            let Some(worker) = found_reg.installing() else {
+                return;
+            };
+            let watched = worker.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                let controlled = web_sys::window()
+                    .is_some_and(|w| w.navigator().service_worker().controller().is_some());
+                if watched.state() == ServiceWorkerState::Installed && controlled {
+                    updates.waiting.set(true);
+                }
+            });
+            worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+    });
+}
+
+/// The build id `cargo xtask` stamps into `index.html`, shown on the About page.
+pub fn build_id() -> Option<String> {
+    document()
+        .query_selector(r#"meta[name="keydeck-build"]"#)
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+}
+
+#[component]
+pub fn UpdatePrompt() -> impl IntoView {
+    let updates = use_updates();
+    let dismissed = RwSignal::new(false);
+    view! {
+        <Show when=move || updates.waiting.get() && !dismissed.get()>
+            <div class="banner banner-info update-prompt" role="status">
+                <p><strong>"Update available. "</strong> "A new version of KeyDeck is ready."</p>
+                <div class="banner-actions">
+                    <button type="button" class="button" on:click=move |_| updates.accept()>"Update now"</button>
+                    <button type="button" class="text-button" on:click=move |_| dismissed.set(true)>"Later"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

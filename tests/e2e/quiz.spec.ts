@@ -1,0 +1,130 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const QUESTION = '.question';
+
+async function currentNumber(page: Page): Promise<number> {
+  const text = await page.locator(`${QUESTION} .card-meta`).textContent();
+  return Number(/Question (\d+) of/.exec(text ?? '')![1]);
+}
+
+/** Answers the question on screen by keyboard alone; returns whether it was checked right. */
+async function answerByKeyboard(page: Page) {
+  const kind = await page.locator(`${QUESTION} .instruction`).textContent();
+  if (kind?.startsWith('Type')) {
+    await page.getByPlaceholder('Your answer').focus();
+    await page.keyboard.type('KMS key');
+  } else if (kind?.startsWith('Match')) {
+    const selects = page.locator(`${QUESTION} select`);
+    for (let i = 0; i < (await selects.count()); i++) {
+      await selects.nth(i).focus();
+      await page.keyboard.press('ArrowDown');
+    }
+  } else if (kind?.startsWith('Choose 2') || kind?.startsWith('Choose 3')) {
+    await page.keyboard.press('1');
+    await page.keyboard.press('2');
+    if (kind.startsWith('Choose 3')) await page.keyboard.press('3');
+  } else {
+    await page.keyboard.press('1');
+  }
+}
+
+test('a five-question practice quiz, by keyboard alone, with feedback after each answer', async ({ app, page }) => {
+  await app.open('/quiz?mode=practice&n=5&seed=class7');
+  await expect(page.locator(QUESTION)).toContainText('Question 1 of 5');
+  for (let i = 1; i <= 5; i++) {
+    expect(await currentNumber(page)).toBe(i);
+    await answerByKeyboard(page);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.verdict')).toHaveText(/^(Right\.|Not quite\.)$/);
+    await expect(page.locator(`${QUESTION} a[href^="https://docs.aws.amazon.com/"], ${QUESTION} a[href^="https://aws.amazon.com/"]`).first()).toBeVisible();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByTestId('score')).toHaveText(/^\d of 5 right \(\d+%\)$/);
+  await expect(page.getByText(/the pass line is 72%/)).toBeVisible();
+  await expect(page.locator('.review > li')).toHaveCount(5);
+});
+
+test('the same link gives everyone the same quiz', async ({ browser, page }) => {
+  const url = '/quiz?mode=practice&n=5&seed=room42&topics=rotation,key-policies';
+  await page.goto(url);
+  const mine = await page.locator(`${QUESTION} .stem`).textContent();
+  const other = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await other.goto(url);
+  await expect(other.locator(`${QUESTION} .stem`)).toHaveText(mine!);
+  await expect(other.locator(`${QUESTION} .options`)).toHaveText((await page.locator(`${QUESTION} .options`).textContent())!);
+});
+
+test('an exam keeps its answers and flags across a reload and resumes where it was', async ({ page }) => {
+  await page.goto('/quiz?mode=exam&n=6&seed=resume1');
+  await expect(page.getByRole('timer', { name: 'Time left' })).toHaveText(/^1[12]:\d\d$/);
+  await page.keyboard.press('1');
+  await page.keyboard.press('f');
+  await page.keyboard.press('n');
+  await expect(page.locator(QUESTION)).toContainText('Question 2 of 6');
+  await page.keyboard.press('n');
+  const navigator = page.getByRole('navigation', { name: 'Questions' });
+  await expect(navigator.getByRole('button', { name: 'Question 1, answered, flagged' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator(QUESTION)).toContainText('Question 3 of 6');
+  await expect(navigator.getByRole('button', { name: 'Question 1, answered, flagged' })).toBeVisible();
+  await page.keyboard.press('p');
+  await page.keyboard.press('p');
+  await expect(page.locator(`${QUESTION} input`).first()).toBeChecked();
+
+  await page.goto('/quiz');
+  await expect(page.getByText('You have a quiz in progress.')).toBeVisible();
+  await page.getByRole('link', { name: 'Resume it' }).click();
+  await expect(page.locator(QUESTION)).toContainText('Question 1 of 6');
+});
+
+test('when time runs out the exam submits itself', async ({ page }) => {
+  await page.goto('/quiz?mode=exam&n=5&seed=short&time=3');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('score')).toBeVisible({ timeout: 8000 });
+  await expect(page.locator('.review > li')).toHaveCount(5);
+  await expect(page.locator('.review > li').nth(1)).toContainText('No answer');
+});
+
+test('the per-topic breakdown matches the answers given', async ({ page }) => {
+  await page.goto('/quiz?mode=exam&n=4&seed=topics9&topics=acm,rotation');
+  const right: Record<string, number> = {};
+  const total: Record<string, number> = {};
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('keydeck.quiz.current')!));
+  const questions = saved.exam.quiz.questions;
+  for (let i = 0; i < questions.length; i++) {
+    const q = questions[i];
+    total[q.topic] = (total[q.topic] ?? 0) + 1;
+    // Answer the first two right where the kind allows it, the rest left blank.
+    if (i < 2 && (q.body.kind === 'single' || q.body.kind === 'truefalse')) {
+      const key = q.body.kind === 'single' ? q.body.options.findIndex((o: { correct: boolean }) => o.correct) + 1 : q.body.answer ? 1 : 2;
+      await page.keyboard.press(String(key));
+      right[q.topic] = (right[q.topic] ?? 0) + 1;
+    }
+    await page.keyboard.press('n');
+  }
+  await page.getByRole('button', { name: 'Submit exam' }).click();
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  for (const topic of Object.keys(total)) {
+    await expect(page.locator(`.topic-scores li[data-topic="${topic}"] .topic-score`)).toHaveText(`${right[topic] ?? 0} / ${total[topic]}`);
+  }
+});
+
+test('missed questions make their cards due, and the quiz joins the history', async ({ page }) => {
+  await page.goto('/');
+  const before = await page.getByTestId('today-summary').textContent();
+  expect(before).toContain('0 cards due');
+  await page.goto('/quiz?mode=exam&n=3&seed=miss1&topics=acm');
+  await page.getByRole('button', { name: 'Submit exam' }).click();
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(page.getByText(/The cards behind the 3 missed questions are now due/)).toBeVisible();
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('keydeck.progress')!));
+  const missed = Object.keys(saved.missed);
+  expect(missed.length).toBeGreaterThan(0);
+  await page.goto('/');
+  await expect(page.getByTestId('today-summary')).toContainText(`${missed.length} card`);
+  await expect(page.locator('[data-topic="acm"] .counts')).toContainText(`${missed.length} due`);
+  await page.goto('/progress');
+  await expect(page.getByTestId('quiz-summary')).toHaveText('1 finished, 0 at or above the 72% pass line.');
+});

@@ -1,0 +1,80 @@
+//! The service worker, generated after each release build: it precaches
+//! every file trunk wrote to `dist/` under a cache named for this build.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::Result;
+
+const WORKER: &str = "sw.js";
+const TEMPLATE: &str = include_str!("sw.template.js");
+
+/// Writes `dist/sw.js` and stamps the build id into `dist/index.html`.
+pub fn write_service_worker(dist: &Path) -> Result<()> {
+    let mut files = Vec::new();
+    collect(dist, dist, &mut files)?;
+    files.retain(|f| f != WORKER);
+    files.sort();
+    let build = build_id(dist, &files)?;
+
+    let index_path = dist.join("index.html");
+    let index = fs::read_to_string(&index_path)?;
+    let meta = format!(r#"<meta name="keydeck-build" content="{build}">"#);
+    if !index.contains(r#"name="keydeck-build""#) {
+        fs::write(
+            &index_path,
+            index.replacen("</head>", &format!("  {meta}\n</head>"), 1),
+        )?;
+    }
+
+    let assets: Vec<String> = files.iter().map(|f| format!("  \"/{f}\"")).collect();
+    let worker = TEMPLATE
+        .replace("__BUILD__", &build)
+        .replace("__ASSETS__", &assets.join(",\n"));
+    fs::write(dist.join(WORKER), worker)?;
+    println!(
+        "service worker: {} files precached, build {build}",
+        files.len()
+    );
+    Ok(())
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path: PathBuf = entry?.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+        } else if let Ok(rel) = path.strip_prefix(root) {
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
+}
+
+/// FNV-1a over every file's name and bytes: a new build id exactly when
+/// something shipped changes.
+fn build_id(dist: &Path, files: &[String]) -> Result<String> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for file in files {
+        feed(file.as_bytes());
+        let bytes = fs::read(dist.join(file))?;
+        // The stamped id itself must not feed the id.
+        if file == "index.html" {
+            let text = String::from_utf8_lossy(&bytes);
+            let unstamped: String = text
+                .lines()
+                .filter(|l| !l.contains("keydeck-build"))
+                .collect();
+            feed(unstamped.as_bytes());
+        } else {
+            feed(&bytes);
+        }
+    }
+    Ok(format!("{hash:016x}")[..12].to_owned())
+}
