@@ -110,7 +110,9 @@ fn a_card_missed_in_a_quiz_is_due_until_it_is_reviewed() {
     let monday = at("2026-06-01T08:00:00Z");
     study(&mut p, "a2", Grade::Easy, monday);
     let later = monday + Duration::hours(2);
-    assert!(Today::new(&deck, &p, Scope::All, later, &Berlin).next_card().is_none());
+    assert!(Today::new(&deck, &p, Scope::All, later, &Berlin)
+        .next_card()
+        .is_none());
 
     // a2 was learned, b1 never studied: both come due after the quiz.
     p.mark_missed(&["a2".to_owned(), "b1".to_owned()], later);

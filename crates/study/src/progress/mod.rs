@@ -158,7 +158,10 @@ impl Progress {
     /// never studied and never missed.
     pub fn due(&self, card: &str) -> Option<DateTime<Utc>> {
         let memory = self.cards.get(card);
-        let missed = self.missed.get(card).filter(|at| memory.is_none_or(|m| **at > m.last_review || m.reps == 0));
+        let missed = self
+            .missed
+            .get(card)
+            .filter(|at| memory.is_none_or(|m| **at > m.last_review || m.reps == 0));
         match (memory.map(|m| m.due), missed) {
             (Some(due), Some(at)) => Some(due.min(*at)),
             (due, at) => due.or(at.copied()),
@@ -177,7 +180,11 @@ impl Progress {
             state_before: previous.as_ref().map(|m| m.state).unwrap_or_default(),
             interval_secs: outcome.interval.num_seconds(),
         });
-        Undo { card: card.to_owned(), previous, was_missed }
+        Undo {
+            card: card.to_owned(),
+            previous,
+            was_missed,
+        }
     }
 
     /// Takes back the review that produced `undo`, if it is still the last one.
