@@ -29,14 +29,14 @@ pub fn run() -> Result<()> {
     site::build_app(&toolchain)?;
     site::build(&toolchain, &floor)?;
     println!(
-        "\n{:<34} {:>10} {:>10} {:>10}",
+        "\n{:<44} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli 11"
     );
     let app = report("KeyDeck", &root.join("dist"))?;
     let base = report("floor: bare Leptos hello", &floor.join("dist"))?;
     let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
     println!(
-        "{:<34} {:>9.2}x {:>9.2}x {:>9.2}x",
+        "{:<44} {:>9.2}x {:>9.2}x {:>9.2}x",
         "KeyDeck / floor",
         ratio(app.raw, base.raw),
         ratio(app.gzip, base.gzip),
@@ -68,7 +68,7 @@ fn report(title: &str, dist: &Path) -> Result<Sizes> {
             .to_string_lossy()
             .into_owned();
         println!(
-            "  {:<32} {:>10} {:>10} {:>10}",
+            "  {:<42} {:>10} {:>10} {:>10}",
             name,
             kb(sizes.raw),
             kb(sizes.gzip),
@@ -77,7 +77,7 @@ fn report(title: &str, dist: &Path) -> Result<Sizes> {
         total += sizes;
     }
     println!(
-        "  {:<32} {:>10} {:>10} {:>10}",
+        "  {:<42} {:>10} {:>10} {:>10}",
         "total",
         kb(total.raw),
         kb(total.gzip),
