@@ -12,3 +12,4 @@ pub mod queue;
 pub mod quiz;
 pub mod schedule;
 pub mod stats;
+pub mod walkthrough;

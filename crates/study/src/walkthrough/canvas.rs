@@ -1,0 +1,141 @@
+//! The fixed virtual canvas that every walkthrough is laid out on, and the
+//! type metrics the layout assumes. The renderer scales the canvas as a whole
+//! (an SVG `viewBox`), so it never computes a position and nothing shifts
+//! between steps.
+
+use serde::Serialize;
+
+/// Canvas width in canvas units.
+pub const WIDTH: u16 = 1200;
+/// Canvas height in canvas units (16:9 with [`WIDTH`]).
+pub const HEIGHT: u16 = 675;
+/// The whole canvas.
+pub const CANVAS: Rect = Rect::new(0, 0, WIDTH, HEIGHT);
+
+/// Inner padding of every box, on each side.
+pub const PADDING: u16 = 12;
+/// The strip at the top of an Account or Region box that holds its title;
+/// the actors inside start below it.
+pub const TITLE_BAND: u16 = 40;
+/// The least space between two boxes that are not nested, so arrows and
+/// their labels have room.
+pub const GAP: u16 = 16;
+/// Width budgeted per character of a label or badge: type of 16 canvas
+/// units whose characters average at most 0.56 em.
+pub const CHAR_WIDTH: u16 = 9;
+/// Height of one line: the label, or one badge below it.
+pub const LINE_HEIGHT: u16 = 24;
+/// The longest arrow label, in characters; longer ones crowd short arrows.
+pub const MAX_ARROW_LABEL: usize = 30;
+
+/// A box on the canvas, in canvas units from the top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Rect {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Rect {
+    pub const fn new(x: u16, y: u16, width: u16, height: u16) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    /// The x just past the right edge (wide enough that no sum overflows).
+    pub const fn right(self) -> u32 {
+        self.x as u32 + self.width as u32
+    }
+
+    pub const fn bottom(self) -> u32 {
+        self.y as u32 + self.height as u32
+    }
+
+    /// The middle point, where the renderer aims arrows.
+    pub const fn center(self) -> (u32, u32) {
+        (
+            self.x as u32 + self.width as u32 / 2,
+            self.y as u32 + self.height as u32 / 2,
+        )
+    }
+
+    /// Whether `inner` lies wholly inside this box.
+    pub const fn contains(self, inner: Rect) -> bool {
+        inner.x >= self.x
+            && inner.y >= self.y
+            && inner.right() <= self.right()
+            && inner.bottom() <= self.bottom()
+    }
+
+    /// Whether the two boxes come closer than `gap` units to each other
+    /// (with a gap of 0: whether they share any area).
+    pub const fn crowds(self, other: Rect, gap: u16) -> bool {
+        let gap = gap as u32;
+        (self.x as u32) < other.right() + gap
+            && (other.x as u32) < self.right() + gap
+            && (self.y as u32) < other.bottom() + gap
+            && (other.y as u32) < self.bottom() + gap
+    }
+
+    /// The area a container leaves for the actors inside it: below its
+    /// title band and within its padding. `None` if the box is too small to
+    /// hold anything.
+    pub const fn content(self) -> Option<Rect> {
+        if self.width <= 2 * PADDING || self.height <= TITLE_BAND + PADDING {
+            return None;
+        }
+        Some(Rect::new(
+            self.x + PADDING,
+            self.y + TITLE_BAND,
+            self.width - 2 * PADDING,
+            self.height - TITLE_BAND - PADDING,
+        ))
+    }
+}
+
+/// The width a line of text needs inside a box, padding included.
+pub fn text_width(text: &str) -> u32 {
+    text.chars().count() as u32 * CHAR_WIDTH as u32 + 2 * PADDING as u32
+}
+
+/// The height an actor box needs for its label and `badges` badges.
+pub const fn actor_height(badges: usize) -> u32 {
+    (1 + badges as u32) * LINE_HEIGHT as u32 + 2 * PADDING as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boxes_that_touch_crowd_each_other_only_within_the_gap() {
+        let a = Rect::new(0, 0, 100, 100);
+        let beside = Rect::new(100, 0, 100, 100);
+        let apart = Rect::new(116, 0, 100, 100);
+        assert!(!a.crowds(beside, 0), "touching edges share no area");
+        assert!(a.crowds(beside, GAP));
+        assert!(!a.crowds(apart, GAP));
+        assert!(a.crowds(Rect::new(50, 50, 10, 10), 0));
+    }
+
+    #[test]
+    fn a_container_keeps_its_title_band_free() {
+        let account = Rect::new(16, 16, 576, 643);
+        let content = account.content().unwrap();
+        assert_eq!(content, Rect::new(28, 56, 552, 591));
+        assert!(account.contains(content));
+        assert_eq!(Rect::new(0, 0, 20, 20).content(), None);
+    }
+
+    #[test]
+    fn text_and_badges_set_the_room_a_box_needs() {
+        assert_eq!(text_width("KMS key"), 7 * 9 + 24);
+        assert_eq!(actor_height(0), 48);
+        assert_eq!(actor_height(2), 96);
+    }
+}
