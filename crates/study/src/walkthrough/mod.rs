@@ -14,7 +14,9 @@
 //! - [`Walkthrough::validate`] and [`validate_all`] report every problem:
 //!   unknown actors, duplicate ids, empty narration, bad sources, crowded
 //!   boxes, unknown cards.
+//! - [`builtin`] holds the walkthroughs that ship with KeyDeck.
 
+pub mod builtin;
 pub mod canvas;
 mod model;
 mod playhead;
