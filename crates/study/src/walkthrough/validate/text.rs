@@ -51,7 +51,7 @@ pub fn sentences(text: &str) -> usize {
 }
 
 /// Problems with the walkthrough's own id, title, summary and sources.
-pub fn check_heading(w: &Walkthrough) -> Vec<Problem> {
+pub(super) fn check_heading(w: &Walkthrough) -> Vec<Problem> {
     let mut problems = Vec::new();
     if !is_kebab_case(w.id) {
         problems.push(Problem::BadId(w.id.to_owned()));
@@ -81,7 +81,7 @@ pub fn check_heading(w: &Walkthrough) -> Vec<Problem> {
 }
 
 /// Problems with one step's title and narration.
-pub fn check_words(title: &str, narration: &str) -> Vec<Problem> {
+pub(super) fn check_words(title: &str, narration: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
     if title.trim().is_empty() {
         problems.push(Problem::EmptyText("step title"));
@@ -98,7 +98,7 @@ pub fn check_words(title: &str, narration: &str) -> Vec<Problem> {
 }
 
 /// Related cards that the deck does not have.
-pub fn check_cards(w: &Walkthrough, deck: &Deck) -> Vec<Problem> {
+pub(super) fn check_cards(w: &Walkthrough, deck: &Deck) -> Vec<Problem> {
     w.related_cards
         .iter()
         .filter(|id| deck.card(id).is_none())
