@@ -223,6 +223,8 @@ fn QuizRun(session: Session) -> impl IntoView {
             let mut finished = None;
             state.update(|s| finished = Some(quiz_session::finish(s, study)));
             result.set(finished);
+            // The results start at the top, whatever was scrolled to.
+            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     };
     // The exam clock: submit when time runs out.
