@@ -58,6 +58,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/study") view=pages::study::Study/>
                         <Route path=path!("/quiz") view=pages::quiz::Quiz/>
                         <Route path=path!("/walkthroughs") view=pages::walkthroughs::Walkthroughs/>
+                        <Route path=path!("/walkthroughs/:id") view=pages::walkthroughs::WalkthroughPlayer/>
+                        <Route path=path!("/walkthroughs/:id/:step") view=pages::walkthroughs::WalkthroughPlayer/>
                         <Route path=path!("/labs") view=pages::labs::Labs/>
                         <Route path=path!("/progress") view=pages::progress::Progress/>
                         <Route path=path!("/about") view=pages::about::About/>

@@ -28,6 +28,22 @@ pub mod keys {
     pub const QUIZ_IN_PROGRESS: &str = "keydeck.quiz.current";
     /// Finished quizzes and exams, oldest first: `[QuizRecord]`.
     pub const QUIZ_HISTORY: &str = "keydeck.quiz.history";
+    /// Walkthroughs watched to their last step: `{id: first time}`.
+    pub const WALKTHROUGHS_COMPLETED: &str = "keydeck.walkthroughs.completed";
+}
+
+pub fn completed_walkthroughs() -> std::collections::BTreeMap<String, chrono::DateTime<chrono::Utc>>
+{
+    load(keys::WALKTHROUGHS_COMPLETED).unwrap_or_default()
+}
+
+/// Records the first time a walkthrough was watched to its end.
+pub fn mark_walkthrough_completed(id: &str) {
+    let mut done = completed_walkthroughs();
+    if !done.contains_key(id) {
+        done.insert(id.to_owned(), crate::clock::now());
+        let _ = save(keys::WALKTHROUGHS_COMPLETED, &done);
+    }
 }
 
 /// Why a value could not be saved, in words a learner understands.

@@ -70,6 +70,7 @@ pub fn Flashcard(
     let answer = card.answer();
     let note = card.note.clone();
     let source = card.source.clone();
+    let walkthroughs: Vec<_> = keydeck_study::walkthrough::builtin::for_card(&card.id).collect();
     view! {
         <div
             class="flashcard"
@@ -97,6 +98,9 @@ pub fn Flashcard(
                         })}
                         <p class="card-source">
                             <a href=source.clone() target="_blank" rel="noopener">"AWS documentation"</a>
+                            {walkthroughs.iter().map(|w| view! {
+                                " · " <a href=w.link(0)>{format!("Watch it animated: {}", w.title)}</a>
+                            }).collect_view()}
                         </p>
                     })}
                     <p class="swipe-hint" aria-hidden="true">{swipe_hint}</p>

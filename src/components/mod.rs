@@ -11,4 +11,5 @@ pub mod quiz_question;
 pub mod quiz_results;
 pub mod storage_banner;
 pub mod study_settings;
+pub mod walkthrough_stage;
 pub mod your_data;

@@ -11,7 +11,9 @@ use crate::components::charts::{DueForecast, MasteryBars, RetentionTableView, Re
 use crate::components::page_header::PageHeader;
 use crate::components::your_data::YourData;
 use crate::quiz_session::{self, Mode};
+use crate::storage;
 use crate::study_store::use_study;
+use keydeck_study::walkthrough::builtin;
 
 #[component]
 fn Headline(streak: Streak, totals: Totals) -> impl IntoView {
@@ -55,6 +57,22 @@ fn QuizHistory() -> impl IntoView {
         </ol>
     }
     .into_any()
+}
+
+/// Walkthroughs watched to their last step.
+#[component]
+fn WalkthroughsDone() -> impl IntoView {
+    let done = storage::completed_walkthroughs();
+    let total = builtin::ALL.len();
+    view! {
+        <p data-testid="walkthroughs-done">{format!("{} of {total} walkthroughs watched to the end", done.len())}</p>
+        <ul class="quiz-history">
+            {builtin::ALL.iter().filter(|w| done.contains_key(w.id)).map(|w| view! {
+                <li><A href=w.link(0)>{w.title}</A><span>{clock::describe_past(done[w.id])}</span></li>
+            }).collect_view()}
+        </ul>
+        <A href="/walkthroughs">"Browse the walkthroughs"</A>
+    }
 }
 
 #[component]
@@ -111,8 +129,8 @@ pub fn Progress() -> impl IntoView {
             </section>
             <section class="panel" aria-labelledby="done-title">
                 <h2 id="done-title">"Walkthroughs and labs"</h2>
-                <p class="hint">"Walkthroughs you watch to the end and labs you complete are counted here."</p>
-                <A href="/walkthroughs">"Browse the walkthroughs"</A>
+                <WalkthroughsDone/>
+                <p class="hint">"Labs you complete are counted here."</p>
             </section>
         </div>
         <YourData/>

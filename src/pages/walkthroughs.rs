@@ -1,10 +1,251 @@
-use leptos::prelude::*;
+//! `/walkthroughs`: the list, and `/walkthroughs/<id>/<step>`: the player.
+//! Each step has its own address, so browser back and forward move between
+//! steps and a teacher can link straight to one. P presents full screen.
 
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use keydeck_study::walkthrough::{builtin, Walkthrough};
+
+use crate::components::markdown::Markdown;
 use crate::components::page_header::PageHeader;
+use crate::components::walkthrough_stage::WalkthroughStage;
+use crate::storage;
+
+/// How long autoplay shows each step.
+const PLAY_STEP_MS: u64 = 4000;
 
 #[component]
 pub fn Walkthroughs() -> impl IntoView {
+    let done = storage::completed_walkthroughs();
     view! {
-        <PageHeader title="Walkthroughs" heading="Walkthroughs">"Animated, step-by-step diagrams of how the AWS encryption services work together."</PageHeader>
+        <PageHeader title="Walkthroughs" heading="Walkthroughs">
+            "Animated, step-by-step diagrams of how the AWS encryption services work together. "
+            "Use the arrow keys to step, and P to present on a projector."
+        </PageHeader>
+        <ul class="walkthrough-list">
+            {builtin::ALL.iter().map(|w| {
+                let finished = done.contains_key(w.id);
+                view! {
+                    <li class="panel">
+                        <h2><A href=w.link(0)>{w.title}</A></h2>
+                        <p>{w.summary}</p>
+                        <p class="hint">
+                            {format!("{} steps", w.steps.len())}
+                            {finished.then_some(" · watched to the end")}
+                        </p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Presenter mode hides the site's navigation.
+fn set_root_presenting(on: bool) {
+    if let Some(root) = document().document_element() {
+        let _ = if on {
+            root.class_list().add_1("presenting")
+        } else {
+            root.class_list().remove_1("presenting")
+        };
+    }
+}
+
+#[component]
+pub fn WalkthroughPlayer() -> impl IntoView {
+    let params = use_params_map();
+    // Only a new walkthrough remounts the player; a new step only moves it.
+    let id = Memo::new(move |_| params.with(|p| p.get("id")));
+    move || match id.get().and_then(|id| builtin::find(&id)) {
+        Some(w) => view! { <Player walkthrough=w/> }.into_any(),
+        None => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let last = walkthrough.steps.len().saturating_sub(1);
+    let index = Memo::new(move |_| {
+        params
+            .with(|p| p.get("step"))
+            .and_then(|s| walkthrough.step_from_link(&s))
+            .unwrap_or(0)
+            .min(last)
+    });
+    let state = Memo::new(move |_| {
+        walkthrough
+            .state_at(index.get())
+            .or_else(|| walkthrough.first_state())
+            .expect("a shipped walkthrough has steps")
+    });
+    let playing = RwSignal::new(false);
+    let presenting = RwSignal::new(false);
+    let blank = RwSignal::new(false);
+    let go = move |i: usize| {
+        if i <= last && i != index.get_untracked() {
+            navigate(&walkthrough.link(i), NavigateOptions::default());
+        }
+    };
+    let go = StoredValue::new(go);
+    let step_to = move |i: usize| go.with_value(|g| g(i));
+
+    Effect::new(move |_| {
+        if index.get() == last {
+            storage::mark_walkthrough_completed(walkthrough.id);
+            playing.set(false);
+        }
+    });
+    let timer = set_interval_with_handle(
+        move || {
+            if playing.get_untracked() && !blank.get_untracked() {
+                step_to(index.get_untracked() + 1);
+            }
+        },
+        std::time::Duration::from_millis(PLAY_STEP_MS),
+    );
+    on_cleanup(move || {
+        if let Ok(t) = timer {
+            t.clear();
+        }
+    });
+
+    let stage_box = NodeRef::<leptos::html::Div>::new();
+    let toggle_presenter = move || {
+        let on = !presenting.get_untracked();
+        presenting.set(on);
+        blank.set(false);
+        set_root_presenting(on);
+        if on {
+            if let Some(el) = stage_box.get_untracked() {
+                // Without the Fullscreen API the page still fills the window.
+                let _ = el.request_fullscreen();
+            }
+        } else if document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
+        }
+    };
+    // Leaving full screen by the browser's own Esc ends presenting too.
+    let on_fullscreen = Closure::<dyn Fn()>::new(move || {
+        if document().fullscreen_element().is_none() {
+            presenting.set(false);
+            blank.set(false);
+            set_root_presenting(false);
+        }
+    });
+    document().set_onfullscreenchange(Some(on_fullscreen.as_ref().unchecked_ref()));
+    on_fullscreen.forget();
+    on_cleanup(|| {
+        document().set_onfullscreenchange(None);
+        set_root_presenting(false);
+    });
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        let tag = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|e| e.tag_name().to_ascii_lowercase())
+            .unwrap_or_default();
+        if ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || matches!(tag.as_str(), "input" | "select" | "textarea")
+        {
+            return;
+        }
+        let i = index.get_untracked();
+        let handled = match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => {
+                step_to(i + 1);
+                true
+            }
+            "ArrowLeft" | "PageUp" => {
+                step_to(i.saturating_sub(1));
+                true
+            }
+            "Home" => {
+                step_to(0);
+                true
+            }
+            "End" => {
+                step_to(last);
+                true
+            }
+            " " if !matches!(tag.as_str(), "button" | "a") => {
+                playing.update(|p| *p = !*p);
+                true
+            }
+            "p" | "P" => {
+                toggle_presenter();
+                true
+            }
+            "b" | "B" if presenting.get_untracked() => {
+                blank.update(|b| *b = !*b);
+                true
+            }
+            "Escape" if presenting.get_untracked() => {
+                toggle_presenter();
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let step = move || walkthrough.steps[index.get()];
+    view! {
+        <PageHeader title=walkthrough.title heading=walkthrough.title>{walkthrough.summary}</PageHeader>
+        <div class="player" class:presenting=move || presenting.get() node_ref=stage_box>
+            // Focusable so that a keyboard can scroll the diagram on a narrow screen.
+            <div class="stage-frame" tabindex="0" role="region" aria-label="Diagram">
+                <WalkthroughStage walkthrough=walkthrough state=state/>
+                <div class="blank-screen" class:on=move || blank.get() aria-hidden="true"></div>
+            </div>
+            <section class="narration" aria-live="polite" aria-labelledby="step-title">
+                <p class="card-meta" data-testid="step-count">{move || format!("Step {} of {}", index.get() + 1, last + 1)}</p>
+                <h2 id="step-title">{move || step().title}</h2>
+                {move || view! { <Markdown source=step().narration.to_owned()/> }}
+            </section>
+            <div class="player-controls">
+                <button type="button" class="text-button" on:click=move |_| step_to(0) disabled=move || index.get() == 0>"Restart"</button>
+                <button type="button" class="text-button" on:click=move |_| step_to(index.get().saturating_sub(1)) disabled=move || index.get() == 0>"Previous"</button>
+                <button type="button" class="button" aria-pressed=move || playing.get().to_string() on:click=move |_| playing.update(|p| *p = !*p)>
+                    {move || if playing.get() { "Pause" } else { "Play" }}
+                </button>
+                <button type="button" class="text-button" on:click=move |_| step_to(index.get() + 1) disabled=move || index.get() == last>"Next"</button>
+                <button type="button" class="text-button" aria-pressed=move || presenting.get().to_string() on:click=move |_| toggle_presenter()>
+                    {move || if presenting.get() { "Leave presenter mode" } else { "Present" }}
+                </button>
+            </div>
+            <ol class="step-dots" aria-label="Steps">
+                {walkthrough.steps.iter().enumerate().map(|(i, s)| view! {
+                    <li>
+                        <button type="button" class:current=move || index.get() == i
+                            aria-current=move || (index.get() == i).then_some("step")
+                            aria-label=format!("Step {}: {}", i + 1, s.title)
+                            on:click=move |_| step_to(i)></button>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </div>
+        <section class="panel walkthrough-sources" aria-labelledby="sources-title">
+            <h2 id="sources-title">"Sources"</h2>
+            <ul>
+                {walkthrough.sources.iter().map(|url| view! {
+                    <li><a href=*url target="_blank" rel="noopener">{url.trim_start_matches("https://docs.aws.amazon.com/")}</a></li>
+                }).collect_view()}
+            </ul>
+            <p class="hint">"Keys: ← → or PageUp/PageDown step, Home and End jump, Space plays or pauses, P presents, B blanks the screen while presenting, Esc leaves."</p>
+        </section>
     }
 }

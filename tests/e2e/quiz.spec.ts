@@ -89,6 +89,7 @@ test('when time runs out the exam submits itself', async ({ page }) => {
 
 test('the per-topic breakdown matches the answers given', async ({ page }) => {
   await page.goto('/quiz?mode=exam&n=4&seed=topics9&topics=acm,rotation');
+  await expect(page.locator(QUESTION)).toBeVisible();
   const right: Record<string, number> = {};
   const total: Record<string, number> = {};
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('keydeck.quiz.current')!));

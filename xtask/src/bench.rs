@@ -42,7 +42,24 @@ pub fn run() -> Result<()> {
         ratio(app.gzip, base.gzip),
         ratio(app.brotli, base.brotli)
     );
-    Ok(())
+    trace_walkthrough(&root)
+}
+
+/// Serves the build on loopback and prints the longest main-thread task
+/// while stepping through the snapshot-copy walkthrough.
+fn trace_walkthrough(root: &Path) -> Result<()> {
+    crate::tools::ensure_browser()?;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let base = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
+    let dist = root.join("dist");
+    std::thread::spawn(move || crate::serve::serve_forever(listener, dist));
+    println!();
+    crate::run(
+        std::process::Command::new("node")
+            .arg("tools/trace-walkthrough.mjs")
+            .arg(&base)
+            .current_dir(root.join("tests")),
+    )
 }
 
 /// Prints one row per shipped wasm, JS and CSS file in `dist`, then the total.

@@ -1,0 +1,104 @@
+import { test, expect } from './fixtures';
+
+const IDS = [
+  'snapshot-copy',
+  'envelope-encryption',
+  's3-replication-sse-kms',
+  'ami-sharing',
+  'multi-region-client-side',
+  'secrets-rotation',
+  'parameter-store-securestring',
+];
+
+test('the list offers all seven walkthroughs', async ({ app, page }) => {
+  await app.open('/walkthroughs');
+  await expect(page.locator('.walkthrough-list > li')).toHaveCount(7);
+  await page.getByRole('link', { name: 'Copying an encrypted snapshot to another account' }).click();
+  await expect(page).toHaveURL('/walkthroughs/snapshot-copy/1');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 1 of 5');
+});
+
+for (const id of IDS) {
+  test(`${id} steps to its end by keyboard, with its narration and arrows`, async ({ app, page }) => {
+    await app.open(`/walkthroughs/${id}/1`);
+    const count = await page.getByTestId('step-count').textContent();
+    const total = Number(/of (\d+)/.exec(count!)![1]);
+    for (let step = 1; step <= total; step++) {
+      await expect(page.getByTestId('step-count')).toHaveText(`Step ${step} of ${total}`);
+      await expect(page).toHaveURL(`/walkthroughs/${id}/${step}`);
+      await expect(page.locator('.narration .md')).not.toBeEmpty();
+      const drawn = await page.locator('.arrows .arrow').count();
+      const highlighted = await page.locator('.actor.highlighted').count();
+      expect(drawn + highlighted, `step ${step} shows something`).toBeGreaterThan(0);
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect(page.getByTestId('step-count')).toHaveText(`Step ${total} of ${total}`);
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('step-count')).toHaveText(`Step 1 of ${total}`);
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('step-count')).toHaveText(`Step ${total} of ${total}`);
+    expect(await app.accessibilityViolations()).toEqual([]);
+  });
+}
+
+test('a deep link opens its step, and back and forward move between steps', async ({ app, page }) => {
+  await app.open('/walkthroughs/snapshot-copy/3');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 3 of 5');
+  await expect(page.getByRole('heading', { level: 2, name: /Share the encrypted snapshot/i })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 5 of 5');
+  await page.goBack();
+  await expect(page.getByTestId('step-count')).toHaveText('Step 4 of 5');
+  await page.goBack();
+  await expect(page.getByTestId('step-count')).toHaveText('Step 3 of 5');
+  await page.goForward();
+  await expect(page.getByTestId('step-count')).toHaveText('Step 4 of 5');
+  await page.getByRole('button', { name: /^Step 2:/ }).click();
+  await expect(page).toHaveURL('/walkthroughs/snapshot-copy/2');
+});
+
+test('presenter mode fills the screen, PageDown advances, B blanks and Esc leaves', async ({ app, page }) => {
+  await app.open('/walkthroughs/snapshot-copy/1');
+  await page.keyboard.press('p');
+  const player = page.locator('.player');
+  await expect(player).toHaveClass(/presenting/);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  const box = (await player.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(box.width).toBeGreaterThanOrEqual(viewport.width - 1);
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 5');
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 1 of 5');
+  await page.keyboard.press('b');
+  await expect(page.locator('.blank-screen')).toHaveClass(/on/);
+  await page.keyboard.press('b');
+  await expect(page.locator('.blank-screen')).not.toHaveClass(/on/);
+  await page.keyboard.press('Escape');
+  await expect(player).not.toHaveClass(/presenting/);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+});
+
+test('play advances on its own and pauses', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/walkthroughs/envelope-encryption/1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.clock.runFor(4100);
+  await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 6');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.clock.runFor(9000);
+  await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 6');
+});
+
+test('a flashcard links to the walkthrough that animates it, and watching to the end is recorded', async ({ page }) => {
+  await page.goto('/study?topic=snapshot-copy');
+  await page.keyboard.press('Space');
+  const link = page.getByRole('link', { name: 'Watch it animated: Copying an encrypted snapshot to another account' });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL('/walkthroughs/snapshot-copy/1');
+  await page.keyboard.press('End');
+  await page.goto('/progress');
+  await expect(page.getByTestId('walkthroughs-done')).toHaveText('1 of 7 walkthroughs watched to the end');
+});
