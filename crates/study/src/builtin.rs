@@ -5,32 +5,37 @@
 use crate::deck::{Deck, DeckError};
 use crate::quiz::{parse_questions, Question};
 
-macro_rules! decks {
-    ($($name:literal),* $(,)?) => {
+/// Every topic has a deck file and a question file of the same name.
+macro_rules! shipped {
+    ($($topic:literal),* $(,)?) => {
         /// `(file name, Markdown)` for every shipped deck, in study order.
         pub const DECK_FILES: &[(&str, &str)] = &[
-            $(($name, include_str!(concat!("../../../content/decks/", $name)))),*
+            $((concat!($topic, ".md"), include_str!(concat!("../../../content/decks/", $topic, ".md")))),*
+        ];
+        /// `(file name, Markdown)` for every shipped question file, in study order.
+        pub const QUESTION_FILES: &[(&str, &str)] = &[
+            $((concat!($topic, ".md"), include_str!(concat!("../../../content/questions/", $topic, ".md")))),*
         ];
     };
 }
 
-decks!(
-    "kms-basics.md",
-    "key-types.md",
-    "envelope-encryption.md",
-    "key-policies.md",
-    "rotation.md",
-    "key-lifecycle.md",
-    "multi-region-keys.md",
-    "quotas.md",
-    "snapshot-copy.md",
-    "s3-encryption.md",
-    "ami-sharing.md",
-    "client-side-encryption.md",
-    "encryption-sdk.md",
-    "parameter-store.md",
-    "secrets-manager.md",
-    "acm.md",
+shipped!(
+    "kms-basics",
+    "key-types",
+    "envelope-encryption",
+    "key-policies",
+    "rotation",
+    "key-lifecycle",
+    "multi-region-keys",
+    "quotas",
+    "snapshot-copy",
+    "s3-encryption",
+    "ami-sharing",
+    "client-side-encryption",
+    "encryption-sdk",
+    "parameter-store",
+    "secrets-manager",
+    "acm",
 );
 
 /// Parses the shipped decks. They are validated by tests and by
@@ -38,34 +43,6 @@ decks!(
 pub fn deck() -> Result<Deck, Vec<DeckError>> {
     Deck::parse(DECK_FILES.iter().copied())
 }
-
-macro_rules! questions {
-    ($($name:literal),* $(,)?) => {
-        /// `(file name, Markdown)` for every shipped question file, in study order.
-        pub const QUESTION_FILES: &[(&str, &str)] = &[
-            $(($name, include_str!(concat!("../../../content/questions/", $name)))),*
-        ];
-    };
-}
-
-questions!(
-    "kms-basics.md",
-    "key-types.md",
-    "envelope-encryption.md",
-    "key-policies.md",
-    "rotation.md",
-    "key-lifecycle.md",
-    "multi-region-keys.md",
-    "quotas.md",
-    "snapshot-copy.md",
-    "s3-encryption.md",
-    "ami-sharing.md",
-    "client-side-encryption.md",
-    "encryption-sdk.md",
-    "parameter-store.md",
-    "secrets-manager.md",
-    "acm.md",
-);
 
 /// Parses the shipped questions against `deck` (the shipped deck). Like
 /// [`deck`], an error here is a build defect.

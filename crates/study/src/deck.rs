@@ -197,14 +197,15 @@ pub fn parse_topic(file: &str, text: &str) -> Result<Topic, Vec<DeckError>> {
 
 /// A heading found by pulldown-cmark: its level, text and byte range.
 #[derive(Debug)]
-struct Heading {
-    level: u8,
-    text: String,
-    start: usize,
-    end: usize,
+pub(crate) struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
 }
 
-fn headings(text: &str) -> Vec<Heading> {
+/// Every heading of a Markdown file (headings inside code are not headings).
+pub(crate) fn headings(text: &str) -> Vec<Heading> {
     let mut found = Vec::new();
     let mut current: Option<Heading> = None;
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {

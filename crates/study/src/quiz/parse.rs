@@ -4,10 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-
 use super::question::Question;
-use crate::deck::{Deck, DeckError};
+use crate::deck::{headings, Deck, DeckError, Heading};
 
 mod answers;
 mod blocks;
@@ -169,44 +167,4 @@ impl<'a> Source<'a> {
             message,
         }
     }
-}
-
-/// A heading: level, text and byte range.
-#[derive(Debug)]
-struct Heading {
-    level: u8,
-    text: String,
-    start: usize,
-    end: usize,
-}
-
-fn headings(text: &str) -> Vec<Heading> {
-    let mut found = Vec::new();
-    let mut current: Option<Heading> = None;
-    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                let level = match level {
-                    HeadingLevel::H1 => 1,
-                    HeadingLevel::H2 => 2,
-                    HeadingLevel::H3 => 3,
-                    _ => 4,
-                };
-                current = Some(Heading {
-                    level,
-                    text: String::new(),
-                    start: range.start,
-                    end: range.end,
-                });
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = current.as_mut() {
-                    h.text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => found.extend(current.take()),
-            _ => {}
-        }
-    }
-    found
 }
