@@ -51,6 +51,34 @@ struct KeyUse<'a> {
     tokens: &'a [String],
 }
 
+/// The checks Encrypt, Decrypt and both halves of ReEncrypt share:
+/// authorization (with the encryption context, grant tokens and algorithm as
+/// condition keys), the key's state and usage, and an algorithm its spec allows.
+fn admit<'k>(
+    kms: &'k Kms,
+    env: &Env<'_>,
+    use_: &KeyUse<'_>,
+) -> Result<(&'k Key, EncryptionAlgorithm), Error> {
+    let key = kms.key(use_.arn);
+    let asked = use_
+        .algorithm
+        .and_then(EncryptionAlgorithm::parse)
+        .unwrap_or(EncryptionAlgorithm::SymmetricDefault);
+    let access = Access::to(use_.operation)
+        .with_context(use_.context)
+        .with_tokens(use_.tokens)
+        .with("kms:EncryptionAlgorithm", asked.as_str());
+    kms.authorize(env, use_.arn, &access)?;
+    require_enabled(key)?;
+    // Both halves of ReEncrypt report the key usage error as ReEncrypt.
+    let operation = match use_.operation {
+        "ReEncryptTo" | "ReEncryptFrom" => "ReEncrypt",
+        other => other,
+    };
+    require_usage(key, KeyUsage::EncryptDecrypt, operation)?;
+    Ok((key, algorithm_for(key, use_.algorithm)?))
+}
+
 /// Encrypts under a resolved key, after the authorization and state checks.
 fn encrypt_with(
     kms: &Kms,
@@ -58,33 +86,8 @@ fn encrypt_with(
     use_: &KeyUse<'_>,
     plaintext: &[u8],
 ) -> Result<(Vec<u8>, EncryptionAlgorithm), Error> {
-    let (arn, ctx, requested, operation, tokens) = (
-        use_.arn,
-        use_.context,
-        use_.algorithm,
-        use_.operation,
-        use_.tokens,
-    );
-    let key = kms.key(arn);
-    let alg = requested
-        .and_then(EncryptionAlgorithm::parse)
-        .unwrap_or(EncryptionAlgorithm::SymmetricDefault);
-    let access = Access::to(operation)
-        .with_context(ctx)
-        .with_tokens(tokens)
-        .with("kms:EncryptionAlgorithm", alg.as_str());
-    kms.authorize(env, arn, &access)?;
-    require_enabled(key)?;
-    require_usage(
-        key,
-        KeyUsage::EncryptDecrypt,
-        if operation == "ReEncryptTo" {
-            "ReEncrypt"
-        } else {
-            operation
-        },
-    )?;
-    let alg = algorithm_for(key, requested)?;
+    let (key, alg) = admit(kms, env, use_)?;
+    let ctx = use_.context;
     match &kms.backing(key).material {
         Material::Symmetric(versions) => {
             let current = versions
@@ -154,33 +157,8 @@ fn decrypt_with(
     use_: &KeyUse<'_>,
     ciphertext: &[u8],
 ) -> Result<(Vec<u8>, EncryptionAlgorithm), Error> {
-    let (arn, ctx, requested, operation, tokens) = (
-        use_.arn,
-        use_.context,
-        use_.algorithm,
-        use_.operation,
-        use_.tokens,
-    );
-    let key = kms.key(arn);
-    let alg = requested
-        .and_then(EncryptionAlgorithm::parse)
-        .unwrap_or(EncryptionAlgorithm::SymmetricDefault);
-    let access = Access::to(operation)
-        .with_context(ctx)
-        .with_tokens(tokens)
-        .with("kms:EncryptionAlgorithm", alg.as_str());
-    kms.authorize(env, arn, &access)?;
-    require_enabled(key)?;
-    require_usage(
-        key,
-        KeyUsage::EncryptDecrypt,
-        if operation == "ReEncryptFrom" {
-            "ReEncrypt"
-        } else {
-            operation
-        },
-    )?;
-    let alg = algorithm_for(key, requested)?;
+    let (key, alg) = admit(kms, env, use_)?;
+    let ctx = use_.context;
     let plaintext = match &kms.backing(key).material {
         Material::Symmetric(versions) => {
             let version = blob::parse(ciphertext).map(|h| h.material_version);
