@@ -81,6 +81,7 @@ test('an exam keeps its answers and flags across a reload and resumes where it w
 
 test('when time runs out the exam submits itself', async ({ page }) => {
   await page.goto('/quiz?mode=exam&n=5&seed=short&time=3');
+  await expect(page.locator(QUESTION)).toBeVisible();
   await page.keyboard.press('1');
   await expect(page.getByTestId('score')).toBeVisible({ timeout: 8000 });
   await expect(page.locator('.review > li')).toHaveCount(5);

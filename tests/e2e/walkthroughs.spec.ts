@@ -93,6 +93,7 @@ test('play advances on its own and pauses', async ({ page }) => {
 
 test('a flashcard links to the walkthrough that animates it, and watching to the end is recorded', async ({ page }) => {
   await page.goto('/study?topic=snapshot-copy');
+  await expect(page.getByRole('region', { name: 'Question' })).toBeVisible();
   await page.keyboard.press('Space');
   const link = page.getByRole('link', { name: 'Watch it animated: Copying an encrypted snapshot to another account' });
   await expect(link).toBeVisible();
