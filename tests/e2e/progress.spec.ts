@@ -40,6 +40,7 @@ test('four weeks of history fill every chart, each with a text alternative', asy
 
 test('a review made now shows up on the dashboard', async ({ page }) => {
   await page.goto('/study');
+  await expect(page.getByRole('region', { name: 'Question' })).toBeVisible();
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
   await expect(page.getByTestId('done-count')).toHaveText('1');
