@@ -39,7 +39,25 @@ impl StudyStore {
             problem: RwSignal::new(loaded.problem),
         };
         // Another tab saved: fold its reviews into ours.
-        storage::watch_progress(move |theirs| store.progress.update(|p| p.merge(&theirs)));
+        // Another tab saved: fold its reviews into ours. Tabs read storage
+        // through their own caches, so the other tab may have written over a
+        // review of ours it had not seen yet; if we hold anything it lacks,
+        // write the union back. Both tabs then agree, and the exchange stops.
+        // Settings follow the tab that changed them last.
+        storage::watch_progress(move |theirs| {
+            store.progress.update(|p| {
+                p.merge(&theirs);
+                p.settings = theirs.settings.clone();
+            });
+            let ahead = store.progress.with_untracked(|p| {
+                p.reviews.len() != theirs.reviews.len()
+                    || p.cards != theirs.cards
+                    || p.missed != theirs.missed
+            });
+            if ahead {
+                store.persist();
+            }
+        });
         provide_context(store);
     }
 
