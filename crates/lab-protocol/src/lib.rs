@@ -8,6 +8,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod saved;
+
+pub use saved::{LabProgress, LabRecord, LabState, StateFull, LAB_STATE_LIMIT};
+
 /// What changed a lab's state, in order. Replaying the entries on a
 /// simulator with the same seed gives back the same state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,4 +38,200 @@ pub struct Output {
     pub status: i32,
     /// `clear` was run: the terminal empties its scrollback.
     pub clear: bool,
+}
+
+/// A message from the page to the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// Chosen by the page; the reply carries it back.
+    pub id: u64,
+    #[serde(flatten)]
+    pub body: Ask,
+}
+
+/// What the page asks of the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "ask", rename_all = "snake_case")]
+pub enum Ask {
+    /// Every lab, for the list on `/labs`.
+    Catalog,
+    /// Opens a lab: a fresh session with `seed`, then `log` replayed.
+    Open {
+        lab: String,
+        seed: u64,
+        log: Vec<Entry>,
+    },
+    /// Runs one command line in the open lab.
+    Run { line: String },
+    /// Tab completion at byte offset `cursor` of `line`.
+    Complete { line: String, cursor: usize },
+    /// A console action: one API call as a profile.
+    Call {
+        profile: String,
+        region: String,
+        service: String,
+        operation: String,
+        request: Value,
+    },
+    /// "Try a call": would `profile` be allowed `action` on `key_id`?
+    Explain {
+        profile: String,
+        region: String,
+        action: String,
+        key_id: String,
+        context: Option<Value>,
+    },
+}
+
+/// The worker's answer to one [`Request`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u64,
+    #[serde(flatten)]
+    pub body: Answer,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "answer", rename_all = "snake_case")]
+pub enum Answer {
+    Catalog {
+        labs: Vec<LabSummary>,
+    },
+    /// The lab after `Open`, `Run` or `Call`: what to show, and the entry to
+    /// append to the saved log when the state changed.
+    Lab {
+        view: Box<LabView>,
+        output: Option<Output>,
+        /// The result of a console call: the response or `{"__type", "message"}`.
+        call: Option<Value>,
+        appended: Option<Entry>,
+    },
+    Completion {
+        start: usize,
+        candidates: Vec<String>,
+        common_prefix: String,
+    },
+    Explained {
+        explanation: Value,
+    },
+    /// The request could not be served (no lab open, unknown lab, bad message).
+    Failed {
+        message: String,
+    },
+}
+
+/// A lab as `/labs` lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabSummary {
+    pub id: String,
+    pub number: u32,
+    pub title: String,
+    pub summary: String,
+    pub minutes: u32,
+    pub task_ids: Vec<String>,
+}
+
+/// An open lab: instructions, task status and the console's state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabView {
+    pub summary: LabSummary,
+    /// Safe HTML rendered from the lab's Markdown introduction.
+    pub intro_html: String,
+    pub cards: Vec<String>,
+    pub walkthroughs: Vec<String>,
+    pub sources: Vec<String>,
+    pub tasks: Vec<TaskView>,
+    pub history: Vec<String>,
+    pub console: ConsoleView,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskView {
+    pub id: String,
+    pub title: String,
+    pub body_html: String,
+    pub hint_html: String,
+    pub done: bool,
+}
+
+/// What the console shows: the same state the terminal changes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConsoleView {
+    /// The simulated clock, ISO 8601.
+    pub now: String,
+    pub profiles: Vec<ProfileRow>,
+    /// Every key in every account and Region, by account, Region, then ID.
+    pub keys: Vec<KeyRow>,
+    /// The CloudTrail-style event list, newest first.
+    pub events: Vec<EventRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileRow {
+    pub name: String,
+    pub arn: String,
+    pub account: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeyRow {
+    pub key_id: String,
+    pub arn: String,
+    pub account: String,
+    pub region: String,
+    pub aliases: Vec<String>,
+    pub description: String,
+    pub state: String,
+    pub spec: String,
+    pub usage: String,
+    pub origin: String,
+    pub manager: String,
+    /// "Primary", "Replica" or empty for a single-Region key.
+    pub multi_region: String,
+    /// Automatic rotation: `None` where it cannot apply, else the period in days if enabled.
+    pub rotation: RotationStatus,
+    pub created: String,
+    /// Set while the key waits for deletion.
+    pub deletion_date: Option<String>,
+    /// The key policy, pretty-printed JSON.
+    pub policy: String,
+    pub grants: Vec<GrantRow>,
+    pub tags: Vec<(String, String)>,
+    pub rotations: Vec<RotationRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum RotationStatus {
+    NotSupported,
+    Disabled,
+    Enabled { period_days: u32, next: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GrantRow {
+    pub grant_id: String,
+    pub name: String,
+    pub grantee: String,
+    pub retiring: String,
+    pub operations: Vec<String>,
+    pub constraints: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RotationRow {
+    pub date: String,
+    /// "AUTOMATIC" or "ON_DEMAND".
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRow {
+    pub time: String,
+    pub principal: String,
+    pub operation: String,
+    pub region: String,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
 }
