@@ -12,6 +12,7 @@ pub mod iam;
 pub mod kms;
 pub mod policy;
 pub mod principal;
+pub mod random;
 pub mod request;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
@@ -21,4 +22,5 @@ pub mod trail;
 pub use account::{AccountId, Region};
 pub use error::Error;
 pub use principal::{Caller, Principal};
+pub use random::Entropy;
 pub use simulator::Simulator;

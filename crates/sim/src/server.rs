@@ -75,8 +75,9 @@ fn header<'r>(request: &'r tiny_http::Request, name: &str) -> Option<&'r str> {
         .map(|h| h.value.as_str())
 }
 
-/// Serves until the process ends. `on_ready` receives the bound port.
+/// Serves `sim` until the process ends. `on_ready` receives the bound port.
 pub fn serve(
+    mut sim: Simulator,
     port: u16,
     account: AccountId,
     region: Region,
@@ -89,7 +90,6 @@ pub fn serve(
         .map(|a| a.port())
         .unwrap_or(port);
     on_ready(bound);
-    let mut sim = Simulator::new();
     let json_type = tiny_http::Header::from_bytes("Content-Type", "application/x-amz-json-1.1")
         .expect("valid header");
     for mut request in server.incoming_requests() {

@@ -18,17 +18,28 @@ use crate::error::Error;
 use crate::iam::Iam;
 use crate::kms::{Env, Kms};
 use crate::principal::Caller;
+use crate::random::Entropy;
 use crate::request::Request;
 use crate::trail::{Outcome, Trail, TrailEvent};
 use serde_json::{json, Value};
+use std::cell::RefCell;
 
-/// Every simulated account and Region, with one clock.
-#[derive(Debug, Clone, Default)]
+/// Every simulated account and Region, with one clock and one random
+/// generator.
+#[derive(Debug, Clone)]
 pub struct Simulator {
     clock: Clock,
     iam: Iam,
     kms: Kms,
     trail: Trail,
+    rng: RefCell<Entropy>,
+}
+
+/// The same as [`Simulator::new`]: seeded from the system's entropy.
+impl Default for Simulator {
+    fn default() -> Self {
+        Simulator::new()
+    }
 }
 
 /// The X-Amz-Target prefix of each service.
@@ -41,8 +52,33 @@ pub fn service_for_target_prefix(prefix: &str) -> Option<&'static str> {
 }
 
 impl Simulator {
+    /// A simulator seeded from the system's entropy (in a browser,
+    /// `crypto.getRandomValues`). [`Simulator::seed`] tells the seed, so a
+    /// run can be repeated.
     pub fn new() -> Simulator {
-        Simulator::default()
+        Simulator::with_entropy(Entropy::from_os())
+    }
+
+    /// A simulator whose every random value (key IDs, key material,
+    /// ciphertexts, data keys, grant IDs and tokens, signatures) follows from
+    /// `seed`: the same seed and the same calls give the same responses.
+    pub fn with_seed(seed: u64) -> Simulator {
+        Simulator::with_entropy(Entropy::from_seed(seed))
+    }
+
+    fn with_entropy(entropy: Entropy) -> Simulator {
+        Simulator {
+            clock: Clock::default(),
+            iam: Iam::default(),
+            kms: Kms::default(),
+            trail: Trail::default(),
+            rng: RefCell::new(entropy),
+        }
+    }
+
+    /// The seed the simulator's random generator started from.
+    pub fn seed(&self) -> u64 {
+        self.rng.borrow().seed()
     }
 
     /// Calls an operation of a service, as `caller`.
@@ -59,6 +95,7 @@ impl Simulator {
                     caller,
                     now: self.clock.now(),
                     iam: &self.iam,
+                    rng: &self.rng,
                 };
                 let result = self.kms.call(&env, operation, &request);
                 let (code, message) = match &result {
@@ -88,7 +125,7 @@ impl Simulator {
     /// automatic rotations, key deletions, expiring imported material.
     pub fn advance_seconds(&mut self, seconds: i64) {
         self.clock.advance_seconds(seconds);
-        self.kms.tick(self.clock.now());
+        self.kms.tick(self.clock.now(), self.rng.get_mut());
     }
 
     pub fn advance_days(&mut self, days: i64) {

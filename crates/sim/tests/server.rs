@@ -11,8 +11,13 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    fn start_with(options: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_keydeck-sim"))
             .args(["serve", "--port", "0"])
+            .args(options)
             .stdout(Stdio::piped())
             .spawn()
             .expect("the binary starts");
@@ -80,4 +85,19 @@ fn the_binary_serves_kms_and_maps_access_keys_to_principals() {
     let (status, now) = server.post("KeyDeck.AdvanceClock", "root-111122223333", r#"{"Days":1}"#);
     assert_eq!(status, 200);
     assert_eq!(now["NowIso8601"], "2026-01-02T00:00:00Z");
+}
+
+#[test]
+fn the_seed_option_makes_runs_repeat() {
+    let key_id = |server: &Server| {
+        let (_, key) = server.post("TrentService.CreateKey", "root-111122223333", "{}");
+        key["KeyMetadata"]["KeyId"].as_str().unwrap().to_owned()
+    };
+    let (first, second) = (
+        Server::start_with(&["--seed", "7"]),
+        Server::start_with(&["--seed", "7"]),
+    );
+    assert_eq!(key_id(&first), key_id(&second));
+    let other = Server::start_with(&["--seed", "8"]);
+    assert_ne!(key_id(&first), key_id(&other));
 }

@@ -29,8 +29,10 @@
 //! opens under the other. The Region is not in the blob, so a multi-Region
 //! key's replicas open each other's ciphertexts.
 
+use crate::random::Entropy;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
+use rand_core::RngCore;
 use std::collections::BTreeMap;
 
 pub const VERSION: u8 = 1;
@@ -78,11 +80,17 @@ fn aad(header: &[u8], context: &EncryptionContext) -> Vec<u8> {
     out
 }
 
-/// Seals a plaintext under one version of a key's material.
-pub fn seal(h: &Header, key: &[u8; 32], context: &EncryptionContext, plaintext: &[u8]) -> Vec<u8> {
-    let nonce: [u8; NONCE_LEN] = super::crypto::random_bytes(NONCE_LEN)
-        .try_into()
-        .expect("twelve random bytes");
+/// Seals a plaintext under one version of a key's material, with a nonce
+/// from `rng`.
+pub fn seal(
+    h: &Header,
+    key: &[u8; 32],
+    context: &EncryptionContext,
+    plaintext: &[u8],
+    rng: &mut Entropy,
+) -> Vec<u8> {
+    let mut nonce = [0; NONCE_LEN];
+    rng.fill_bytes(&mut nonce);
     let header = header_bytes(h, &nonce);
     let cipher = Aes256Gcm::new_from_slice(key).expect("a 32-byte key");
     let sealed = cipher
@@ -148,6 +156,10 @@ mod tests {
             .collect()
     }
 
+    fn rng() -> Entropy {
+        Entropy::from_seed(3)
+    }
+
     fn header() -> Header {
         Header {
             account: "111122223333".into(),
@@ -163,7 +175,7 @@ mod tests {
             canonical_context(&ctx(&[("a", "bc")]))
         );
         let key = [7; 32];
-        let blob = seal(&header(), &key, &ctx(&[("ab", "c")]), b"secret");
+        let blob = seal(&header(), &key, &ctx(&[("ab", "c")]), b"secret", &mut rng());
         assert_eq!(
             open(&blob, &key, &ctx(&[("ab", "c")])).as_deref(),
             Some(&b"secret"[..])
@@ -173,7 +185,7 @@ mod tests {
 
     #[test]
     fn the_header_round_trips() {
-        let blob = seal(&header(), &[1; 32], &ctx(&[]), b"");
+        let blob = seal(&header(), &[1; 32], &ctx(&[]), b"", &mut rng());
         assert_eq!(parse(&blob), Some(header()));
         assert_eq!(blob.len(), 14 + 36 + 4 + 12 + 16);
     }
@@ -181,7 +193,13 @@ mod tests {
     #[test]
     fn every_flipped_byte_is_refused() {
         let key = [9; 32];
-        let blob = seal(&header(), &key, &ctx(&[("a", "b")]), b"plaintext");
+        let blob = seal(
+            &header(),
+            &key,
+            &ctx(&[("a", "b")]),
+            b"plaintext",
+            &mut rng(),
+        );
         for i in 0..blob.len() {
             let mut bad = blob.clone();
             bad[i] ^= 0x01;

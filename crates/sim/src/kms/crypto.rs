@@ -4,8 +4,8 @@
 
 use super::keys::{EncryptionAlgorithm, KeySpec, MacAlgorithm, SigningAlgorithm};
 use crate::clock::Timestamp;
+use crate::random::Entropy;
 use hmac::{Hmac, Mac};
-use rand_core::{OsRng, RngCore};
 use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey};
 use rsa::{Oaep, Pkcs1v15Sign, Pss, RsaPrivateKey};
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
@@ -38,47 +38,34 @@ impl std::fmt::Debug for Material {
     }
 }
 
-/// Cryptographically secure random bytes.
-pub fn random_bytes(n: usize) -> Vec<u8> {
-    let mut out = vec![0; n];
-    OsRng.fill_bytes(&mut out);
-    out
-}
-
-pub fn random_key() -> [u8; 32] {
-    let mut k = [0; 32];
-    OsRng.fill_bytes(&mut k);
-    k
-}
-
 /// Lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Material {
-    /// Fresh material for a key spec. RSA generation is slow (a tenth of a
-    /// second to most of a second natively).
-    pub fn generate(spec: KeySpec, now: Timestamp) -> Material {
+    /// Fresh material for a key spec, drawn from `rng`. RSA generation is
+    /// slow (a tenth of a second to most of a second natively).
+    pub fn generate(spec: KeySpec, now: Timestamp, rng: &mut Entropy) -> Material {
         match spec {
             KeySpec::SymmetricDefault => Material::Symmetric(vec![SymmetricVersion {
                 number: 1,
-                key: random_key(),
+                key: rng.key(),
                 created: now,
             }]),
             KeySpec::Rsa2048 | KeySpec::Rsa3072 | KeySpec::Rsa4096 => {
                 let bits = spec.rsa_bytes() * 8;
-                let key = RsaPrivateKey::new(&mut OsRng, bits).expect("RSA key generation");
+                let key = RsaPrivateKey::new(rng, bits).expect("RSA key generation");
                 Material::Rsa(Box::new(key))
             }
-            KeySpec::EccNistP256 => Material::P256(p256::SecretKey::random(&mut OsRng)),
-            KeySpec::EccNistP384 => Material::P384(p384::SecretKey::random(&mut OsRng)),
-            KeySpec::EccNistP521 => Material::P521(p521::SecretKey::random(&mut OsRng)),
-            KeySpec::EccSecgP256k1 => Material::K256(k256::SecretKey::random(&mut OsRng)),
-            KeySpec::Hmac224 => Material::Hmac(random_bytes(28)),
-            KeySpec::Hmac256 => Material::Hmac(random_bytes(32)),
-            KeySpec::Hmac384 => Material::Hmac(random_bytes(48)),
-            KeySpec::Hmac512 => Material::Hmac(random_bytes(64)),
+            KeySpec::EccNistP256 => Material::P256(p256::SecretKey::random(rng)),
+            KeySpec::EccNistP384 => Material::P384(p384::SecretKey::random(rng)),
+            KeySpec::EccNistP521 => Material::P521(p521::SecretKey::random(rng)),
+            KeySpec::EccSecgP256k1 => Material::K256(k256::SecretKey::random(rng)),
+            KeySpec::Hmac224 => Material::Hmac(rng.bytes(28)),
+            KeySpec::Hmac256 => Material::Hmac(rng.bytes(32)),
+            KeySpec::Hmac384 => Material::Hmac(rng.bytes(48)),
+            KeySpec::Hmac512 => Material::Hmac(rng.bytes(64)),
         }
     }
 
@@ -136,14 +123,14 @@ pub fn oaep_limit(spec: KeySpec, alg: EncryptionAlgorithm) -> usize {
     spec.rsa_bytes() - 2 * h - 2
 }
 
+/// RSAES-OAEP encryption; the padding's seed comes from `rng`.
 pub fn rsa_encrypt(
     key: &RsaPrivateKey,
     alg: EncryptionAlgorithm,
     plaintext: &[u8],
+    rng: &mut Entropy,
 ) -> Option<Vec<u8>> {
-    key.to_public_key()
-        .encrypt(&mut OsRng, oaep(alg), plaintext)
-        .ok()
+    key.to_public_key().encrypt(rng, oaep(alg), plaintext).ok()
 }
 
 pub fn rsa_decrypt(
@@ -208,9 +195,16 @@ macro_rules! ecdsa_verify {
 }
 
 /// Signs a digest; ECDSA signatures are DER-encoded, as KMS returns them.
-pub fn sign(material: &Material, alg: SigningAlgorithm, digest: &[u8]) -> Option<Vec<u8>> {
+/// RSASSA-PSS draws its salt from `rng`; PKCS #1 v1.5 and ECDSA (RFC 6979)
+/// are deterministic.
+pub fn sign(
+    material: &Material,
+    alg: SigningAlgorithm,
+    digest: &[u8],
+    rng: &mut Entropy,
+) -> Option<Vec<u8>> {
     match material {
-        Material::Rsa(k) if is_pss(alg) => k.sign_with_rng(&mut OsRng, pss(alg), digest).ok(),
+        Material::Rsa(k) if is_pss(alg) => k.sign_with_rng(rng, pss(alg), digest).ok(),
         Material::Rsa(k) => k.sign(pkcs1(alg), digest).ok(),
         Material::P256(k) => ecdsa_sign!(p256, k, digest),
         Material::P384(k) => ecdsa_sign!(p384, k, digest),
@@ -296,9 +290,10 @@ mod tests {
             (KeySpec::EccNistP521, SigningAlgorithm::EcdsaSha512),
             (KeySpec::EccSecgP256k1, SigningAlgorithm::EcdsaSha256),
         ] {
-            let m = Material::generate(spec, 0);
+            let mut rng = Entropy::from_seed(1);
+            let m = Material::generate(spec, 0, &mut rng);
             let d = digest_for(alg, b"hello");
-            let sig = sign(&m, alg, &d).unwrap();
+            let sig = sign(&m, alg, &d, &mut rng).unwrap();
             assert!(verify(&m, alg, &d, &sig), "{spec}");
             assert!(!verify(&m, alg, &digest_for(alg, b"other"), &sig), "{spec}");
             assert!(m.public_key_der().is_some() && m.private_key_der().is_some());

@@ -9,7 +9,7 @@
 //! and otherwise only names its grant.
 
 use super::blob::EncryptionContext;
-use super::crypto::{hex, random_bytes};
+use super::crypto::hex;
 use super::resolve::{require_not_pending_deletion, Scope};
 use super::{Access, Env, Kms};
 use crate::clock::Timestamp;
@@ -194,10 +194,10 @@ pub fn create_grant(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value,
     }) {
         return Ok(json!({"GrantToken": existing.token, "GrantId": existing.id}));
     }
-    let id_bytes = random_bytes(32);
+    let id_bytes = env.rng().bytes(32);
     let mut token = TOKEN_PREFIX.to_vec();
     token.extend_from_slice(&id_bytes);
-    token.extend_from_slice(&random_bytes(32));
+    token.extend_from_slice(&env.rng().bytes(32));
     let grant = Grant {
         id: hex(&id_bytes),
         token: base64::engine::general_purpose::STANDARD.encode(token),

@@ -7,7 +7,7 @@
 //! wrapping key; an import token is base64 of `KDIT` and 32 random bytes,
 //! valid for 24 hours.
 
-use super::crypto::{constant_time_eq, hex, random_bytes, rsa_decrypt, SymmetricVersion};
+use super::crypto::{constant_time_eq, hex, rsa_decrypt, SymmetricVersion};
 use super::keys::{EncryptionAlgorithm, ImportedMaterial, KeySpec, KeyState, Origin};
 use super::resolve::{require_not_pending_deletion, Scope};
 use super::{Access, Env, Kms, Material};
@@ -92,7 +92,7 @@ pub fn get_parameters_for_import(
         }
     };
     let spec = KeySpec::parse(&spec.unwrap_or_default()).unwrap_or(KeySpec::Rsa2048);
-    let Material::Rsa(wrapping_key) = Material::generate(spec, env.now) else {
+    let Material::Rsa(wrapping_key) = Material::generate(spec, env.now, &mut env.rng()) else {
         unreachable!("an RSA spec makes RSA material")
     };
     let public = wrapping_key
@@ -100,7 +100,7 @@ pub fn get_parameters_for_import(
         .to_public_key_der()
         .map(|d| d.as_bytes().to_vec())
         .unwrap_or_default();
-    let id = random_bytes(32);
+    let id = env.rng().bytes(32);
     let mut token = TOKEN_PREFIX.to_vec();
     token.extend_from_slice(&id);
     let valid_to = env.now + SECONDS_PER_DAY;

@@ -21,7 +21,9 @@ use crate::clock::Timestamp;
 use crate::error::Error;
 use crate::iam::Iam;
 use crate::principal::Caller;
+use crate::random::Entropy;
 use serde_json::Value;
+use std::cell::{RefCell, RefMut};
 use std::collections::BTreeMap;
 
 pub use access::Access;
@@ -34,12 +36,21 @@ pub use ops::OPERATIONS;
 pub use resolve::Scope;
 pub use rotation::Rotation;
 
-/// What a call knows besides its request: the caller, the time, and the
-/// caller's IAM policies.
+/// What a call knows besides its request: the caller, the time, the
+/// caller's IAM policies, and the simulator's random generator.
 pub struct Env<'a> {
     pub caller: &'a Caller,
     pub now: Timestamp,
     pub iam: &'a Iam,
+    pub rng: &'a RefCell<Entropy>,
+}
+
+impl<'a> Env<'a> {
+    /// The random generator, for one draw; the borrow ends with the
+    /// statement that makes it.
+    pub fn rng(&self) -> RefMut<'a, Entropy> {
+        self.rng.borrow_mut()
+    }
 }
 
 /// Key material and rotation schedule, shared by every Region of a
@@ -71,15 +82,15 @@ impl Kms {
         operation: &str,
         request: &Value,
     ) -> Result<Value, Error> {
-        self.tick(env.now);
+        self.tick(env.now, &mut env.rng());
         ops::dispatch(self, env, operation, request)
     }
 
     /// Applies what the clock has made due: deletions, automatic rotations
-    /// and expiring imported material.
-    pub fn tick(&mut self, now: Timestamp) {
+    /// (whose new material comes from `rng`) and expiring imported material.
+    pub fn tick(&mut self, now: Timestamp, rng: &mut Entropy) {
         self.delete_due_keys(now);
-        rotation::rotate_due_keys(self, now);
+        rotation::rotate_due_keys(self, now, rng);
         import::expire_due_material(self, now);
     }
 

@@ -171,7 +171,7 @@ impl Kms {
             return;
         };
         let (account, region) = (env.caller.account().clone(), env.caller.region.clone());
-        let id = super::ops::new_key_id(false);
+        let id = super::ops::new_key_id(false, &mut env.rng());
         let key = Key {
             id: id.clone(),
             account: account.clone(),
@@ -198,7 +198,7 @@ impl Kms {
         self.backings.insert(
             key.backing_id(),
             Backing {
-                material: Material::generate(KeySpec::SymmetricDefault, env.now),
+                material: Material::generate(KeySpec::SymmetricDefault, env.now, &mut env.rng()),
                 rotation,
             },
         );

@@ -4,12 +4,13 @@
 //! ciphertext made before a rotation still decrypts
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html>).
 
-use super::crypto::{random_key, SymmetricVersion};
+use super::crypto::SymmetricVersion;
 use super::keys::{KeyState, MultiRegionRole, Origin};
 use super::resolve::{require_enabled, Scope};
 use super::{Access, Env, Key, Kms, Material};
 use crate::clock::{Timestamp, SECONDS_PER_DAY};
 use crate::error::Error;
+use crate::random::Entropy;
 use crate::request::Request;
 use serde_json::{json, Value};
 
@@ -64,12 +65,12 @@ impl Rotation {
 }
 
 /// Adds a new version of symmetric material.
-fn add_version(material: &mut Material, at: Timestamp) {
+fn add_version(material: &mut Material, at: Timestamp, rng: &mut Entropy) {
     if let Material::Symmetric(versions) = material {
         let number = versions.last().map_or(1, |v| v.number + 1);
         versions.push(SymmetricVersion {
             number,
-            key: random_key(),
+            key: rng.key(),
             created: at,
         });
     }
@@ -77,7 +78,7 @@ fn add_version(material: &mut Material, at: Timestamp) {
 
 /// Rotates every key whose rotation date the clock has passed. A key that
 /// is not enabled is not rotated; it rotates when next it is enabled and due.
-pub fn rotate_due_keys(kms: &mut Kms, now: Timestamp) {
+pub fn rotate_due_keys(kms: &mut Kms, now: Timestamp, rng: &mut Entropy) {
     let enabled_sets: Vec<String> = kms
         .keys
         .values()
@@ -91,7 +92,7 @@ pub fn rotate_due_keys(kms: &mut Kms, now: Timestamp) {
             continue;
         };
         while let Some(due) = b.rotation.next.filter(|&t| b.rotation.enabled && t <= now) {
-            add_version(&mut b.material, due);
+            add_version(&mut b.material, due, rng);
             b.rotation.history.push(RotationRecord {
                 date: due,
                 kind: RotationType::Automatic,
@@ -214,7 +215,7 @@ pub fn rotate_key_on_demand(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Resul
         )));
     }
     backing.rotation.on_demand_used += 1;
-    add_version(&mut backing.material, env.now);
+    add_version(&mut backing.material, env.now, &mut env.rng());
     backing.rotation.history.push(RotationRecord {
         date: env.now,
         kind: RotationType::OnDemand,

@@ -43,6 +43,13 @@ impl Lab {
         }
     }
 
+    /// A lab whose simulator draws every random value from `seed`.
+    pub fn seeded(seed: u64) -> Lab {
+        Lab {
+            sim: Simulator::with_seed(seed),
+        }
+    }
+
     pub fn call(&mut self, caller: &Caller, op: &str, req: Value) -> Result<Value, Error> {
         self.sim.call("kms", op, req, caller)
     }

@@ -12,5 +12,6 @@ mod multi_region;
 mod policy;
 mod props;
 mod rotation;
+mod seed;
 mod tags;
 mod trail;

@@ -98,7 +98,8 @@ fn encrypt_with(
                 key_id: key.id.clone(),
                 material_version: current.number,
             };
-            Ok((blob::seal(&header, &current.key, ctx, plaintext), alg))
+            let sealed = blob::seal(&header, &current.key, ctx, plaintext, &mut env.rng());
+            Ok((sealed, alg))
         }
         Material::Rsa(rsa) => {
             let limit = oaep_limit(key.spec, alg);
@@ -109,7 +110,8 @@ fn encrypt_with(
                 )));
             }
             Ok((
-                rsa_encrypt(rsa, alg, plaintext).ok_or_else(|| incompatible(alg, key))?,
+                rsa_encrypt(rsa, alg, plaintext, &mut env.rng())
+                    .ok_or_else(|| incompatible(alg, key))?,
                 alg,
             ))
         }

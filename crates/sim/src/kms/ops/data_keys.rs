@@ -1,7 +1,7 @@
 //! GenerateDataKey, GenerateDataKeyWithoutPlaintext, GenerateDataKeyPair,
 //! GenerateDataKeyPairWithoutPlaintext and GenerateRandom.
 
-use super::super::crypto::{random_bytes, Material};
+use super::super::crypto::Material;
 use super::super::keys::KeySpec;
 use super::super::resolve::Scope;
 use super::super::{Env, Kms};
@@ -49,7 +49,7 @@ fn data_key(
         }
     };
     let arn = kms.resolve(env, &key_id.unwrap_or_default(), Scope::CrossAccount)?;
-    let plaintext = random_bytes(length);
+    let plaintext = env.rng().bytes(length);
     let ciphertext = seal_data_key(kms, env, &arn, &plaintext, &ctx, operation, &tokens)?;
     dry_run(dry)?;
     let mut out = json!({"CiphertextBlob": blob(&ciphertext), "KeyId": arn});
@@ -90,7 +90,7 @@ fn data_key_pair(
     // Check access before the (possibly slow) key-pair generation.
     seal_data_key(kms, env, &arn, &[], &ctx, operation, &tokens)?;
     dry_run(dry)?;
-    let pair = Material::generate(pair_spec, env.now);
+    let pair = Material::generate(pair_spec, env.now, &mut env.rng());
     let private = pair.private_key_der().unwrap_or_default();
     let public = pair.public_key_der().unwrap_or_default();
     let sealed = seal_data_key(kms, env, &arn, &private, &ctx, operation, &tokens)?;
@@ -152,5 +152,5 @@ pub fn generate_random(_kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Va
             env.caller.principal.caller_arn()
         )));
     }
-    Ok(json!({"Plaintext": blob(&random_bytes(n as usize))}))
+    Ok(json!({"Plaintext": blob(&env.rng().bytes(n as usize))}))
 }

@@ -81,7 +81,7 @@ pub fn create_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, E
     let (spec, usage, origin) = shape(spec, legacy, usage, origin)?;
 
     let (account, region) = (env.caller.account().clone(), env.caller.region.clone());
-    let id = new_key_id(multi_region);
+    let id = new_key_id(multi_region, &mut env.rng());
     let arn = key_arn(&region, &account, &id);
     let policy = policy.unwrap_or_else(|| default_policy(&account));
     check_new_policy(env, &policy, &arn, account.as_str(), bypass)?;
@@ -110,7 +110,7 @@ pub fn create_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, E
     apply(&mut key.tags, tags)?;
     let material = match origin {
         Origin::External => Material::Symmetric(Vec::new()),
-        Origin::AwsKms => Material::generate(spec, env.now),
+        Origin::AwsKms => Material::generate(spec, env.now, &mut env.rng()),
     };
     kms.backings.insert(
         key.backing_id(),

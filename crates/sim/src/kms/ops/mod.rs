@@ -5,9 +5,10 @@ mod data_keys;
 mod lifecycle;
 mod signing;
 
-use super::crypto::{hex, random_bytes};
+use super::crypto::hex;
 use super::{aliases, grants, import, key_policy, multi_region, rotation, tags, Env, Kms};
 use crate::error::Error;
+use crate::random::Entropy;
 use serde_json::{json, Value};
 
 type Operation = fn(&mut Kms, &Env<'_>, &Value) -> Result<Value, Error>;
@@ -121,8 +122,8 @@ pub fn dispatch(kms: &mut Kms, env: &Env<'_>, name: &str, request: &Value) -> Re
 
 /// A new key ID: a random (version 4) UUID, or for a multi-Region key
 /// `mrk-` and 32 hex digits.
-pub fn new_key_id(multi_region: bool) -> String {
-    let mut b = random_bytes(16);
+pub fn new_key_id(multi_region: bool, rng: &mut Entropy) -> String {
+    let mut b = rng.bytes(16);
     if multi_region {
         return format!("mrk-{}", hex(&b));
     }

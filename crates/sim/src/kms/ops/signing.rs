@@ -88,7 +88,7 @@ pub fn sign(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> 
     let s = signing_request(kms, env, body, "Sign")?;
     dry_run(s.dry)?;
     let material = &kms.backing(kms.key(&s.arn)).material;
-    let signature = sign_digest(material, s.alg, &s.digest)
+    let signature = sign_digest(material, s.alg, &s.digest, &mut env.rng())
         .ok_or_else(|| incompatible(s.alg.as_str(), kms.key(&s.arn)))?;
     Ok(json!({"KeyId": s.arn, "Signature": blob(&signature), "SigningAlgorithm": s.alg.as_str()}))
 }
