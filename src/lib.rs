@@ -3,6 +3,8 @@
 
 mod clock;
 mod components;
+mod lab_store;
+mod lab_worker;
 mod pages;
 mod pwa;
 mod quiz_session;
@@ -25,6 +27,7 @@ pub fn mount() {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
+    lab_worker::prefetch_when_idle();
 }
 
 /// The router would treat `#main` as a navigation; move focus ourselves.
@@ -61,6 +64,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/walkthroughs/:id") view=pages::walkthroughs::WalkthroughPlayer/>
                         <Route path=path!("/walkthroughs/:id/:step") view=pages::walkthroughs::WalkthroughPlayer/>
                         <Route path=path!("/labs") view=pages::labs::Labs/>
+                        <Route path=path!("/labs/:id") view=pages::labs::LabPage/>
                         <Route path=path!("/progress") view=pages::progress::Progress/>
                         <Route path=path!("/about") view=pages::about::About/>
                     </Routes>

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, Storage};
+use keydeck_lab_protocol::{LabProgress, LabState};
 use keydeck_study::progress::{Progress, ProgressError};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -30,6 +31,11 @@ pub mod keys {
     pub const QUIZ_HISTORY: &str = "keydeck.quiz.history";
     /// Walkthroughs watched to their last step: `{id: first time}`.
     pub const WALKTHROUGHS_COMPLETED: &str = "keydeck.walkthroughs.completed";
+    /// Prefix of each lab's state (`keydeck.lab.<id>`): `LabState`, the
+    /// simulator's seed and the log that rebuilds it, at most 1 MB.
+    pub const LAB_STATE_PREFIX: &str = "keydeck.lab.";
+    /// Tasks done in each lab: `LabProgress`.
+    pub const LAB_PROGRESS: &str = "keydeck.labs.progress";
 }
 
 pub fn completed_walkthroughs() -> std::collections::BTreeMap<String, chrono::DateTime<chrono::Utc>>
@@ -44,6 +50,33 @@ pub fn mark_walkthrough_completed(id: &str) {
         done.insert(id.to_owned(), crate::clock::now());
         let _ = save(keys::WALKTHROUGHS_COMPLETED, &done);
     }
+}
+
+/// A lab's saved state, if there is a readable one.
+pub fn load_lab_state(lab: &str) -> Option<LabState> {
+    load(&format!("{}{lab}", keys::LAB_STATE_PREFIX))
+}
+
+/// Stores a lab's state, already serialized (and bounded) by `LabState`.
+pub fn save_lab_state_json(lab: &str, json: &str) -> Result<(), SaveError> {
+    set_raw(&format!("{}{lab}", keys::LAB_STATE_PREFIX), json)
+}
+
+pub fn lab_progress() -> LabProgress {
+    load(keys::LAB_PROGRESS).unwrap_or_default()
+}
+
+/// Folds the tasks now done into the stored lab progress.
+pub fn record_lab_tasks(
+    lab: &str,
+    done: &[String],
+    tasks: usize,
+) -> Result<LabProgress, SaveError> {
+    let mut progress = lab_progress();
+    if progress.record(lab, done, tasks, js_sys::Date::now() as i64) {
+        save(keys::LAB_PROGRESS, &progress)?;
+    }
+    Ok(progress)
 }
 
 /// Why a value could not be saved, in words a learner understands.

@@ -1,10 +1,243 @@
-use leptos::prelude::*;
+//! `/labs`: the guided labs with their progress, and `/labs/<id>`: one lab,
+//! with its instructions, the terminal and the console. The simulator runs
+//! in the labs worker, fetched when a lab page first asks for it.
 
+use keydeck_lab_protocol::{Answer, Ask, LabSummary, LabView};
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::components::lab_console::LabConsole;
+use crate::components::markdown::Markdown;
 use crate::components::page_header::PageHeader;
+use crate::components::presenter::{set_root_presenting, toggle_fullscreen};
+use crate::components::terminal::Terminal;
+use crate::lab_store::LabStore;
+use crate::lab_worker;
+use crate::storage;
+use crate::study_store::use_study;
 
 #[component]
 pub fn Labs() -> impl IntoView {
+    let catalog = LocalResource::new(|| lab_worker::ask(Ask::Catalog));
+    let progress = storage::lab_progress();
     view! {
-        <PageHeader title="Labs" heading="Labs">"Hands-on exercises against a KMS simulator that runs in this page."</PageHeader>
+        <PageHeader title="Labs" heading="Labs">
+            "Type the AWS CLI commands you will type at work, against a KMS simulator that runs in this page "
+            "and answers as AWS does. Each lab checks what you did, step by step."
+        </PageHeader>
+        <Suspense fallback=|| view! { <p class="hint" role="status">"Starting the lab simulator…"</p> }>
+            {move || catalog.get().map(|answer| match answer {
+                Answer::Catalog { labs } => view! { <LabList labs progress=progress.clone()/> }.into_any(),
+                Answer::Failed { message } => view! { <p class="problem" role="alert">{message}</p> }.into_any(),
+                _ => ().into_any(),
+            })}
+        </Suspense>
     }
+}
+
+#[component]
+fn LabList(labs: Vec<LabSummary>, progress: keydeck_lab_protocol::LabProgress) -> impl IntoView {
+    view! {
+        <ol class="lab-list" data-testid="lab-list">
+            {labs.into_iter().map(|lab| {
+                let record = progress.get(&lab.id).cloned().unwrap_or_default();
+                let total = lab.task_ids.len();
+                let done = lab.task_ids.iter().filter(|t| record.done.contains(t)).count();
+                let status = if record.is_complete() {
+                    "Completed".to_owned()
+                } else if done == 0 {
+                    format!("{total} tasks · about {} min", lab.minutes)
+                } else {
+                    format!("{done} of {total} tasks done")
+                };
+                let meter = format!("{} progress", lab.title);
+                view! {
+                    <li class="panel lab-card" class:complete=record.is_complete()>
+                        <p class="eyebrow">{format!("Lab {}", lab.number)}</p>
+                        <h2><A href=format!("/labs/{}", lab.id)>{lab.title.clone()}</A></h2>
+                        <p>{lab.summary.clone()}</p>
+                        <progress max=total value=done aria-label=meter></progress>
+                        <p class="hint" data-testid="lab-status">{status}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+pub fn LabPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    move || view! { <OpenLab id=id.get()/> }
+}
+
+#[component]
+fn OpenLab(id: String) -> impl IntoView {
+    let query = use_query_map();
+    let seed = query.with_untracked(|q| q.get("seed").and_then(|s| s.parse().ok()));
+    let store = LabStore::open(id, seed);
+    let presenting = RwSignal::new(false);
+    let lab_ref = NodeRef::<leptos::html::Div>::new();
+    let present = move |on: bool| {
+        presenting.set(on);
+        set_root_presenting(on);
+        toggle_fullscreen(lab_ref.get_untracked().map(Into::into), on);
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && presenting.get_untracked() {
+            present(false);
+        }
+    });
+    let fullscreen = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("fullscreenchange"),
+        move |_| {
+            if document().fullscreen_element().is_none() && presenting.get_untracked() {
+                presenting.set(false);
+                set_root_presenting(false);
+            }
+        },
+    );
+    on_cleanup(move || {
+        keys.remove();
+        fullscreen.remove();
+        set_root_presenting(false);
+    });
+    let title = move || {
+        store
+            .view
+            .with(|v| v.as_ref().map(|v| v.summary.title.clone()))
+    };
+
+    view! {
+        <leptos_meta::Title text=move || title().unwrap_or_else(|| "Lab".to_owned())/>
+        <div class="lab" class:presenting=move || presenting.get() node_ref=lab_ref>
+            <header class="lab-header">
+                <p class="eyebrow"><A href="/labs">"Labs"</A>{move || store.view.with(|v| v.as_ref().map(|v| format!(" · Lab {}", v.summary.number)))}</p>
+                <h1>{move || title().unwrap_or_else(|| "Opening the lab…".to_owned())}</h1>
+                <div class="lab-tools">
+                    <TaskMeter store/>
+                    <button type="button" class="button" on:click=move |_| present(!presenting.get_untracked())
+                        aria-pressed=move || presenting.get().to_string()>
+                        {move || if presenting.get() { "Leave presenter mode" } else { "Present" }}
+                    </button>
+                    <ResetButton store/>
+                </div>
+            </header>
+            {move || store.problem.get().map(|p| view! { <p class="problem" role="alert" data-testid="lab-problem">{p}</p> })}
+            <div class="lab-grid">
+                <Instructions store/>
+                <div class="lab-work">
+                    <Terminal store/>
+                    <LabConsole store/>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn TaskMeter(store: LabStore) -> impl IntoView {
+    let counts = move || {
+        store.view.with(|v| {
+            v.as_ref().map(|v| {
+                let done = v.tasks.iter().filter(|t| t.done).count();
+                (done, v.tasks.len())
+            })
+        })
+    };
+    view! {
+        {move || counts().map(|(done, total)| view! {
+            <p class="task-meter" data-testid="task-meter" aria-live="polite">
+                <progress max=total value=done aria-hidden="true"></progress>
+                {if done == total { "All tasks done".to_owned() } else { format!("{done} of {total} tasks done") }}
+            </p>
+        })}
+    }
+}
+
+#[component]
+fn ResetButton(store: LabStore) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    view! {
+        <Show when=move || confirming.get()
+            fallback=move || view! { <button type="button" class="button" on:click=move |_| confirming.set(true)>"Reset lab"</button> }>
+            <span class="confirm" role="group" aria-label="Reset the lab?">
+                "Start this lab again? Your keys and files go; ticked tasks stay on your progress page. "
+                <button type="button" class="button danger" on:click=move |_| { confirming.set(false); store.reset(None); }>"Reset"</button>
+                <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+            </span>
+        </Show>
+    }
+}
+
+#[component]
+fn Instructions(store: LabStore) -> impl IntoView {
+    view! {
+        <aside class="lab-instructions panel" aria-labelledby="instructions-title">
+            <h2 id="instructions-title">"Instructions"</h2>
+            {move || store.view.get().map(|v| view! { <LabText view=v/> })}
+        </aside>
+    }
+}
+
+#[component]
+fn LabText(view: LabView) -> impl IntoView {
+    let first_open = view.tasks.iter().position(|t| !t.done);
+    view! {
+        <Markdown source=view.intro_markdown.clone()/>
+        <ol class="tasks" data-testid="tasks">
+            {view.tasks.iter().enumerate().map(|(i, t)| view! {
+                <li class="task" class:done=t.done data-testid="task" data-done=t.done.to_string()>
+                    <details open=Some(i) == first_open>
+                        <summary>
+                            <span class="task-check" aria-hidden="true">{if t.done { "✓" } else { "" }}</span>
+                            <span class="task-title">{t.title.clone()}</span>
+                            <span class="visually-hidden">{if t.done { " (done)" } else { " (to do)" }}</span>
+                        </summary>
+                        <Markdown source=t.body_markdown.clone()/>
+                        <details class="hint-box">
+                            <summary>"Hint"</summary>
+                            <Markdown source=t.hint_markdown.clone()/>
+                        </details>
+                    </details>
+                </li>
+            }).collect_view()}
+        </ol>
+        <Practises view=view.clone()/>
+    }
+}
+
+/// Links to the flashcards and walkthroughs this lab practises, and its sources.
+#[component]
+fn Practises(view: LabView) -> impl IntoView {
+    view! {
+        <section class="practises" aria-labelledby="practises-title">
+            <h3 id="practises-title">"Practise the ideas"</h3>
+            <ul class="plain-list">
+                {view.cards.iter().map(|t| view! { <li><A href=format!("/study?topic={t}")>{format!("Flashcards: {}", topic_title(t))}</A></li> }).collect_view()}
+                {view.walkthroughs.iter().map(|w| view! { <li><A href=format!("/walkthroughs/{w}")>{format!("Walkthrough: {}", walkthrough_title(w))}</A></li> }).collect_view()}
+            </ul>
+            <h3>"AWS documentation"</h3>
+            <ul class="plain-list sources">
+                {view.sources.iter().map(|s| view! { <li><a href=s.clone() rel="noopener" target="_blank">{s.trim_start_matches("https://").to_owned()}</a></li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+fn topic_title(id: &str) -> String {
+    use_study()
+        .deck()
+        .topic(id)
+        .map(|t| t.title.clone())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn walkthrough_title(id: &str) -> String {
+    keydeck_study::walkthrough::builtin::find(id)
+        .map(|w| w.title.to_owned())
+        .unwrap_or_else(|| id.to_owned())
 }

@@ -14,6 +14,7 @@ use keydeck_study::walkthrough::{builtin, Walkthrough};
 
 use crate::components::markdown::Markdown;
 use crate::components::page_header::PageHeader;
+use crate::components::presenter::set_root_presenting;
 use crate::components::walkthrough_stage::WalkthroughStage;
 use crate::storage;
 
@@ -43,17 +44,6 @@ pub fn Walkthroughs() -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-    }
-}
-
-/// Presenter mode hides the site's navigation.
-fn set_root_presenting(on: bool) {
-    if let Some(root) = document().document_element() {
-        let _ = if on {
-            root.class_list().add_1("presenting")
-        } else {
-            root.class_list().remove_1("presenting")
-        };
     }
 }
 

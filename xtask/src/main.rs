@@ -3,6 +3,7 @@
 
 mod bench;
 mod deck;
+mod hash;
 mod pins;
 mod pwa;
 mod sample;
@@ -11,6 +12,7 @@ mod serve;
 mod site;
 mod test;
 mod tools;
+mod worker;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

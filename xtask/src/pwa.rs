@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::hash::Fnv;
 use crate::Result;
 
 const WORKER: &str = "sw.js";
@@ -54,15 +55,9 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
 /// FNV-1a over every file's name and bytes: a new build id exactly when
 /// something shipped changes.
 fn build_id(dist: &Path, files: &[String]) -> Result<String> {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
+    let mut hash = Fnv::new();
     for file in files {
-        feed(file.as_bytes());
+        hash.feed(file.as_bytes());
         let bytes = fs::read(dist.join(file))?;
         // The stamped id itself must not feed the id.
         if file == "index.html" {
@@ -71,10 +66,10 @@ fn build_id(dist: &Path, files: &[String]) -> Result<String> {
                 .lines()
                 .filter(|l| !l.contains("keydeck-build"))
                 .collect();
-            feed(unstamped.as_bytes());
+            hash.feed(unstamped.as_bytes());
         } else {
-            feed(&bytes);
+            hash.feed(&bytes);
         }
     }
-    Ok(format!("{hash:016x}")[..12].to_owned())
+    Ok(hash.short())
 }

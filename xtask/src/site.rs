@@ -13,9 +13,11 @@ pub fn build(tools: &Toolchain, dir: &Path) -> Result<()> {
         .current_dir(dir))
 }
 
-/// The KeyDeck site itself: the trunk build, then its service worker.
+/// The KeyDeck site itself: the trunk build, the labs worker, then the
+/// service worker that precaches both.
 pub fn build_app(tools: &Toolchain) -> Result<()> {
     let root = crate::project_root();
     build(tools, &root)?;
+    crate::worker::build(tools, &root.join("dist"))?;
     crate::pwa::write_service_worker(&root.join("dist"))
 }

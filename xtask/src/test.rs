@@ -59,20 +59,9 @@ pub fn run_all() -> Result<()> {
     });
     step("boto3 suite", &mut sdk_suite::run_suite);
     step("deck", &mut crate::deck::run);
-    // The simulator must stay buildable for the browser, where the labs run it.
-    step("sim for wasm32", &mut || {
-        run(cargo().args([
-            "build",
-            "--quiet",
-            "-p",
-            "keydeck-sim",
-            "--lib",
-            "--target",
-            "wasm32-unknown-unknown",
-        ]))
-    });
     let built = tools_ok
-        && step("trunk build", &mut || {
+        // The site and its labs worker, which builds the simulator for wasm32.
+        && step("release build", &mut || {
             site::build_app(toolchain.as_ref().expect("tools step succeeded"))
         });
     if built {

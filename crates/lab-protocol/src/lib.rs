@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod saved;
+pub mod wording;
 
 pub use saved::{LabProgress, LabRecord, LabState, StateFull, LAB_STATE_LIMIT};
 
@@ -135,8 +136,8 @@ pub struct LabSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LabView {
     pub summary: LabSummary,
-    /// Safe HTML rendered from the lab's Markdown introduction.
-    pub intro_html: String,
+    /// Markdown; the page renders it with the study crate's safe renderer.
+    pub intro_markdown: String,
     pub cards: Vec<String>,
     pub walkthroughs: Vec<String>,
     pub sources: Vec<String>,
@@ -149,8 +150,8 @@ pub struct LabView {
 pub struct TaskView {
     pub id: String,
     pub title: String,
-    pub body_html: String,
-    pub hint_html: String,
+    pub body_markdown: String,
+    pub hint_markdown: String,
     pub done: bool,
 }
 

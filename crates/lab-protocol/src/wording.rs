@@ -1,0 +1,102 @@
+//! How the console words what it shows, and reads what the learner types
+//! into it. Pure functions, so the page only renders their results.
+
+use serde_json::{Map, Value};
+
+use crate::{KeyRow, RotationStatus};
+
+/// A key as the console names it: its first alias, else its ID.
+pub fn key_label(k: &KeyRow) -> String {
+    k.aliases
+        .first()
+        .cloned()
+        .unwrap_or_else(|| k.key_id.clone())
+}
+
+/// A key ID shortened for a table cell: the first 8 characters of a UUID.
+pub fn short_id(id: &str) -> String {
+    match id.get(..8) {
+        Some(head) if id.len() > 13 => format!("{head}…"),
+        _ => id.to_owned(),
+    }
+}
+
+pub fn rotation_words(r: &RotationStatus) -> String {
+    match r {
+        RotationStatus::NotSupported => "Not supported".to_owned(),
+        RotationStatus::Disabled => "Off".to_owned(),
+        RotationStatus::Enabled { period_days, next } => {
+            format!("Every {period_days} days · next {}", date_part(next))
+        }
+    }
+}
+
+/// `2026-01-01` from `2026-01-01T00:00:00Z`.
+pub fn date_part(iso: &str) -> &str {
+    iso.get(..10).unwrap_or(iso)
+}
+
+/// A console call's failure as the AWS CLI words it; `None` for success.
+pub fn call_error(result: &Value, operation: &str) -> Option<String> {
+    let code = result.get("__type")?.as_str()?;
+    let message = result.get("message").and_then(Value::as_str).unwrap_or("");
+    Some(format!(
+        "An error occurred ({code}) when calling the {operation} operation: {message}"
+    ))
+}
+
+/// The first problem with a key policy typed into the editor, if any.
+pub fn policy_problem(text: &str) -> Option<String> {
+    match serde_json::from_str::<Value>(text) {
+        Err(e) => Some(format!("Not valid JSON: {e}.")),
+        Ok(Value::Object(o)) if !o.contains_key("Statement") => {
+            Some("A key policy needs a \"Statement\" list.".to_owned())
+        }
+        Ok(Value::Object(_)) => None,
+        Ok(_) => Some("A key policy is a JSON object.".to_owned()),
+    }
+}
+
+/// An encryption context typed as `Dept=IT,Stage=test` or as a JSON
+/// object; `None` when empty. Pairs without `=` are left out.
+pub fn parse_context(text: &str) -> Option<Value> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if let Ok(v @ Value::Object(_)) = serde_json::from_str::<Value>(text) {
+        return Some(v);
+    }
+    let pairs: Map<String, Value> = text
+        .split(',')
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| (k.trim().to_owned(), Value::String(v.trim().to_owned())))
+        .collect();
+    Some(Value::Object(pairs))
+}
+
+/// "Try a call"'s answer in words: the verdict, and what decided it.
+pub fn verdict(answer: &Value) -> (&'static str, String) {
+    let decision = answer.get("Decision").and_then(Value::as_str).unwrap_or("");
+    let head = match decision {
+        "Allow" => "Allow",
+        "" => "Could not evaluate",
+        _ => "Deny",
+    };
+    let by = answer.get("DecidedBy").unwrap_or(&Value::Null);
+    let policy = by.get("Policy").and_then(Value::as_str);
+    let sid = by.get("Sid").and_then(Value::as_str);
+    let index = by.get("StatementIndex").and_then(Value::as_u64);
+    let reason = match (policy, sid, index) {
+        (Some(p), Some(sid), _) => format!("Decided by the {p}, statement “{sid}”."),
+        (Some(p), None, Some(i)) => format!("Decided by the {p}, statement {}.", i + 1),
+        (Some(p), None, None) => format!("Decided by the {p}."),
+        _ if decision.is_empty() => answer
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or("The simulator could not evaluate this call.")
+            .to_owned(),
+        _ => "No statement allows it.".to_owned(),
+    };
+    (head, reason)
+}

@@ -1,0 +1,83 @@
+use keydeck_lab_protocol::wording::*;
+use keydeck_lab_protocol::RotationStatus;
+use serde_json::json;
+
+#[test]
+fn a_failed_call_reads_as_the_cli_prints_it() {
+    let result = json!({"__type": "DisabledException", "message": "arn:aws:kms:us-east-1:111122223333:key/k is disabled."});
+    assert_eq!(
+        call_error(&result, "Encrypt").unwrap(),
+        "An error occurred (DisabledException) when calling the Encrypt operation: arn:aws:kms:us-east-1:111122223333:key/k is disabled."
+    );
+    assert_eq!(call_error(&json!({"KeyId": "k"}), "Encrypt"), None);
+}
+
+#[test]
+fn the_policy_editor_names_the_first_problem() {
+    assert!(policy_problem("{")
+        .unwrap()
+        .starts_with("Not valid JSON: EOF while parsing an object at line 1 column 1"));
+    assert_eq!(
+        policy_problem("[]").unwrap(),
+        "A key policy is a JSON object."
+    );
+    assert_eq!(
+        policy_problem(r#"{"Version":"2012-10-17"}"#).unwrap(),
+        "A key policy needs a \"Statement\" list."
+    );
+    assert_eq!(policy_problem(r#"{"Statement":[]}"#), None);
+}
+
+#[test]
+fn a_context_is_typed_as_shorthand_or_json() {
+    assert_eq!(parse_context("  "), None);
+    assert_eq!(
+        parse_context("Dept=IT, Stage = test"),
+        Some(json!({"Dept": "IT", "Stage": "test"}))
+    );
+    assert_eq!(parse_context(r#"{"a":"b"}"#), Some(json!({"a": "b"})));
+}
+
+#[test]
+fn key_ids_shorten_and_rotation_reads_in_days() {
+    assert_eq!(
+        short_id("1234abcd-12ab-34cd-56ef-1234567890ab"),
+        "1234abcd…"
+    );
+    assert_eq!(short_id("short"), "short");
+    assert_eq!(
+        rotation_words(&RotationStatus::Enabled {
+            period_days: 90,
+            next: "2026-04-01T00:00:00Z".into()
+        }),
+        "Every 90 days · next 2026-04-01"
+    );
+    assert_eq!(rotation_words(&RotationStatus::Disabled), "Off");
+}
+
+#[test]
+fn a_verdict_names_the_statement_that_decided() {
+    let allow = json!({"Decision": "Allow", "DecidedBy": {"Policy": "key policy", "StatementIndex": 0, "Sid": "Enable IAM User Permissions"}});
+    assert_eq!(
+        verdict(&allow),
+        (
+            "Allow",
+            "Decided by the key policy, statement “Enable IAM User Permissions”.".to_owned()
+        )
+    );
+    let deny = json!({"Decision": "ExplicitDeny", "DecidedBy": {"Policy": "key policy", "StatementIndex": 2}});
+    assert_eq!(
+        verdict(&deny),
+        ("Deny", "Decided by the key policy, statement 3.".to_owned())
+    );
+    let implicit = json!({"Decision": "ImplicitDeny", "Message": "User: … is not authorized"});
+    assert_eq!(
+        verdict(&implicit),
+        ("Deny", "No statement allows it.".to_owned())
+    );
+    let failed = json!({"__type": "NotFoundException", "message": "Key 'x' does not exist"});
+    assert_eq!(
+        verdict(&failed),
+        ("Could not evaluate", "Key 'x' does not exist".to_owned())
+    );
+}
