@@ -14,6 +14,9 @@ pub struct Topic {
     pub id: String,
     pub title: String,
     pub intro: String,
+    /// The guided labs that practise this topic, from the optional
+    /// `labs: first-key, envelope-encryption` line under the title.
+    pub labs: Vec<String>,
     /// The written cards; a term card's reverse is not listed here.
     pub cards: Vec<Card>,
 }
@@ -155,10 +158,18 @@ pub fn parse_topic(file: &str, text: &str) -> Result<Topic, Vec<DeckError>> {
         .position(|h| h.level == 2)
         .unwrap_or(headings.len());
     let intro_end = headings.get(1).map_or(text.len(), |h| h.start);
+    let header = TopicHeader::read(text, first.end, intro_end);
+    for (offset, bad) in &header.bad_labs {
+        errors.push(err(
+            lines.line(*offset),
+            format!("lab id \"{bad}\" must be lowercase kebab-case, like \"first-key\""),
+        ));
+    }
     let mut topic = Topic {
         id,
         title: first.text.clone(),
-        intro: text[first.end..intro_end].trim().to_owned(),
+        intro: header.intro,
+        labs: header.labs,
         cards: Vec::new(),
     };
     if let Some(stray) = headings[1..first_card].first() {
@@ -192,6 +203,46 @@ pub fn parse_topic(file: &str, text: &str) -> Result<Topic, Vec<DeckError>> {
         Ok(topic)
     } else {
         Err(errors)
+    }
+}
+
+/// What follows a deck's `# Title`: an optional `labs:` line, then the intro.
+struct TopicHeader {
+    labs: Vec<String>,
+    /// Lab ids that are not kebab-case, with the byte offset of their line.
+    bad_labs: Vec<(usize, String)>,
+    intro: String,
+}
+
+impl TopicHeader {
+    fn read(text: &str, start: usize, end: usize) -> TopicHeader {
+        let body = &text[start..end];
+        let first_line = body.trim_start_matches(['\r', '\n']);
+        let line_start = start + (body.len() - first_line.len());
+        let line = first_line.lines().next().unwrap_or("");
+        let Some(list) = line.strip_prefix("labs:") else {
+            return TopicHeader {
+                labs: Vec::new(),
+                bad_labs: Vec::new(),
+                intro: body.trim().to_owned(),
+            };
+        };
+        let labs: Vec<String> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let bad_labs = labs
+            .iter()
+            .filter(|l| !section::is_kebab(l))
+            .map(|l| (line_start, l.clone()))
+            .collect();
+        TopicHeader {
+            labs,
+            bad_labs,
+            intro: first_line[line.len()..].trim().to_owned(),
+        }
     }
 }
 
