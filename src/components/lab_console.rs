@@ -171,9 +171,9 @@ fn KeyDetail(
             </dl>
             <div class="actions">
                 {if enabled {
-                    view! { <button type="button" class="button" on:click=act("DisableKey")>"Disable key"</button> }.into_any()
+                    view! { <button type="button" class="button button-secondary" on:click=act("DisableKey")>"Disable key"</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="button" on:click=act("EnableKey")>"Enable key"</button> }.into_any()
+                    view! { <button type="button" class="button button-secondary" on:click=act("EnableKey")>"Enable key"</button> }.into_any()
                 }}
             </div>
             {move || result.get().map(|r| view! { <p class="console-error" role="alert">{r}</p> })}

@@ -84,7 +84,7 @@ pub fn PolicyTab(
             <p id="policy-status" class="hint" class:invalid=move || problem.with(Option::is_some)>
                 {move || problem.get().unwrap_or_else(|| "Valid JSON.".to_owned())}
             </p>
-            <button type="button" class="button primary" on:click=save disabled=move || problem.with(Option::is_some) || store.busy.get()>"Save policy"</button>
+            <button type="button" class="button" on:click=save disabled=move || problem.with(Option::is_some) || store.busy.get()>"Save policy"</button>
             {move || saved.get().map(|r| match r {
                 Ok(m) => view! { <p class="console-ok" role="status">{m}</p> }.into_any(),
                 Err(e) => view! { <p class="console-error" role="alert">{e}</p> }.into_any(),
@@ -136,7 +136,7 @@ fn TryACall(
                 <input type="text" placeholder="Dept=IT,Stage=test" prop:value=move || context.get()
                     on:input=move |ev| context.set(event_target_value(&ev))/>
             </label>
-            <button type="button" class="button" on:click=try_it>"Try"</button>
+            <button type="button" class="button button-secondary" on:click=try_it>"Try"</button>
             {move || answer.get().map(|a| view! { <Verdict answer=a/> })}
         </fieldset>
     }

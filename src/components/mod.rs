@@ -6,6 +6,7 @@ pub mod flashcard;
 pub mod icon;
 pub mod lab_console;
 pub mod lab_events;
+pub mod lab_links;
 pub mod lab_policy;
 pub mod markdown;
 pub mod nav;

@@ -119,7 +119,7 @@ fn OpenLab(id: String) -> impl IntoView {
                 <h1>{move || title().unwrap_or_else(|| "Opening the lab…".to_owned())}</h1>
                 <div class="lab-tools">
                     <TaskMeter store/>
-                    <button type="button" class="button" on:click=move |_| present(!presenting.get_untracked())
+                    <button type="button" class="button button-secondary" on:click=move |_| present(!presenting.get_untracked())
                         aria-pressed=move || presenting.get().to_string()>
                         {move || if presenting.get() { "Leave presenter mode" } else { "Present" }}
                     </button>
@@ -163,11 +163,11 @@ fn ResetButton(store: LabStore) -> impl IntoView {
     let confirming = RwSignal::new(false);
     view! {
         <Show when=move || confirming.get()
-            fallback=move || view! { <button type="button" class="button" on:click=move |_| confirming.set(true)>"Reset lab"</button> }>
+            fallback=move || view! { <button type="button" class="button button-secondary" on:click=move |_| confirming.set(true)>"Reset lab"</button> }>
             <span class="confirm" role="group" aria-label="Reset the lab?">
                 "Start this lab again? Your keys and files go; ticked tasks stay on your progress page. "
-                <button type="button" class="button danger" on:click=move |_| { confirming.set(false); store.reset(None); }>"Reset"</button>
-                <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                <button type="button" class="button danger-button" on:click=move |_| { confirming.set(false); store.reset(None); }>"Reset"</button>
+                <button type="button" class="button button-secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
             </span>
         </Show>
     }

@@ -12,6 +12,7 @@ use keydeck_study::queue::Scope;
 use keydeck_study::schedule::{Grade, Interval};
 
 use crate::clock;
+use crate::components::lab_links::LabLinks;
 use crate::components::deck_import::DeckImport;
 use crate::components::flashcard::Flashcard;
 use crate::components::page_header::PageHeader;
@@ -232,6 +233,10 @@ fn ScopePicker(scope: Memo<Scope>) -> impl IntoView {
                     view! { <option value=id selected=is_selected>{label}</option> }
                 }).collect_view()}
             </select>
+            {move || {
+                let labs = store.deck().topic(&selected()).map(|t| t.labs.clone()).unwrap_or_default();
+                view! { <LabLinks labs/> }
+            }}
         </div>
     }
 }

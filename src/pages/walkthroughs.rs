@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use keydeck_study::walkthrough::{builtin, Walkthrough};
 
+use crate::components::lab_links::LabLinks;
 use crate::components::markdown::Markdown;
 use crate::components::page_header::PageHeader;
 use crate::components::presenter::set_root_presenting;
@@ -235,6 +236,7 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
                     <li><a href=*url target="_blank" rel="noopener">{url.trim_start_matches("https://docs.aws.amazon.com/")}</a></li>
                 }).collect_view()}
             </ul>
+            <LabLinks labs=walkthrough.labs.iter().map(|l| (*l).to_owned()).collect()/>
             <p class="hint">"Keys: ← → or PageUp/PageDown step, Home and End jump, Space plays or pauses, P presents, B blanks the screen while presenting, Esc leaves."</p>
         </section>
     }

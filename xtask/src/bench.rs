@@ -32,8 +32,14 @@ pub fn run() -> Result<()> {
         "\n{:<44} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip -9", "brotli 11"
     );
-    let app = report("KeyDeck", &root.join("dist"))?;
-    let base = report("floor: bare Leptos hello", &floor.join("dist"))?;
+    let dist = root.join("dist");
+    let app = report("KeyDeck: first load", &dist, |name| !is_on_demand(name))?;
+    report(
+        "KeyDeck: labs worker (fetched for /labs)",
+        &dist,
+        is_on_demand,
+    )?;
+    let base = report("floor: bare Leptos hello", &floor.join("dist"), |_| true)?;
     let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
     println!(
         "{:<44} {:>9.2}x {:>9.2}x {:>9.2}x",
@@ -42,28 +48,46 @@ pub fn run() -> Result<()> {
         ratio(app.gzip, base.gzip),
         ratio(app.brotli, base.brotli)
     );
-    trace_walkthrough(&root)
+    in_browser(&root)?;
+    // The same Encrypt natively, for comparison with the worker's figure.
+    crate::run(
+        std::process::Command::new(tools::env_cargo())
+            .args(["run", "--quiet", "--release", "-p", "keydeck-lab"])
+            .args(["--example", "encrypt_bench"])
+            .current_dir(&root),
+    )
 }
 
-/// Serves the build on loopback and prints the longest main-thread task
-/// while stepping through the snapshot-copy walkthrough.
-fn trace_walkthrough(root: &Path) -> Result<()> {
+/// Files the first load does not fetch: the labs worker, and the service
+/// worker (which the browser fetches on its own after the page loads).
+fn is_on_demand(name: &str) -> bool {
+    name.starts_with(crate::worker::PREFIX) || name == "sw.js"
+}
+
+/// Serves the build on loopback and runs the browser measurements: the
+/// longest main-thread task while stepping through the snapshot-copy
+/// walkthrough, and the labs worker's timings.
+fn in_browser(root: &Path) -> Result<()> {
     crate::tools::ensure_browser()?;
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     let base = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
     let dist = root.join("dist");
     std::thread::spawn(move || crate::serve::serve_forever(listener, dist));
     println!();
-    crate::run(
-        std::process::Command::new("node")
-            .arg("tools/trace-walkthrough.mjs")
-            .arg(&base)
-            .current_dir(root.join("tests")),
-    )
+    for script in ["tools/trace-walkthrough.mjs", "tools/bench-labs.mjs"] {
+        crate::run(
+            std::process::Command::new("node")
+                .arg(script)
+                .arg(&base)
+                .current_dir(root.join("tests")),
+        )?;
+    }
+    Ok(())
 }
 
-/// Prints one row per shipped wasm, JS and CSS file in `dist`, then the total.
-fn report(title: &str, dist: &Path) -> Result<Sizes> {
+/// Prints one row per shipped wasm, JS and CSS file in `dist` that `pick`
+/// keeps, then the total.
+fn report(title: &str, dist: &Path, pick: impl Fn(&str) -> bool) -> Result<Sizes> {
     println!("{title}");
     let mut files: Vec<_> = std::fs::read_dir(dist)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -71,7 +95,7 @@ fn report(title: &str, dist: &Path) -> Result<Sizes> {
             matches!(
                 p.extension().and_then(|e| e.to_str()),
                 Some("wasm" | "js" | "css")
-            )
+            ) && pick(&p.file_name().unwrap_or_default().to_string_lossy())
         })
         .collect();
     files.sort();

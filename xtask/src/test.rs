@@ -131,7 +131,7 @@ fn clock(d: Duration) -> String {
 }
 
 fn cargo() -> Command {
-    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    let mut cmd = Command::new(tools::env_cargo());
     cmd.current_dir(project_root());
     cmd
 }

@@ -38,7 +38,7 @@ self.onmessage = async (event) => {
 /// Builds the worker into `dist` and stamps its entry into `dist/index.html`.
 pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     let root = project_root();
-    run(Command::new(cargo())
+    run(Command::new(crate::tools::env_cargo())
         .args([
             "build",
             "--release",
@@ -121,8 +121,4 @@ fn short_hash(bytes: &[u8]) -> String {
     let mut hash = Fnv::new();
     hash.feed(bytes);
     hash.short()
-}
-
-fn cargo() -> String {
-    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }

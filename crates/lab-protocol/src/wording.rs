@@ -100,3 +100,14 @@ pub fn verdict(answer: &Value) -> (&'static str, String) {
     };
     (head, reason)
 }
+
+/// A lab's id read as words, for links from flashcards and walkthroughs,
+/// which know a lab only by id: `first-key` → "First key".
+pub fn lab_name(id: &str) -> String {
+    let words = id.replace('-', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -81,3 +81,10 @@ fn a_verdict_names_the_statement_that_decided() {
         ("Could not evaluate", "Key 'x' does not exist".to_owned())
     );
 }
+
+#[test]
+fn a_lab_id_reads_as_words() {
+    assert_eq!(lab_name("first-key"), "First key");
+    assert_eq!(lab_name("multi-region"), "Multi region");
+    assert_eq!(lab_name(""), "");
+}

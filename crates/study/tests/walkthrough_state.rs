@@ -11,6 +11,7 @@ static FIXTURE: Walkthrough = Walkthrough {
     title: "A fixture",
     summary: "A small scene.",
     sources: &["https://docs.aws.amazon.com/kms/latest/developerguide/data-keys.html"],
+    labs: &[],
     related_cards: &[],
     actors: &[
         Actor::new("key", Key, "KMS key", Rect::new(40, 40, 240, 100)),

@@ -120,6 +120,7 @@ fn sources_must_be_aws_documentation_pages() {
 #[test]
 fn unknown_related_cards_are_reported() {
     let w = Walkthrough {
+        labs: &[],
         related_cards: &["envelope-encryption", "no-such-card"],
         ..GOOD
     };
@@ -137,6 +138,7 @@ fn a_card_naming_a_walkthrough_must_be_listed_by_it() {
     )])
     .unwrap();
     let listed = Walkthrough {
+        labs: &[],
         related_cards: &["fixture-card"],
         ..GOOD
     };
@@ -149,6 +151,7 @@ fn a_card_naming_a_walkthrough_must_be_listed_by_it() {
         }]
     );
     let unlisted = Walkthrough {
+        labs: &[],
         related_cards: &["lost-card"],
         ..GOOD
     };

@@ -20,6 +20,8 @@ pub struct Walkthrough {
     pub sources: &'static [&'static str],
     /// Ids of deck cards that this walkthrough shows.
     pub related_cards: &'static [&'static str],
+    /// Ids of the guided labs that practise what it shows.
+    pub labs: &'static [&'static str],
     /// The scene, in drawing order: a container comes before what it holds.
     pub actors: &'static [Actor],
     pub steps: &'static [Step],

@@ -24,6 +24,7 @@ pub const GOOD: Walkthrough = Walkthrough {
     title: "A fixture",
     summary: "A small scene for the validator.",
     sources: &["https://docs.aws.amazon.com/kms/latest/developerguide/data-keys.html"],
+    labs: &[],
     related_cards: &["envelope-encryption"],
     actors: ACTORS,
     steps: &[

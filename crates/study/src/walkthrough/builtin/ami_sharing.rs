@@ -17,6 +17,7 @@ pub const WALKTHROUGH: Walkthrough = Walkthrough {
         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AMIEncryption.html",
         "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html",
     ],
+    labs: &[],
     related_cards: &[
         "ec2-ami-sharing-kms",
         "ec2-ami-share-snapshots",

@@ -17,6 +17,7 @@ pub const WALKTHROUGH: Walkthrough = Walkthrough {
         "https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html",
         "https://docs.aws.amazon.com/encryption-sdk/latest/developer-guide/concepts.html",
     ],
+    labs: &["envelope-encryption"],
     related_cards: &[
         "envelope-encryption",
         "envelope-why",

@@ -21,6 +21,7 @@ pub const WALKTHROUGH: Walkthrough = Walkthrough {
         "https://docs.aws.amazon.com/encryption-sdk/latest/developer-guide/use-kms-keyring.html",
         "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html",
     ],
+    labs: &["multi-region"],
     related_cards: &[
         "ddb-global-tables-mrk-client-side",
         "aurora-global-mrk-client-side",

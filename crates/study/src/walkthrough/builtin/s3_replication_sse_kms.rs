@@ -16,6 +16,7 @@ pub const WALKTHROUGH: Walkthrough = Walkthrough {
         "https://docs.aws.amazon.com/AmazonS3/latest/API/API_EncryptionConfiguration.html",
         "https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html",
     ],
+    labs: &[],
     related_cards: &[
         "s3-replication-encryption",
         "s3-replication-sse-kms-setup",
