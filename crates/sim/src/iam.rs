@@ -38,11 +38,20 @@ impl Iam {
             .is_some_and(|m| m.remove(name).is_some())
     }
 
-    /// The policies that apply to a principal's calls.
+    /// The policies that apply to a principal's calls, in order of name.
     pub fn policies_for(&self, principal: &Principal) -> Vec<PolicyDocument> {
         self.policies
             .get(&principal.policy_arn())
             .map(|m| m.values().map(|(_, d)| d.clone()).collect())
             .unwrap_or_default()
+    }
+
+    /// The name of the policy at `index` in [`Iam::policies_for`]'s list.
+    pub fn policy_name(&self, principal: &Principal, index: usize) -> Option<&str> {
+        self.policies
+            .get(&principal.policy_arn())?
+            .keys()
+            .nth(index)
+            .map(String::as_str)
     }
 }

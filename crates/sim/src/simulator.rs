@@ -16,7 +16,7 @@
 use crate::clock::{iso8601, Clock};
 use crate::error::Error;
 use crate::iam::Iam;
-use crate::kms::{Env, Kms};
+use crate::kms::{AccessExplanation, EncryptionContext, Env, Kms};
 use crate::principal::Caller;
 use crate::random::Entropy;
 use crate::request::Request;
@@ -119,6 +119,29 @@ impl Simulator {
             "keydeck" => self.control(operation, &request),
             _ => Err(Error::UnknownOperationException),
         }
+    }
+
+    /// Whether `caller` may do `action` (an IAM action such as
+    /// `kms:Decrypt`) on the KMS key `key_id` (key ID, key ARN, alias name
+    /// or alias ARN), under an optional encryption context: Allow,
+    /// ExplicitDeny or ImplicitDeny, the key policy or IAM policy statement
+    /// or the grant that decides, and for a deny the AccessDeniedException
+    /// message the call would get. It evaluates exactly as a call does, but
+    /// records no trail event and changes nothing.
+    pub fn explain_access(
+        &self,
+        caller: &Caller,
+        action: &str,
+        key_id: &str,
+        context: Option<&EncryptionContext>,
+    ) -> Result<AccessExplanation, Error> {
+        let env = Env {
+            caller,
+            now: self.clock.now(),
+            iam: &self.iam,
+            rng: &self.rng,
+        };
+        self.kms.explain(&env, action, key_id, context)
     }
 
     /// Moves the simulated clock forward and applies what became due:

@@ -3,7 +3,7 @@
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html>).
 
 use super::blob::EncryptionContext;
-use super::{Env, Key, Kms};
+use super::{Env, Grant, Key, Kms};
 use crate::error::Error;
 use crate::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
 
@@ -77,23 +77,49 @@ fn condition_context(kms: &Kms, env: &Env<'_>, key: &Key, access: &Access<'_>) -
 }
 
 /// `User: <arn> is not authorized to perform: kms:<Op> on resource: <key arn> because …`
-fn denied(env: &Env<'_>, action: &str, arn: &str, decision: Decision) -> Error {
+pub(crate) fn denied(env: &Env<'_>, action: &str, arn: &str, decision: Decision) -> Error {
     let who = env.caller.principal.caller_arn();
     let why = match decision {
-        Decision::ExplicitDeny(source) => format!("with an explicit deny in a {}", source.words()),
+        Decision::ExplicitDeny(at) => {
+            format!("with an explicit deny in a {}", at.policy.source().words())
+        }
         Decision::ImplicitDeny(source) => {
             format!("because no {} allows the {action} action", source.words())
         }
-        Decision::Allow => String::new(),
+        Decision::Allow(_) => String::new(),
     };
     Error::AccessDeniedException(format!(
         "User: {who} is not authorized to perform: {action} on resource: {arn} {why}"
     ))
 }
 
+/// What decides a call on a key: the policies, or, where they only fail to
+/// allow, a grant that allows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Verdict<'k> {
+    Policies(Decision),
+    Grant(&'k Grant),
+}
+
 impl Kms {
     /// Checks that the caller may do `access` on the key `arn`.
     pub fn authorize(&self, env: &Env<'_>, arn: &str, access: &Access<'_>) -> Result<(), Error> {
+        match self.verdict(env, arn, access)? {
+            Verdict::Policies(d @ (Decision::ExplicitDeny(_) | Decision::ImplicitDeny(_))) => {
+                Err(denied(env, &format!("kms:{}", access.operation), arn, d))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Decides `access` on the key `arn`: the key policy and the caller's
+    /// IAM policies together, then the key's grants.
+    pub(crate) fn verdict(
+        &self,
+        env: &Env<'_>,
+        arn: &str,
+        access: &Access<'_>,
+    ) -> Result<Verdict<'_>, Error> {
         super::grants::check_tokens(access.grant_tokens)?;
         let key = self.key(arn);
         let action = format!("kms:{}", access.operation);
@@ -112,10 +138,10 @@ impl Kms {
                 conditions: &conditions,
             },
         );
-        match decision {
-            Decision::Allow => Ok(()),
-            Decision::ImplicitDeny(_) if self.grant_allows(env, arn, access) => Ok(()),
-            _ => Err(denied(env, &action, arn, decision)),
-        }
+        let grant = match decision {
+            Decision::ImplicitDeny(_) => self.allowing_grant(env, arn, access),
+            _ => None,
+        };
+        Ok(grant.map_or(Verdict::Policies(decision), Verdict::Grant))
     }
 }

@@ -62,7 +62,8 @@ pub struct Grant {
 }
 
 impl Grant {
-    fn to_json(&self) -> Value {
+    /// The grant as ListGrants shows it.
+    pub fn to_json(&self) -> Value {
         let mut g = json!({
             "KeyId": self.key_arn,
             "GrantId": self.id,
@@ -121,11 +122,16 @@ pub fn check_tokens(tokens: &[String]) -> Result<(), Error> {
 }
 
 impl Kms {
-    /// Whether a grant gives the caller `access` on the key.
-    pub(crate) fn grant_allows(&self, env: &Env<'_>, arn: &str, access: &Access<'_>) -> bool {
+    /// The first grant that gives the caller `access` on the key.
+    pub(crate) fn allowing_grant(
+        &self,
+        env: &Env<'_>,
+        arn: &str,
+        access: &Access<'_>,
+    ) -> Option<&Grant> {
         let p = &env.caller.principal;
         let (policy_arn, caller_arn) = (p.policy_arn(), p.caller_arn());
-        self.grants.iter().any(|g| {
+        self.grants.iter().find(|g| {
             g.key_arn == arn
                 && (g.grantee == policy_arn || g.grantee == caller_arn)
                 && g.operations.iter().any(|o| o == access.operation)

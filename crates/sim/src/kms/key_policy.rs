@@ -6,7 +6,7 @@ use super::resolve::{require_not_pending_deletion, Scope};
 use super::{Access, Env, Kms};
 use crate::account::{AccountId, Region};
 use crate::error::Error;
-use crate::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
+use crate::policy::{authorize, ConditionContext, PolicyDocument, Query};
 use crate::request::Request;
 use serde_json::{json, Value};
 
@@ -82,7 +82,7 @@ pub fn check_new_policy(
             conditions: &conditions,
         },
     );
-    if decision == Decision::Allow {
+    if decision.is_allow() {
         Ok(())
     } else {
         Err(Error::MalformedPolicyDocumentException(

@@ -106,8 +106,29 @@ pub fn not_found(arn: &str) -> Error {
 }
 
 impl Kms {
-    /// Resolves a `KeyId` member to the ARN of an existing key.
+    /// Resolves a `KeyId` member to the ARN of an existing key, creating
+    /// the AWS managed key an `alias/aws/<service>` names on first use.
     pub fn resolve(&mut self, env: &Env<'_>, key_id: &str, scope: Scope) -> Result<String, Error> {
+        if let Ok(Reference::Alias {
+            region,
+            account,
+            name,
+        }) = parse_reference(env, key_id)
+        {
+            let arn = alias_arn(&region, &account, &name);
+            if !self.aliases.contains_key(&arn)
+                && account == *env.caller.account()
+                && region == env.caller.region
+            {
+                self.create_managed_key(env, &name);
+            }
+        }
+        self.lookup(env, key_id, scope)
+    }
+
+    /// Resolves a `KeyId` member without changing anything: an AWS managed
+    /// key that has not appeared yet is not found.
+    pub fn lookup(&self, env: &Env<'_>, key_id: &str, scope: Scope) -> Result<String, Error> {
         let (region, account, id) = match parse_reference(env, key_id)? {
             Reference::Key {
                 region,
@@ -120,12 +141,6 @@ impl Kms {
                 name,
             } => {
                 let arn = alias_arn(&region, &account, &name);
-                if !self.aliases.contains_key(&arn)
-                    && account == *env.caller.account()
-                    && region == env.caller.region
-                {
-                    self.create_managed_key(env, &name);
-                }
                 let alias = self.aliases.get(&arn).ok_or_else(|| {
                     Error::NotFoundException(format!("Alias {arn} is not found."))
                 })?;

@@ -44,6 +44,8 @@ pub struct Statement {
     pub not_action: bool,
     pub resources: Vec<String>,
     pub conditions: Vec<Condition>,
+    /// The statement as written in its policy document.
+    pub raw: Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -185,6 +187,7 @@ fn parse_statement(v: &Value, needs_principal: bool) -> Result<Statement, Error>
         not_action,
         resources,
         conditions,
+        raw: v.clone(),
     })
 }
 

@@ -1,5 +1,6 @@
-//! The decision: explicit deny, allow, or implicit deny, and which kind of
-//! policy is to blame, which AWS names in its AccessDeniedException message.
+//! The decision: explicit deny, allow, or implicit deny; which statement
+//! decided it; and which kind of policy is to blame, which AWS names in its
+//! AccessDeniedException message.
 
 use super::condition::{evaluate, ConditionContext};
 use super::document::{Effect, PolicyDocument, Statement};
@@ -24,13 +25,50 @@ impl PolicySource {
     }
 }
 
+/// The policy a statement belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyRef {
+    /// The key policy.
+    Key,
+    /// The caller's IAM policy at this position of the `identity` list
+    /// given to [`authorize`].
+    Identity(usize),
+}
+
+impl PolicyRef {
+    pub fn source(self) -> PolicySource {
+        match self {
+            PolicyRef::Key => PolicySource::Resource,
+            PolicyRef::Identity(_) => PolicySource::Identity,
+        }
+    }
+}
+
+/// A statement: its policy and its position in that policy's `Statement`
+/// list, counting from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatementRef {
+    pub policy: PolicyRef,
+    pub index: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
-    Allow,
-    ExplicitDeny(PolicySource),
+    /// Allowed by this statement. When the key policy delegates to the
+    /// account's IAM policies, the IAM statement is the one that allows;
+    /// a root user needs none, so for it the key policy statement does.
+    Allow(StatementRef),
+    /// Denied by this statement, the first `Deny` that applies.
+    ExplicitDeny(StatementRef),
     /// Nothing allowed the action; the source is the policy that would
     /// have had to.
     ImplicitDeny(PolicySource),
+}
+
+impl Decision {
+    pub fn is_allow(self) -> bool {
+        matches!(self, Decision::Allow(_))
+    }
 }
 
 /// How a statement's `Principal` element covers the caller.
@@ -85,6 +123,37 @@ pub struct Query<'a> {
     pub conditions: &'a ConditionContext,
 }
 
+/// A statement that applies to the request, and where it is.
+struct Applying<'d> {
+    at: StatementRef,
+    statement: &'d Statement,
+}
+
+fn applying<'d>(policy: PolicyRef, doc: &'d PolicyDocument, q: &Query<'_>) -> Vec<Applying<'d>> {
+    doc.statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| applies(s, q.action, q.resource, q.conditions))
+        .map(|(index, statement)| Applying {
+            at: StatementRef { policy, index },
+            statement,
+        })
+        .collect()
+}
+
+/// The first statement with `effect` whose coverage of the caller passes `covers`.
+fn first(
+    statements: &[Applying<'_>],
+    effect: Effect,
+    p: &Principal,
+    covers: impl Fn(Coverage) -> bool,
+) -> Option<StatementRef> {
+    statements
+        .iter()
+        .find(|a| a.statement.effect == effect && covers(coverage(a.statement, p)))
+        .map(|a| a.at)
+}
+
 /// Evaluates a key policy and the caller's IAM policies together.
 ///
 /// The root user of an account needs no IAM policy in its own account:
@@ -94,46 +163,49 @@ pub fn authorize(
     identity: &[PolicyDocument],
     q: &Query<'_>,
 ) -> Decision {
-    let applying = |doc: &'_ PolicyDocument| -> Vec<Statement> {
-        doc.statements
-            .iter()
-            .filter(|s| applies(s, q.action, q.resource, q.conditions))
-            .cloned()
-            .collect()
-    };
-    let key_statements = applying(key_policy);
-    let identity_statements: Vec<Statement> = identity.iter().flat_map(applying).collect();
-
-    let denies =
-        |s: &Statement| s.effect == Effect::Deny && coverage(s, q.principal) != Coverage::None;
-    if key_statements.iter().any(denies) {
-        return Decision::ExplicitDeny(PolicySource::Resource);
+    let key = applying(PolicyRef::Key, key_policy, q);
+    let ids: Vec<Applying<'_>> = identity
+        .iter()
+        .enumerate()
+        .flat_map(|(i, doc)| applying(PolicyRef::Identity(i), doc, q))
+        .collect();
+    let p = q.principal;
+    let denies = |c: Coverage| c != Coverage::None;
+    if let Some(deny) = first(&key, Effect::Deny, p, denies) {
+        return Decision::ExplicitDeny(deny);
     }
-    if !q.principal.is_root() && identity_statements.iter().any(denies) {
-        return Decision::ExplicitDeny(PolicySource::Identity);
+    if let Some(deny) = first(&ids, Effect::Deny, p, denies).filter(|_| !p.is_root()) {
+        return Decision::ExplicitDeny(deny);
     }
+    allow(&key, &ids, q)
+}
 
-    let allows = |kind: Coverage| {
-        key_statements
-            .iter()
-            .any(|s| s.effect == Effect::Allow && coverage(s, q.principal) == kind)
-    };
-    let (direct, account) = (allows(Coverage::Direct), allows(Coverage::Account));
-    let identity_allows = q.principal.is_root()
-        || identity_statements
-            .iter()
-            .any(|s| s.effect == Effect::Allow);
-    let same_account = q.principal.account.as_str() == q.resource_account;
-
-    let allowed = if same_account {
-        direct || (account && identity_allows)
+/// With no explicit deny: a key policy statement naming a caller of the
+/// key's account allows alone; one naming the account (or, for a caller
+/// from another account, any that covers it) needs an IAM allow as well,
+/// except for a root user.
+fn allow(key: &[Applying<'_>], ids: &[Applying<'_>], q: &Query<'_>) -> Decision {
+    let p = q.principal;
+    let direct = first(key, Effect::Allow, p, |c| c == Coverage::Direct);
+    let account = first(key, Effect::Allow, p, |c| c == Coverage::Account);
+    let same_account = p.account.as_str() == q.resource_account;
+    if let Some(direct) = direct.filter(|_| same_account) {
+        return Decision::Allow(direct);
+    }
+    let trusting = if same_account {
+        account
     } else {
-        (direct || account) && identity_allows
+        direct.or(account)
     };
-    match (allowed, direct || account) {
-        (true, _) => Decision::Allow,
-        (false, false) => Decision::ImplicitDeny(PolicySource::Resource),
-        (false, true) => Decision::ImplicitDeny(PolicySource::Identity),
+    let Some(trusting) = trusting else {
+        return Decision::ImplicitDeny(PolicySource::Resource);
+    };
+    if p.is_root() {
+        return Decision::Allow(trusting);
+    }
+    match first(ids, Effect::Allow, p, |_| true) {
+        Some(s) => Decision::Allow(s),
+        None => Decision::ImplicitDeny(PolicySource::Identity),
     }
 }
 
@@ -168,6 +240,20 @@ mod tests {
         )
     }
 
+    fn key_statement(index: usize) -> StatementRef {
+        StatementRef {
+            policy: PolicyRef::Key,
+            index,
+        }
+    }
+
+    fn iam_statement(policy: usize, index: usize) -> StatementRef {
+        StatementRef {
+            policy: PolicyRef::Identity(policy),
+            index,
+        }
+    }
+
     fn account(id: &str) -> AccountId {
         id.parse().unwrap()
     }
@@ -184,7 +270,7 @@ mod tests {
         );
         assert_eq!(
             decide(&doc(DEFAULT), &[identity(USER_ENCRYPT)], &alice),
-            Decision::Allow
+            Decision::Allow(iam_statement(0, 0))
         );
         assert_eq!(
             decide(
@@ -192,7 +278,7 @@ mod tests {
                 &[],
                 &Principal::root(&account("111122223333"))
             ),
-            Decision::Allow
+            Decision::Allow(key_statement(0))
         );
     }
 
@@ -212,7 +298,7 @@ mod tests {
         );
         assert_eq!(
             decide(&trusting, &[identity(USER_ENCRYPT)], &bob),
-            Decision::Allow
+            Decision::Allow(iam_statement(0, 0))
         );
     }
 
@@ -224,12 +310,12 @@ mod tests {
         ));
         assert_eq!(
             decide(&denying, &[identity(USER_ENCRYPT)], &alice),
-            Decision::ExplicitDeny(PolicySource::Resource)
+            Decision::ExplicitDeny(key_statement(1))
         );
         let deny_id = identity(r#"{"Effect":"Deny","Action":"kms:Encrypt","Resource":"*"}"#);
         assert_eq!(
             decide(&doc(DEFAULT), &[identity(USER_ENCRYPT), deny_id], &alice),
-            Decision::ExplicitDeny(PolicySource::Identity)
+            Decision::ExplicitDeny(iam_statement(1, 0))
         );
     }
 
@@ -239,6 +325,9 @@ mod tests {
         let naming = doc(
             r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/alice"},"Action":"kms:Encrypt","Resource":"*"}"#,
         );
-        assert_eq!(decide(&naming, &[], &alice), Decision::Allow);
+        assert_eq!(
+            decide(&naming, &[], &alice),
+            Decision::Allow(key_statement(0))
+        );
     }
 }

@@ -18,5 +18,5 @@ mod glob;
 
 pub use condition::{normalize_key, ConditionContext};
 pub use document::{Condition, Effect, PolicyDocument, PrincipalSpec, Statement};
-pub use evaluate::{authorize, Decision, PolicySource, Query};
+pub use evaluate::{authorize, Decision, PolicyRef, PolicySource, Query, StatementRef};
 pub use glob::glob_match;

@@ -5,6 +5,7 @@ mod aliases;
 mod asymmetric;
 mod common;
 mod crypt;
+mod explain;
 mod grants;
 mod import;
 mod keys;

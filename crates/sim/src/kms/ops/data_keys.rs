@@ -140,7 +140,7 @@ pub fn generate_random(_kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Va
             conditions: &ConditionContext::default(),
         },
     );
-    if decision != Decision::Allow {
+    if !decision.is_allow() {
         let why = match decision {
             Decision::ExplicitDeny(_) => {
                 "with an explicit deny in an identity-based policy".to_owned()
