@@ -13,6 +13,7 @@ use crate::components::your_data::YourData;
 use crate::quiz_session::{self, Mode};
 use crate::storage;
 use crate::study_store::use_study;
+use keydeck_lab_protocol::wording::lab_name;
 use keydeck_study::walkthrough::builtin;
 
 #[component]
@@ -75,6 +76,26 @@ fn WalkthroughsDone() -> impl IntoView {
     }
 }
 
+/// Labs with tasks done, from the lab progress saved in this browser.
+#[component]
+fn LabsDone() -> impl IntoView {
+    let progress = storage::lab_progress();
+    view! {
+        <p data-testid="labs-done">{progress.summary()}</p>
+        <ul class="quiz-history">
+            {progress.0.iter().filter(|(_, r)| !r.done.is_empty()).map(|(id, r)| {
+                let state = if r.is_complete() {
+                    "completed".to_owned()
+                } else {
+                    format!("{} of {} tasks", r.done.len(), r.tasks)
+                };
+                view! { <li><A href=format!("/labs/{id}")>{format!("{} lab", lab_name(id))}</A><span>{state}</span></li> }
+            }).collect_view()}
+        </ul>
+        <A href="/labs">"Open the labs"</A>
+    }
+}
+
 #[component]
 pub fn Progress() -> impl IntoView {
     let store = use_study();
@@ -130,7 +151,7 @@ pub fn Progress() -> impl IntoView {
             <section class="panel" aria-labelledby="done-title">
                 <h2 id="done-title">"Walkthroughs and labs"</h2>
                 <WalkthroughsDone/>
-                <p class="hint">"Labs you complete are counted here."</p>
+                <LabsDone/>
             </section>
         </div>
         <YourData/>

@@ -105,4 +105,21 @@ impl LabProgress {
     pub fn completed(&self) -> usize {
         self.0.values().filter(|r| r.is_complete()).count()
     }
+
+    /// "1 lab completed, 2 in progress." for the progress page.
+    pub fn summary(&self) -> String {
+        let done = self.completed();
+        let started = self
+            .0
+            .values()
+            .filter(|r| !r.is_complete() && !r.done.is_empty())
+            .count();
+        let labs = |n: usize| if n == 1 { "lab" } else { "labs" };
+        match (done, started) {
+            (0, 0) => "No labs started yet.".to_owned(),
+            (d, 0) => format!("{d} {} completed.", labs(d)),
+            (0, s) => format!("{s} {} in progress.", labs(s)),
+            (d, s) => format!("{d} {} completed, {s} in progress.", labs(d)),
+        }
+    }
 }

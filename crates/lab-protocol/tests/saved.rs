@@ -55,3 +55,18 @@ fn a_lab_with_no_tasks_done_is_not_complete() {
     p.record("grants", &[], 4, 5);
     assert_eq!(p.completed(), 0);
 }
+
+#[test]
+fn the_summary_counts_completed_and_started_labs() {
+    let mut p = LabProgress::default();
+    assert_eq!(p.summary(), "No labs started yet.");
+    p.record("grants", &[], 4, 1);
+    assert_eq!(p.summary(), "No labs started yet.");
+    p.record("grants", &["create".into()], 4, 1);
+    assert_eq!(p.summary(), "1 lab in progress.");
+    p.record("first-key", &["a".into(), "b".into()], 2, 2);
+    assert_eq!(p.summary(), "1 lab completed, 1 in progress.");
+    p.record("rotation", &["a".into()], 1, 3);
+    p.record("grants", &["b".into(), "c".into(), "d".into()], 4, 4);
+    assert_eq!(p.summary(), "3 labs completed.");
+}

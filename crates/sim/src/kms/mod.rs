@@ -133,4 +133,9 @@ impl Kms {
     pub fn keys(&self) -> impl Iterator<Item = &Key> {
         self.keys.values()
     }
+
+    /// Every grant on every key, for inspection by labs.
+    pub fn grants(&self) -> impl Iterator<Item = &Grant> {
+        self.grants.iter()
+    }
 }

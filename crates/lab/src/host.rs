@@ -1,0 +1,174 @@
+//! The labs worker's brain, as plain Rust: it answers the page's
+//! [`Ask`]s with one open lab at a time. The worker crate only moves JSON
+//! text between `postMessage` and [`LabHost::handle`].
+
+use keydeck_lab_protocol::{Answer, Ask, Entry, LabSummary, LabView, Output, TaskView};
+use serde_json::Value;
+
+use crate::labs::{self, Lab};
+use crate::session::Session;
+
+/// The region the console and the terminal start in.
+const HOME_REGION: &str = "us-east-1";
+
+/// What a step changed: the terminal's output, a console call's result, and
+/// the entry it added to the lab's log.
+type Changed = (Option<Output>, Option<Value>, Option<Entry>);
+
+/// Every lab, and the one that is open.
+pub struct LabHost {
+    labs: Vec<Lab>,
+    open: Option<(usize, Session)>,
+}
+
+impl Default for LabHost {
+    fn default() -> Self {
+        LabHost::new()
+    }
+}
+
+impl LabHost {
+    pub fn new() -> LabHost {
+        LabHost {
+            labs: labs::all(),
+            open: None,
+        }
+    }
+
+    pub fn handle(&mut self, ask: Ask) -> Answer {
+        match ask {
+            Ask::Catalog => Answer::Catalog {
+                labs: (0..self.labs.len()).map(|i| self.summary(i)).collect(),
+            },
+            Ask::Open { lab, seed, log } => self.open(&lab, seed, &log),
+            Ask::Run { line } => self.with_open(|session| {
+                let before = session.log().len();
+                let output = session.run(&line);
+                (Some(output), None, session.log().get(before).cloned())
+            }),
+            Ask::Complete { line, cursor } => match &self.open {
+                Some((_, session)) => {
+                    let c = session.complete(&line, cursor);
+                    Answer::Completion {
+                        start: c.start,
+                        candidates: c.candidates,
+                        common_prefix: c.common_prefix,
+                    }
+                }
+                None => not_open(),
+            },
+            Ask::Call {
+                profile,
+                region,
+                service,
+                operation,
+                request,
+            } => self.with_open(|session| {
+                let before = session.log().len();
+                let call = session
+                    .console_call(&profile, &region, &service, &operation, request)
+                    .unwrap_or_else(|e| e.to_json());
+                (None, Some(call), session.log().get(before).cloned())
+            }),
+            Ask::Explain {
+                profile,
+                region,
+                action,
+                key_id,
+                context,
+            } => match &self.open {
+                Some((_, session)) => Answer::Explained {
+                    explanation: crate::console::explain(
+                        session,
+                        &profile,
+                        &region,
+                        &action,
+                        &key_id,
+                        context.as_ref(),
+                    ),
+                },
+                None => not_open(),
+            },
+        }
+    }
+
+    fn open(&mut self, id: &str, seed: u64, log: &[Entry]) -> Answer {
+        let Some(index) = self.labs.iter().position(|l| l.id == id) else {
+            return Answer::Failed {
+                message: format!("There is no lab called “{id}”."),
+            };
+        };
+        self.open = Some((index, Session::replay(seed, log)));
+        self.lab_answer(None, None, None)
+    }
+
+    /// Runs `f` on the open session, then answers with the lab's new view.
+    fn with_open(&mut self, f: impl FnOnce(&mut Session) -> Changed) -> Answer {
+        let Some((_, session)) = self.open.as_mut() else {
+            return not_open();
+        };
+        let (output, call, appended) = f(session);
+        self.lab_answer(output, call, appended)
+    }
+
+    fn lab_answer(
+        &self,
+        output: Option<Output>,
+        call: Option<Value>,
+        appended: Option<Entry>,
+    ) -> Answer {
+        let Some((index, session)) = &self.open else {
+            return not_open();
+        };
+        Answer::Lab {
+            view: Box::new(self.view(*index, session)),
+            output,
+            call,
+            appended,
+        }
+    }
+
+    fn summary(&self, index: usize) -> LabSummary {
+        let lab = &self.labs[index];
+        LabSummary {
+            id: lab.id.clone(),
+            number: index as u32 + 1,
+            title: lab.title.clone(),
+            summary: lab.summary.clone(),
+            minutes: lab.minutes,
+            task_ids: lab.tasks.iter().map(|t| t.id.clone()).collect(),
+        }
+    }
+
+    fn view(&self, index: usize, session: &Session) -> LabView {
+        let lab = &self.labs[index];
+        let done = labs::status(lab, session);
+        LabView {
+            summary: self.summary(index),
+            intro_markdown: lab.intro_markdown.clone(),
+            cards: lab.cards.clone(),
+            walkthroughs: lab.walkthroughs.clone(),
+            sources: lab.sources.clone(),
+            tasks: lab
+                .tasks
+                .iter()
+                .zip(done)
+                .map(|(t, done)| TaskView {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    body_markdown: t.body_markdown.clone(),
+                    hint_markdown: t.hint.clone(),
+                    done,
+                })
+                .collect(),
+            history: session.history().to_vec(),
+            console: crate::console::view(session, HOME_REGION),
+        }
+    }
+}
+
+fn not_open() -> Answer {
+    Answer::Failed {
+        message: "No lab is open.".to_owned(),
+    }
+}

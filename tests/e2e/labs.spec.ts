@@ -1,0 +1,277 @@
+import { test, expect } from './fixtures';
+import { SiteServer } from './support/server';
+import type { Page, Locator } from '@playwright/test';
+
+/** A lab page as a learner uses it: the terminal, the tasks, the console. */
+class Lab {
+  readonly input: Locator;
+  readonly output: Locator;
+
+  constructor(readonly page: Page) {
+    this.input = page.getByTestId('terminal-input');
+    this.output = page.getByTestId('terminal-output');
+  }
+
+  /** Opens a lab with a fixed seed, as a lab's reset does in tests. */
+  async open(id: string, base = '') {
+    await this.page.goto(`${base}/labs/${id}?seed=7`);
+    await expect(this.page.getByTestId('tasks')).toBeVisible();
+  }
+
+  /** Types a command, presses Enter and waits for the worker's answer. */
+  async run(line: string) {
+    const before = await this.output.locator('.term-cmd').count();
+    await this.input.fill(line);
+    await this.input.press('Enter');
+    await expect(this.output.locator('.term-cmd')).toHaveCount(before + 1);
+    await expect(this.output.locator('.term-busy')).toHaveCount(0);
+  }
+
+  async lastStdout(): Promise<string> {
+    return (await this.output.locator('.term-stdout').last().textContent()) ?? '';
+  }
+
+  async lastStderr(): Promise<string> {
+    return (await this.output.locator('.term-stderr').last().textContent()) ?? '';
+  }
+
+  /** Creates a symmetric key and returns its ID. */
+  async createKey(description: string): Promise<string> {
+    await this.run(`aws kms create-key --description "${description}" --query KeyMetadata.KeyId --output text`);
+    return (await this.lastStdout()).trim();
+  }
+
+  get tasks(): Locator {
+    return this.page.getByTestId('task');
+  }
+
+  async expectTasksDone(done: number, total: number) {
+    await expect(this.tasks.and(this.page.locator('[data-done="true"]'))).toHaveCount(done);
+    await expect(this.tasks).toHaveCount(total);
+  }
+}
+
+async function completeFirstKey(lab: Lab) {
+  const keyId = await lab.createKey('My first KMS key');
+  expect(keyId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  await lab.run(`aws kms create-alias --alias-name alias/first-key --target-key-id ${keyId}`);
+  await lab.run('echo "The launch code is 0000" > message.txt');
+  await lab.run(
+    'aws kms encrypt --key-id alias/first-key --plaintext fileb://message.txt --encryption-context project=keydeck --query CiphertextBlob --output text | base64 --decode > message.enc',
+  );
+  await lab.run('aws kms decrypt --ciphertext-blob fileb://message.enc --encryption-context project=keydeck --query Plaintext --output text | base64 --decode');
+  expect(await lab.lastStdout()).toBe('The launch code is 0000\n');
+  await lab.run('aws kms decrypt --ciphertext-blob fileb://message.enc --encryption-context project=other');
+  expect(await lab.lastStderr()).toContain('An error occurred (InvalidCiphertextException) when calling the Decrypt operation');
+  return keyId;
+}
+
+test('the labs page lists the eight labs, and axe finds nothing there', async ({ app, page }) => {
+  await app.open('/labs');
+  const cards = page.getByTestId('lab-list').locator('li');
+  await expect(cards).toHaveCount(8);
+  await expect(cards.first()).toContainText('Lab 1');
+  expect(await app.accessibilityViolations()).toEqual([]);
+});
+
+test('lab 1 is completed by typing into the terminal', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  const total = await lab.tasks.count();
+  await completeFirstKey(lab);
+  await lab.expectTasksDone(total, total);
+  await expect(page.getByTestId('task-meter')).toHaveText('All tasks done');
+  await page.goto('/labs');
+  await expect(page.getByTestId('lab-list').locator('li').first().getByTestId('lab-status')).toHaveText('Completed');
+  await page.goto('/progress');
+  await expect(page.getByTestId('labs-done')).toHaveText('1 lab completed.');
+});
+
+test('lab 2 is completed by typing into the terminal', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('envelope-encryption');
+  const total = await lab.tasks.count();
+  const keyId = await lab.createKey('Envelope encryption lab');
+  await lab.run(`aws kms create-alias --alias-name alias/envelope --target-key-id ${keyId}`);
+  await lab.run('aws kms generate-data-key --key-id alias/envelope --key-spec AES_256 --encryption-context app=envelope-lab > datakey.json');
+  await lab.run('cat datakey.json');
+  const dataKey = JSON.parse(await lab.lastStdout());
+  await lab.run(`echo '${dataKey.Plaintext}' | base64 --decode > datakey`);
+  await lab.run(`echo '${dataKey.CiphertextBlob}' | base64 --decode > datakey.enc`);
+  await lab.run('echo "Quarterly numbers: up 12%" > report.txt');
+  await lab.run('keydeck-crypt encrypt --key fileb://datakey --in report.txt --out report.txt.enc');
+  await lab.run('rm datakey datakey.json report.txt');
+  await lab.run('ls');
+  expect(await lab.lastStdout()).not.toMatch(/^datakey$/m);
+  await lab.run(
+    'aws kms decrypt --ciphertext-blob fileb://datakey.enc --encryption-context app=envelope-lab --query Plaintext --output text | base64 --decode > datakey',
+  );
+  await lab.run('keydeck-crypt decrypt --key fileb://datakey --in report.txt.enc --out report.txt');
+  await lab.run('cat report.txt');
+  expect(await lab.lastStdout()).toBe('Quarterly numbers: up 12%\n');
+  await lab.expectTasksDone(total, total);
+});
+
+test('a wrong command shows the AWS CLI error text', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  await lab.run('aws kms encrypt --plaintext aGk=');
+  expect(await lab.lastStderr()).toContain('aws: error: the following arguments are required: --key-id');
+  await lab.run('aws kms describe-key --key-id alias/missing');
+  expect(await lab.lastStderr()).toContain(
+    "An error occurred (NotFoundException) when calling the DescribeKey operation: Alias arn:aws:kms:us-east-1:111122223333:alias/missing is not found.",
+  );
+  await lab.run('aws kms encypt');
+  expect(await lab.lastStderr()).toContain('Invalid choice');
+  expect(await lab.lastStderr()).toContain('encrypt');
+});
+
+test('a lab keeps its keys, files, history and ticked tasks across a reload', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  const keyId = await lab.createKey('kept');
+  await lab.run(`aws kms create-alias --alias-name alias/first-key --target-key-id ${keyId}`);
+  await lab.run('echo kept > note.txt');
+  await lab.expectTasksDone(2, await lab.tasks.count());
+
+  await page.reload();
+  await expect(page.getByTestId('tasks')).toBeVisible();
+  await lab.expectTasksDone(2, await lab.tasks.count());
+  await lab.run('cat note.txt');
+  expect(await lab.lastStdout()).toBe('kept\n');
+  await lab.run('aws kms describe-key --key-id alias/first-key --query KeyMetadata.KeyId --output text');
+  expect((await lab.lastStdout()).trim()).toBe(keyId);
+  await lab.input.press('ArrowUp');
+  await expect(lab.input).toHaveValue('aws kms describe-key --key-id alias/first-key --query KeyMetadata.KeyId --output text');
+  await lab.input.press('ArrowUp');
+  await expect(lab.input).toHaveValue('cat note.txt');
+  await lab.input.press('ArrowDown');
+  await lab.input.press('ArrowDown');
+  await expect(lab.input).toHaveValue('');
+});
+
+test('Tab completes operations, options and file names', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  await lab.input.fill('aws kms encr');
+  await lab.input.press('Tab');
+  await expect(lab.input).toHaveValue('aws kms encrypt ');
+  await lab.input.fill('aws kms encrypt --key');
+  await lab.input.press('Tab');
+  await expect(lab.input).toHaveValue('aws kms encrypt --key-id ');
+  await lab.input.fill('aws kms generate-data-key');
+  await lab.input.press('Tab');
+  // Several operations share the prefix: they are listed, the line is kept.
+  await expect(lab.output.locator('.term-stdout').last()).toContainText('generate-data-key-pair');
+  await lab.run('echo hi > secret.txt');
+  await lab.input.fill('cat sec');
+  await lab.input.press('Tab');
+  await expect(lab.input).toHaveValue('cat secret.txt ');
+  // An empty line lets Tab move focus on, so the keyboard never gets stuck.
+  await lab.input.fill('');
+  await lab.input.press('Tab');
+  await expect(lab.input).not.toBeFocused();
+});
+
+test('the console shows a key made in the terminal, and a policy saved there changes the next answer', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  const keyId = await lab.createKey('console test');
+  await lab.run(`aws kms create-alias --alias-name alias/console-test --target-key-id ${keyId}`);
+  const keys = page.getByTestId('console-keys');
+  await expect(keys).toContainText('alias/console-test');
+  await expect(keys).toContainText('Enabled');
+
+  await page.getByRole('tab', { name: 'Key policy' }).click();
+  const editor = page.getByTestId('policy-editor');
+  await expect(editor).toHaveValue(/Enable IAM User Permissions/);
+  await editor.fill('{"Version":"2012-10-17",');
+  await expect(page.getByText(/^Not valid JSON/)).toBeVisible();
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'NoEncryptForAdmins', Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::111122223333:role/Admin' }, Action: 'kms:Encrypt', Resource: '*' },
+    ],
+  };
+  await editor.fill(JSON.stringify(policy, null, 2));
+  await expect(page.getByText('Valid JSON.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  await expect(page.getByText('Policy saved.')).toBeVisible();
+
+  await lab.run('aws kms encrypt --key-id alias/console-test --plaintext aGk=');
+  expect(await lab.lastStderr()).toContain('An error occurred (AccessDeniedException) when calling the Encrypt operation');
+  expect(await lab.lastStderr()).toContain('with an explicit deny in a resource-based policy');
+
+  await page.getByRole('tab', { name: 'Event history' }).click();
+  const events = page.getByTestId('console-events');
+  await expect(events.locator('tbody tr').first()).toContainText('Encrypt');
+  await expect(events.locator('tbody tr').first()).toContainText('AccessDeniedException');
+  await expect(events).toContainText('PutKeyPolicy');
+});
+
+test('"Try a call" names the statement that decided', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  await lab.createKey('try a call');
+  await page.getByRole('tab', { name: 'Key policy' }).click();
+  await page.getByRole('button', { name: 'Try' }).click();
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toContainText('Deny');
+  await expect(verdict).toContainText('is not authorized to perform: kms:Decrypt');
+});
+
+test('an RSA_4096 key is made off the main thread, with a busy line meanwhile', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('asymmetric');
+  await page.evaluate(() => {
+    (window as any).__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as any).__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await lab.input.fill('aws kms create-key --key-spec RSA_4096 --key-usage ENCRYPT_DECRYPT --query KeyMetadata.KeySpec --output text');
+  await lab.input.press('Enter');
+  await expect(page.getByText('Working…')).toBeVisible();
+  await expect(lab.output.locator('.term-busy')).toHaveCount(0, { timeout: 60_000 });
+  expect(await lab.lastStdout()).toBe('RSA_4096\n');
+  const longTasks: number[] = await page.evaluate(() => (window as any).__longTasks);
+  test.info().annotations.push({ type: 'main-thread long tasks (ms)', description: JSON.stringify(longTasks) });
+  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+});
+
+test('axe finds nothing on a lab page, in each console tab', async ({ app, page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  await lab.createKey('axe');
+  await page.getByTestId('console-keys').getByRole('button').first().click();
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await page.getByRole('tab', { name: 'Key policy' }).click();
+  expect(await app.accessibilityViolations()).toEqual([]);
+  await page.getByRole('tab', { name: 'Event history' }).click();
+  expect(await app.accessibilityViolations()).toEqual([]);
+});
+
+test.describe('offline', () => {
+  test.describe.configure({ mode: 'serial' });
+  test('after one visit a lab works offline', async ({ page }) => {
+    const site = await SiteServer.start();
+    try {
+      const lab = new Lab(page);
+      await lab.open('first-key', site.url);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+        }
+      });
+      await site.stop();
+      await page.goto(`${site.url}/labs/key-states?seed=7`);
+      await expect(page.getByTestId('tasks')).toBeVisible();
+      const keyId = await lab.createKey('offline');
+      expect(keyId).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await site.stop().catch(() => {});
+    }
+  });
+});
