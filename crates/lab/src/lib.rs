@@ -10,9 +10,11 @@
 //! - [`labs`]: the guided labs, their tasks and the checks that decide
 //!   when a task is done.
 //! - [`console`]: what the console view shows, read from the same state.
+//! - [`host`]: the labs worker's answers to the page, one open lab at a time.
 
 pub mod cli;
 pub mod console;
+pub mod host;
 pub mod io;
 pub mod labs;
 pub mod session;
