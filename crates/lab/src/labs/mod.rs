@@ -7,15 +7,18 @@
 //! `keydeck_study::markdown::to_safe_html`.
 
 mod builtin;
+pub mod checks;
 mod error;
 mod fields;
 mod markdown;
 mod parse;
+mod status;
 mod task;
 
 pub use builtin::LAB_FILES;
 pub use error::LabError;
 pub use parse::parse_lab;
+pub use status::status;
 
 /// One guided lab.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,50 @@
+//! The checks that decide when a task is done, by id. Each is a function
+//! over the lab's [`Session`]: the simulator's public state (keys, aliases,
+//! policies, rotations, the clock), its CloudTrail-style event log, and the
+//! terminal's files. What was typed never counts, only what it did.
+//!
+//! One module per lab; checks several labs share live in [`basics`].
+
+mod asymmetric;
+mod basics;
+mod calls;
+mod cross_account;
+mod envelope;
+mod grants;
+mod key_states;
+mod multi_region;
+mod rotation;
+mod state;
+
+use crate::session::Session;
+
+/// A check: does the session's state show the task done?
+pub type Check = fn(&Session) -> bool;
+
+/// Your account in the labs (profiles `default`, `root`, `developer`).
+pub(crate) const YOUR_ACCOUNT: &str = "111122223333";
+/// The partner account (profiles `partner`, `partner-root`,
+/// `partner-developer`).
+pub(crate) const PARTNER_ACCOUNT: &str = "444455556666";
+
+/// Every check, by id.
+pub fn all() -> impl Iterator<Item = (&'static str, Check)> {
+    [
+        basics::CHECKS,
+        envelope::CHECKS,
+        cross_account::CHECKS,
+        grants::CHECKS,
+        rotation::CHECKS,
+        key_states::CHECKS,
+        multi_region::CHECKS,
+        asymmetric::CHECKS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
+
+/// The check with this id.
+pub fn find(id: &str) -> Option<Check> {
+    all().find(|(name, _)| *name == id).map(|(_, check)| check)
+}

@@ -1,0 +1,47 @@
+//! Reading the simulator's state and the terminal's files: the learner's
+//! customer managed keys, and files that hold KMS ciphertext.
+
+use keydeck_sim::kms::blob::{self, Header};
+use keydeck_sim::kms::keys::KeyManager;
+use keydeck_sim::kms::Key;
+
+use super::YOUR_ACCOUNT;
+use crate::session::Session;
+
+/// The customer managed keys of your account, in every Region.
+pub(super) fn your_keys(session: &Session) -> impl Iterator<Item = &Key> {
+    session
+        .sim()
+        .kms()
+        .keys()
+        .filter(|k| k.manager == KeyManager::Customer && k.account.as_str() == YOUR_ACCOUNT)
+}
+
+/// Every file with its bytes, in name order.
+pub(super) fn files(session: &Session) -> impl Iterator<Item = (&str, &[u8])> {
+    let vfs = session.files();
+    vfs.list()
+        .filter_map(move |(name, _)| vfs.read(name).map(|bytes| (name, bytes)))
+}
+
+/// A file that holds a symmetric KMS ciphertext blob of a key that exists.
+pub(super) struct CiphertextFile<'a> {
+    pub bytes: &'a [u8],
+    pub header: Header,
+    pub key: &'a Key,
+}
+
+/// Every file that is a KMS ciphertext blob, with the key that made it.
+pub(super) fn ciphertext_files(session: &Session) -> Vec<CiphertextFile<'_>> {
+    files(session)
+        .filter_map(|(_, bytes)| {
+            let header = blob::parse(bytes)?;
+            let key = session
+                .sim()
+                .kms()
+                .keys()
+                .find(|k| k.id == header.key_id && k.account.as_str() == header.account)?;
+            Some(CiphertextFile { bytes, header, key })
+        })
+        .collect()
+}
