@@ -22,6 +22,12 @@ pub fn words(line: &str) -> Vec<String> {
     w
 }
 
+impl Default for Lab {
+    fn default() -> Lab {
+        Lab::new()
+    }
+}
+
 impl Lab {
     pub fn new() -> Lab {
         let mut sim = Simulator::with_seed(7);
