@@ -46,6 +46,14 @@ impl Vfs {
         self.files.insert(name.to_owned(), bytes);
     }
 
+    /// Adds bytes to the end of a file, creating it if needed.
+    pub fn append(&mut self, name: &str, bytes: &[u8]) {
+        self.files
+            .entry(name.to_owned())
+            .or_default()
+            .extend_from_slice(bytes);
+    }
+
     pub fn remove(&mut self, name: &str) -> bool {
         self.files.remove(name).is_some()
     }

@@ -1,0 +1,60 @@
+//! The commands the shell knows: the AWS CLI, the simulator's own `keydeck`
+//! command, `keydeck-crypt`, and the builtins.
+
+use super::{base64, builtins, crypt, help, Env};
+use crate::cli;
+use crate::io::CommandOutput;
+
+/// Every command name with what it does in a line, in name order.
+pub const COMMANDS: &[(&str, &str)] = &[
+    (
+        "aws",
+        "the AWS CLI v2, against the lab's simulated AWS account",
+    ),
+    ("base64", "encode to base64 (76 columns), or --decode"),
+    ("cat", "print files, or standard input"),
+    ("clear", "clear the terminal"),
+    ("echo", "print its arguments (-n: no newline)"),
+    ("help", "this help"),
+    ("history", "the command lines typed so far, numbered"),
+    (
+        "keydeck",
+        "the simulation itself: move the clock, read the event log",
+    ),
+    (
+        "keydeck-crypt",
+        "encrypt and decrypt files with a data key; verify signatures offline",
+    ),
+    ("ls", "list the files (-l: with sizes)"),
+    ("rm", "remove files (-f: no error for missing ones)"),
+];
+
+/// The command names, for completion.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    COMMANDS.iter().map(|(name, _)| *name)
+}
+
+/// Runs one command: `words[0]` is its name. An unknown name gives bash's
+/// `command not found` and status 127.
+pub fn run(env: &mut Env, words: &[String], stdin: &[u8]) -> CommandOutput {
+    let Some((name, args)) = words.split_first() else {
+        return CommandOutput::ok(Vec::new());
+    };
+    match name.as_str() {
+        "aws" => cli::run_aws(env.sim, env.files, env.defaults, args),
+        "keydeck" => cli::run_keydeck(env.sim, args),
+        "keydeck-crypt" => crypt::run(env, args),
+        "base64" => base64::run(env.files, args, stdin),
+        "cat" => builtins::cat(env.files, args, stdin),
+        "clear" => {
+            env.clear = true;
+            CommandOutput::ok(Vec::new())
+        }
+        "echo" => builtins::echo(args),
+        "help" => help::run(args),
+        "history" => builtins::history(env.history),
+        "ls" => builtins::ls(env.files, args),
+        "rm" => builtins::rm(env.files, args),
+        _ => CommandOutput::fail(127, format!("keydeck: {name}: command not found\n")),
+    }
+}
