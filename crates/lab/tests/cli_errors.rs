@@ -326,3 +326,27 @@ fn paging_options_do_not_mix_with_no_paginate() {
         )
     );
 }
+
+#[test]
+fn errors_come_in_the_order_the_cli_meets_them() {
+    let mut lab = Lab::new();
+    // Reading the command line, then the profile, then base64 and validation.
+    assert_eq!(
+        lab.fails("kms encrypt --key-id k --plaintext file://none --profile nope").1,
+        "\nError parsing parameter '--plaintext': Unable to load paramfile file://none: [Errno 2] No such file or directory: 'none'\n"
+    );
+    assert_eq!(
+        lab.fails("kms encrypt --key-id k --plaintext hello --profile nope")
+            .1,
+        "\nThe config profile (nope) could not be found\n"
+    );
+    assert_eq!(
+        lab.fails("kms encrypt --key-id '' --plaintext hello --region moon-1")
+            .1,
+        "\nInvalid base64: \"hello\"\n"
+    );
+    assert_eq!(
+        lab.fails("kms encrypt --key-id '' --plaintext aGk= --region moon-1").1,
+        "\nParameter validation failed:\nInvalid length for parameter KeyId, value: 0, valid min length: 1\n"
+    );
+}

@@ -100,6 +100,9 @@ pub fn run(
     result.unwrap_or_else(|e| e.output())
 }
 
+/// Calls as the profile: the profile and the Region's form are checked
+/// first (botocore does so when it creates the client), then the request
+/// is built, and the endpoint is reached last.
 fn execute(
     sim: &mut Simulator,
     g: &Globals,
@@ -107,40 +110,40 @@ fn execute(
     call: &Call,
 ) -> Result<CommandOutput, CliError> {
     let profile = profiles::find(&g.profile)?;
+    profiles::check_region_format(&g.region)?;
+    let request = call.request()?;
     let caller = profiles::caller(&g.profile, &g.region, service.endpoint)?;
+    let name = call.operation.name;
     let mut response = match service.name {
         "sts" => sts::caller_identity(profile),
-        "iam" => iam::call(sim, &caller, call.operation.name, &call.request).map_err(|e| {
-            CliError::Client {
-                code: e.code,
-                operation: call.operation.name.to_owned(),
-                message: e.message,
-            }
+        "iam" => iam::call(sim, &caller, name, &request).map_err(|e| CliError::Client {
+            code: e.code,
+            operation: name.to_owned(),
+            message: e.message,
         })?,
-        _ => kms(sim, &caller, call)?,
+        _ => kms(sim, &caller, call, request)?,
     };
     output::timestamps(&mut response);
     let shown = match &g.query {
         Some(q) => output::compile(q)?.search(&response)?,
         None => response,
     };
-    Ok(CommandOutput::ok(output::render(
-        &g.output,
-        call.operation.name,
-        &shown,
-    )))
+    Ok(CommandOutput::ok(output::render(&g.output, name, &shown)))
 }
 
-fn kms(sim: &mut Simulator, caller: &Caller, call: &Call) -> Result<Value, CliError> {
+fn kms(
+    sim: &mut Simulator,
+    caller: &Caller,
+    call: &Call,
+    request: Value,
+) -> Result<Value, CliError> {
     let name = call.operation.name;
     let mut once = |request: Value| {
         sim.call("kms", name, request, caller)
             .map_err(|e| CliError::client(name, &e))
     };
     match (&call.paging, call.operation.paging) {
-        (Some(args), Some(p)) => {
-            paginate::all_pages(call.request.clone(), p.result_key, args, &mut once)
-        }
-        _ => once(call.request.clone()),
+        (Some(args), Some(p)) => paginate::all_pages(request, p.result_key, args, &mut once),
+        _ => once(request),
     }
 }

@@ -104,13 +104,16 @@ pub fn build_request(
             globals,
             service,
             call,
-        }) => Ok(Request {
-            service: service.name,
-            operation: call.operation.name,
-            body: call.request,
-            profile: globals.profile,
-            region: globals.region,
-        }),
+        }) => match call.request() {
+            Ok(body) => Ok(Request {
+                service: service.name,
+                operation: call.operation.name,
+                body,
+                profile: globals.profile,
+                region: globals.region,
+            }),
+            Err(e) => Err(e.output()),
+        },
         Ok(aws::Plan::Print(text)) => Err(CommandOutput::ok(text)),
         Ok(aws::Plan::Configure(..)) => Err(CommandOutput::fail(0, "")),
         Err(e) => Err(e.output()),

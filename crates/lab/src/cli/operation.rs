@@ -24,13 +24,33 @@ pub enum Invocation {
     Call(Call),
 }
 
-/// A call ready to send.
+/// A call whose parameters are read from the command line. The CLI
+/// resolves the profile and Region next, and only then decodes blobs and
+/// validates the parameters ([`Call::request`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Call {
     pub operation: &'static Operation,
-    /// The JSON 1.1 request body.
-    pub request: Value,
+    /// The parameters, unpacked from the command line, in member order.
+    pub params: Vec<(String, Py)>,
     pub paging: Option<PagingArgs>,
+    /// `--cli-binary-format raw-in-base64-out`.
+    pub raw_blobs: bool,
+}
+
+impl Call {
+    /// The JSON 1.1 request body: blobs decoded, parameters validated
+    /// (botocore's `provide-client-params` and `ParamValidator`), then
+    /// serialized.
+    pub fn request(&self) -> Result<Value, CliError> {
+        let mut params = self.params.clone();
+        for (name, value) in &mut params {
+            if let Some(m) = self.operation.member(name) {
+                validate::decode_blobs(value, &m.shape, self.raw_blobs)?;
+            }
+        }
+        validate::validate(&params, self.operation.members)?;
+        Ok(validate::request(&params, self.operation.members))
+    }
 }
 
 /// How to page: `None` in [`Call::paging`] means one call as given.
@@ -104,11 +124,12 @@ pub fn invocation(
         return Err(CliError::Unknown(parsed.extras));
     }
     let paging = paging_args(op, &parsed, paginate)?;
-    let request = build(op, &parsed, files, raw_blobs)?;
+    let params = unpack(op, &parsed, files)?;
     Ok(Invocation::Call(Call {
         operation: op,
-        request,
+        params,
         paging,
+        raw_blobs,
     }))
 }
 
@@ -153,9 +174,13 @@ fn paging_args(
     }))
 }
 
-/// The request body: each member given, unpacked, blobs decoded,
-/// validated, serialized.
-fn build(op: &Operation, parsed: &args::Parsed, files: &Vfs, raw: bool) -> Result<Value, CliError> {
+/// Each member given, unpacked from its words, in member order (the CLI
+/// builds its parameters in the order of its argument table).
+fn unpack(
+    op: &Operation,
+    parsed: &args::Parsed,
+    files: &Vfs,
+) -> Result<Vec<(String, Py)>, CliError> {
     let mut params: Vec<(String, Py)> = Vec::new();
     for m in op.members {
         if let Some(value) = parsed.get(m.name) {
@@ -163,11 +188,5 @@ fn build(op: &Operation, parsed: &args::Parsed, files: &Vfs, raw: bool) -> Resul
             params.push((m.name.to_owned(), py));
         }
     }
-    for (name, value) in &mut params {
-        if let Some(m) = op.member(name) {
-            validate::decode_blobs(value, &m.shape, raw)?;
-        }
-    }
-    validate::validate(&params, op.members)?;
-    Ok(validate::request(&params, op.members))
+    Ok(params)
 }

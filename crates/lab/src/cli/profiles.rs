@@ -134,7 +134,9 @@ pub fn caller(profile: &str, region: &str, service: &str) -> Result<Caller, CliE
     Ok(Caller::new(p.principal(), parse_region(region, service)?))
 }
 
-fn parse_region(region: &str, service: &str) -> Result<Region, CliError> {
+/// botocore's check of a Region name's form, made when it creates a
+/// client: `Provided region_name '…' doesn't match a supported format.`
+pub fn check_region_format(region: &str) -> Result<(), CliError> {
     let well_formed = !region.is_empty()
         && region.len() <= 63
         && region
@@ -147,6 +149,13 @@ fn parse_region(region: &str, service: &str) -> Result<Region, CliError> {
             "Provided region_name '{region}' doesn't match a supported format."
         )));
     }
+    Ok(())
+}
+
+/// A Region the simulator serves; any other well-formed name has no
+/// endpoint to connect to.
+fn parse_region(region: &str, service: &str) -> Result<Region, CliError> {
+    check_region_format(region)?;
     region.parse().map_err(|_| {
         CliError::General(format!(
             "Could not connect to the endpoint URL: \"https://{service}.{region}.amazonaws.com/\""
