@@ -75,7 +75,7 @@ pub fn complete(known: &Known, line: &str, cursor: usize) -> Completion {
 
 /// Where the word stands.
 enum Context {
-    /// The target of `>` or `>>`.
+    /// The file after `>`, `>>` or `<`.
     Redirect,
     /// A word of a command; the words before it.
     Command(Vec<String>),

@@ -11,7 +11,8 @@ const SHELL: &str = "\
 Shell
   cmd1 | cmd2        cmd2 reads cmd1's output, byte for byte
   cmd > FILE         write the output to FILE (>> FILE adds to its end)
-  'a b' \"a b\"        quotes keep spaces, | and > inside one word
+  cmd < FILE         cmd reads FILE as its input
+  'a b' \"a b\"        quotes keep spaces, |, < and > inside one word
   Up/Down            earlier command lines; Tab completes commands,
                      services, operations, options and file names
   fileb://FILE       how aws reads a file's raw bytes (file://FILE: as text)

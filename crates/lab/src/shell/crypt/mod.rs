@@ -82,7 +82,7 @@ pub fn run(env: &mut Env, args: &[String]) -> CommandOutput {
 fn usage() -> String {
     let names: Vec<&str> = SUBCOMMANDS.iter().map(|(n, _)| *n).collect();
     format!(
-        "usage: keydeck-crypt {} --option VALUE ... (see 'help')",
+        "usage: keydeck-crypt {} --option VALUE ... (the manual: help keydeck-crypt)",
         names.join("|")
     )
 }
