@@ -81,7 +81,7 @@ fn syntax_errors_read_like_bash() {
             "keydeck: syntax error near unexpected token '|'\n",
         ),
         (
-            "echo a || echo b",
+            "echo a | | echo b",
             "keydeck: syntax error near unexpected token '|'\n",
         ),
         (
@@ -119,6 +119,45 @@ fn syntax_errors_read_like_bash() {
         assert_eq!(out.status, 2, "{line}");
         assert_eq!(out.stdout, "", "{line}");
     }
+}
+
+#[test]
+fn bash_operators_this_shell_lacks_are_named_not_misread() {
+    let mut s = Session::new(1);
+    let one_per_line = [
+        ("echo a; echo b", ";"),
+        ("echo a && echo b", "&&"),
+        ("echo a || echo b", "||"),
+        ("echo a &", "&"),
+    ];
+    for (line, token) in one_per_line {
+        let out = s.run(line);
+        assert_eq!(
+            out.stderr,
+            format!("keydeck: '{token}' is not supported here: run one command per line\n"),
+            "{line}"
+        );
+        assert_eq!((out.stdout.as_str(), out.status), ("", 2), "{line}");
+    }
+    for line in ["echo $(aws kms list-keys)", "echo \"`ls`\""] {
+        let out = s.run(line);
+        assert!(
+            out.stderr
+                .starts_with("keydeck: command substitution is not supported here"),
+            "{line}: {}",
+            out.stderr
+        );
+    }
+    let out = s.run("cat nothing 2>/dev/null");
+    assert_eq!(
+        out.stderr,
+        "keydeck: '2>' is not supported here: error messages always show on the terminal\n"
+    );
+    assert!(!s.files().contains("/dev/null"));
+    // Quoted or escaped, they are text; `$` without `(` is text too.
+    let out = s.run(r#"echo 'a;b' "c&&d" e\;f $HOME x2>y.txt"#);
+    assert_eq!(out.stdout, "");
+    assert_eq!(s.run("cat y.txt").stdout, "a;b c&&d e;f $HOME x2\n");
 }
 
 #[test]

@@ -41,6 +41,8 @@ pub enum ParseError {
     UnexpectedEnd,
     /// A quote was opened and never closed.
     UnterminatedQuote(char),
+    /// One of bash's operators that this shell does not have.
+    Unsupported(&'static str),
 }
 
 impl fmt::Display for ParseError {
@@ -52,6 +54,16 @@ impl fmt::Display for ParseError {
             ParseError::UnexpectedEnd => f.write_str("syntax error: unexpected end of file"),
             ParseError::UnterminatedQuote(q) => {
                 write!(f, "unexpected EOF while looking for matching `{q}'")
+            }
+            ParseError::Unsupported("$(" | "`") => f.write_str(
+                "command substitution is not supported here: run the command on its \
+                 own line, or save its output with > FILE and pass fileb://FILE",
+            ),
+            ParseError::Unsupported("2>") => f.write_str(
+                "'2>' is not supported here: error messages always show on the terminal",
+            ),
+            ParseError::Unsupported(t) => {
+                write!(f, "'{t}' is not supported here: run one command per line")
             }
         }
     }
@@ -69,6 +81,9 @@ pub fn tokenize(line: &str) -> Result<Vec<Token>, ParseError> {
     let scanned = scan(line);
     if let Some(q) = scanned.open_quote {
         return Err(ParseError::UnterminatedQuote(q));
+    }
+    if let Some(token) = scanned.unsupported {
+        return Err(ParseError::Unsupported(token));
     }
     let line = &line[..scanned.comment.unwrap_or(line.len())];
     let mut tokens = Vec::new();

@@ -39,6 +39,9 @@ pub struct Scan {
     pub open_quote: Option<char>,
     /// Where a `#` comment starts, if the line has one.
     pub comment: Option<usize>,
+    /// The first of bash's operators this shell does not have (`;`, `&&`,
+    /// `||`, `&`, `2>`, `$(…)`, backquotes), if the line uses one.
+    pub unsupported: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -48,6 +51,31 @@ enum Quote {
     Double,
 }
 
+/// What an unquoted character starts: one of this shell's operators, or
+/// one of bash's that this shell does not have.
+enum Special {
+    Op(Operator),
+    Unsupported(&'static str),
+}
+
+/// The special token starting with `c`, and its length in bytes.
+fn special(c: char, next: Option<char>) -> Option<(Special, usize)> {
+    use Special::{Op, Unsupported};
+    Some(match (c, next) {
+        ('|', Some('|')) => (Unsupported("||"), 2),
+        ('|', _) => (Op(Operator::Pipe), 1),
+        ('>', Some('>')) => (Op(Operator::Append), 2),
+        ('>', _) => (Op(Operator::Write), 1),
+        ('<', _) => (Op(Operator::Read), 1),
+        ('&', Some('&')) => (Unsupported("&&"), 2),
+        ('&', _) => (Unsupported("&"), 1),
+        (';', _) => (Unsupported(";"), 1),
+        ('`', _) => (Unsupported("`"), 1),
+        ('$', Some('(')) => (Unsupported("$("), 2),
+        _ => return None,
+    })
+}
+
 /// Scans a line. A backslash outside single quotes escapes the next
 /// character; `#` at the start of a word begins a comment, as in bash.
 pub fn scan(line: &str) -> Scan {
@@ -55,11 +83,16 @@ pub fn scan(line: &str) -> Scan {
     let mut quote = Quote::None;
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         match (quote, c) {
             (Quote::Single, '\'') | (Quote::Double, '"') => quote = Quote::None,
             (Quote::Single, _) => {}
             (_, '\\') => {
                 chars.next();
+            }
+            // Bash substitutes commands inside double quotes too.
+            (Quote::Double, '`' | '$') => {
+                out.special(line, i, c, next);
             }
             (Quote::Double, _) => {}
             (Quote::None, '\'') => quote = Quote::Single,
@@ -69,24 +102,11 @@ pub fn scan(line: &str) -> Scan {
                 break;
             }
             (Quote::None, ' ' | '\t' | '\n') => out.last_word_start = i + 1,
-            (Quote::None, '|') => {
-                out.operators.push((i, i + 1, Operator::Pipe));
-                out.last_word_start = i + 1;
+            (Quote::None, _) => {
+                if out.special(line, i, c, next) == 2 {
+                    chars.next();
+                }
             }
-            (Quote::None, '<') => {
-                out.operators.push((i, i + 1, Operator::Read));
-                out.last_word_start = i + 1;
-            }
-            (Quote::None, '>') => {
-                let op = if chars.next_if(|&(_, c)| c == '>').is_some() {
-                    (i, i + 2, Operator::Append)
-                } else {
-                    (i, i + 1, Operator::Write)
-                };
-                out.last_word_start = op.1;
-                out.operators.push(op);
-            }
-            (Quote::None, _) => {}
         }
     }
     out.open_quote = match quote {
@@ -95,6 +115,32 @@ pub fn scan(line: &str) -> Scan {
         Quote::Double => Some('"'),
     };
     out
+}
+
+impl Scan {
+    /// Notes the special token at byte `i`, if `c` starts one; returns its
+    /// length (0 for none).
+    fn special(&mut self, line: &str, i: usize, c: char, next: Option<char>) -> usize {
+        let Some((found, len)) = special(c, next) else {
+            return 0;
+        };
+        match found {
+            // `2>` would send error messages away; here they always show.
+            Special::Op(Operator::Write | Operator::Append)
+                if i == self.last_word_start + 1 && line[..i].ends_with('2') =>
+            {
+                self.unsupported.get_or_insert("2>");
+            }
+            Special::Op(op) => {
+                self.operators.push((i, i + len, op));
+                self.last_word_start = i + len;
+            }
+            Special::Unsupported(token) => {
+                self.unsupported.get_or_insert(token);
+            }
+        }
+        len
+    }
 }
 
 #[cfg(test)]
