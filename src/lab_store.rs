@@ -1,7 +1,7 @@
 //! The open lab, as the page holds it: the worker's latest view, the
 //! terminal's scrollback, and saving each step through `storage.rs`.
 
-use keydeck_lab_protocol::{Answer, Ask, Entry, LabState, LabView, Output};
+use keydeck_lab_protocol::{Answer, Ask, Entry, LabState, LabStep, LabView, Output};
 use leptos::prelude::*;
 
 use crate::lab_worker;
@@ -95,14 +95,14 @@ impl LabStore {
             self.busy.set(true);
             let answer = lab_worker::ask(ask).await;
             self.busy.set(false);
-            if let Answer::Lab {
-                view,
-                call,
-                appended,
-                ..
-            } = answer
-            {
-                self.accept(*view, appended);
+            if let Answer::Lab(step) = answer {
+                let LabStep {
+                    view,
+                    call,
+                    appended,
+                    ..
+                } = *step;
+                self.accept(view, appended);
                 done(call.unwrap_or_default());
             } else if let Answer::Failed { message } = answer {
                 self.problem.set(Some(message));
@@ -146,13 +146,14 @@ impl LabStore {
             let answer = lab_worker::ask(ask).await;
             self.busy.set(false);
             match answer {
-                Answer::Lab {
-                    view,
-                    output,
-                    appended,
-                    ..
-                } => {
-                    self.accept(*view, appended);
+                Answer::Lab(step) => {
+                    let LabStep {
+                        view,
+                        output,
+                        appended,
+                        ..
+                    } = *step;
+                    self.accept(view, appended);
                     then(self, output);
                 }
                 Answer::Failed { message } => self.problem.set(Some(message)),

@@ -21,13 +21,15 @@ pub fn Terminal(store: LabStore) -> impl IntoView {
             .with(|v| v.as_ref().map(|v| v.history.clone()).unwrap_or_default())
     };
 
-    // Keep the newest output in sight.
+    // Keep the newest output in sight, once it has been laid out.
     Effect::new(move |_| {
         store.scrollback.track();
         store.busy.track();
-        if let Some(out) = out_ref.get() {
-            out.set_scroll_top(out.scroll_height());
-        }
+        request_animation_frame(move || {
+            if let Some(out) = out_ref.get_untracked() {
+                out.set_scroll_top(out.scroll_height());
+            }
+        });
     });
 
     let submit = move || {

@@ -115,8 +115,10 @@ fn OpenLab(id: String) -> impl IntoView {
         <leptos_meta::Title text=move || title().unwrap_or_else(|| "Lab".to_owned())/>
         <div class="lab" class:presenting=move || presenting.get() node_ref=lab_ref>
             <header class="lab-header">
-                <p class="eyebrow"><A href="/labs">"Labs"</A>{move || store.view.with(|v| v.as_ref().map(|v| format!(" · Lab {}", v.summary.number)))}</p>
-                <h1>{move || title().unwrap_or_else(|| "Opening the lab…".to_owned())}</h1>
+                <div>
+                    <p class="eyebrow"><A href="/labs">"Labs"</A>{move || store.view.with(|v| v.as_ref().map(|v| format!(" · Lab {}", v.summary.number)))}</p>
+                    <h1>{move || title().unwrap_or_else(|| "Opening the lab…".to_owned())}</h1>
+                </div>
                 <div class="lab-tools">
                     <TaskMeter store/>
                     <button type="button" class="button button-secondary" on:click=move |_| present(!presenting.get_untracked())
@@ -132,6 +134,7 @@ fn OpenLab(id: String) -> impl IntoView {
                 <div class="lab-work">
                     <Terminal store/>
                     <LabConsole store/>
+                    {move || store.view.get().map(|v| view! { <Practises view=v/> })}
                 </div>
             </div>
         </div>
@@ -186,8 +189,12 @@ fn Instructions(store: LabStore) -> impl IntoView {
 #[component]
 fn LabText(view: LabView) -> impl IntoView {
     let first_open = view.tasks.iter().position(|t| !t.done);
+    let started = view.tasks.iter().any(|t| t.done) || !view.history.is_empty();
     view! {
-        <Markdown source=view.intro_markdown.clone()/>
+        <details class="lab-intro" open=!started>
+            <summary>"About this lab"</summary>
+            <Markdown source=view.intro_markdown.clone()/>
+        </details>
         <ol class="tasks" data-testid="tasks">
             {view.tasks.iter().enumerate().map(|(i, t)| view! {
                 <li class="task" class:done=t.done data-testid="task" data-done=t.done.to_string()>
@@ -206,7 +213,6 @@ fn LabText(view: LabView) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ol>
-        <Practises view=view.clone()/>
     }
 }
 
@@ -214,7 +220,7 @@ fn LabText(view: LabView) -> impl IntoView {
 #[component]
 fn Practises(view: LabView) -> impl IntoView {
     view! {
-        <section class="practises" aria-labelledby="practises-title">
+        <section class="practises panel" aria-labelledby="practises-title">
             <h3 id="practises-title">"Practise the ideas"</h3>
             <ul class="plain-list">
                 {view.cards.iter().map(|t| view! { <li><A href=format!("/study?topic={t}")>{format!("Flashcards: {}", topic_title(t))}</A></li> }).collect_view()}

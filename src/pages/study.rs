@@ -12,9 +12,9 @@ use keydeck_study::queue::Scope;
 use keydeck_study::schedule::{Grade, Interval};
 
 use crate::clock;
-use crate::components::lab_links::LabLinks;
 use crate::components::deck_import::DeckImport;
 use crate::components::flashcard::Flashcard;
+use crate::components::lab_links::LabLinks;
 use crate::components::page_header::PageHeader;
 use crate::components::study_settings::StudySettings;
 use crate::study_store::{use_study, StudyStore};

@@ -98,15 +98,8 @@ pub enum Answer {
     Catalog {
         labs: Vec<LabSummary>,
     },
-    /// The lab after `Open`, `Run` or `Call`: what to show, and the entry to
-    /// append to the saved log when the state changed.
-    Lab {
-        view: Box<LabView>,
-        output: Option<Output>,
-        /// The result of a console call: the response or `{"__type", "message"}`.
-        call: Option<Value>,
-        appended: Option<Entry>,
-    },
+    /// The lab after `Open`, `Run` or `Call`.
+    Lab(Box<LabStep>),
     Completion {
         start: usize,
         candidates: Vec<String>,
@@ -119,6 +112,18 @@ pub enum Answer {
     Failed {
         message: String,
     },
+}
+
+/// What the page shows after a step, and the entry to append to the saved
+/// log when the state changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabStep {
+    pub view: LabView,
+    /// What the terminal printed, for `Run`.
+    pub output: Option<Output>,
+    /// A console call's result: the response or `{"__type", "message"}`.
+    pub call: Option<Value>,
+    pub appended: Option<Entry>,
 }
 
 /// A lab as `/labs` lists it.

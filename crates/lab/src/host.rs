@@ -2,7 +2,7 @@
 //! [`Ask`]s with one open lab at a time. The worker crate only moves JSON
 //! text between `postMessage` and [`LabHost::handle`].
 
-use keydeck_lab_protocol::{Answer, Ask, Entry, LabSummary, LabView, Output, TaskView};
+use keydeck_lab_protocol::{Answer, Ask, Entry, LabStep, LabSummary, LabView, Output, TaskView};
 use serde_json::Value;
 
 use crate::labs::{self, Lab};
@@ -120,12 +120,12 @@ impl LabHost {
         let Some((index, session)) = &self.open else {
             return not_open();
         };
-        Answer::Lab {
-            view: Box::new(self.view(*index, session)),
+        Answer::Lab(Box::new(LabStep {
+            view: self.view(*index, session),
             output,
             call,
             appended,
-        }
+        }))
     }
 
     fn summary(&self, index: usize) -> LabSummary {

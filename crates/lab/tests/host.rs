@@ -1,0 +1,204 @@
+//! The labs worker's answers, as the page receives them.
+
+use keydeck_lab::host::LabHost;
+use keydeck_lab_protocol::{Answer, Ask, Entry, LabStep, RotationStatus};
+use serde_json::json;
+
+fn step(answer: Answer) -> LabStep {
+    match answer {
+        Answer::Lab(step) => *step,
+        other => panic!("expected a lab step, got {other:?}"),
+    }
+}
+
+fn open(host: &mut LabHost, lab: &str, log: Vec<Entry>) -> LabStep {
+    step(host.handle(Ask::Open {
+        lab: lab.to_owned(),
+        seed: 7,
+        log,
+    }))
+}
+
+fn run(host: &mut LabHost, line: &str) -> LabStep {
+    step(host.handle(Ask::Run {
+        line: line.to_owned(),
+    }))
+}
+
+#[test]
+fn the_catalog_lists_the_eight_labs_in_order() {
+    let Answer::Catalog { labs } = LabHost::new().handle(Ask::Catalog) else {
+        panic!("no catalog");
+    };
+    let ids: Vec<&str> = labs.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "first-key",
+            "envelope-encryption",
+            "cross-account",
+            "grants",
+            "rotation",
+            "key-states",
+            "multi-region",
+            "asymmetric"
+        ]
+    );
+    assert_eq!(labs[0].number, 1);
+    assert!(labs.iter().all(|l| !l.task_ids.is_empty() && l.minutes > 0));
+}
+
+#[test]
+fn nothing_runs_before_a_lab_is_open_and_an_unknown_lab_is_named() {
+    let mut host = LabHost::new();
+    let answer = host.handle(Ask::Run { line: "ls".into() });
+    assert_eq!(
+        answer,
+        Answer::Failed {
+            message: "No lab is open.".into()
+        }
+    );
+    let answer = host.handle(Ask::Open {
+        lab: "nope".into(),
+        seed: 1,
+        log: vec![],
+    });
+    assert_eq!(
+        answer,
+        Answer::Failed {
+            message: "There is no lab called “nope”.".into()
+        }
+    );
+}
+
+#[test]
+fn a_command_answers_with_its_output_the_entry_to_save_and_the_ticked_task() {
+    let mut host = LabHost::new();
+    let opened = open(&mut host, "first-key", vec![]);
+    assert!(opened.view.tasks.iter().all(|t| !t.done));
+    assert_eq!(opened.appended, None);
+
+    let created = run(&mut host, "aws kms create-key --description lab");
+    let output = created.output.expect("the terminal's output");
+    assert!(
+        output.stdout.contains("\"KeyState\": \"Enabled\""),
+        "{}",
+        output.stdout
+    );
+    assert_eq!(
+        created.appended,
+        Some(Entry::Line {
+            line: "aws kms create-key --description lab".into()
+        })
+    );
+    assert!(created.view.tasks[0].done, "the create-key task is ticked");
+    let keys = &created.view.console.keys;
+    assert_eq!(keys.len(), 1);
+    assert_eq!(keys[0].description, "lab");
+    assert_eq!(keys[0].rotation, RotationStatus::Disabled);
+    assert_eq!(created.view.console.events[0].operation, "CreateKey");
+    assert_eq!(
+        created.view.history,
+        ["aws kms create-key --description lab"]
+    );
+
+    // A blank line changes nothing worth saving.
+    assert_eq!(run(&mut host, "   ").appended, None);
+}
+
+#[test]
+fn reopening_with_the_saved_log_gives_back_the_same_keys_and_ticks() {
+    let mut host = LabHost::new();
+    open(&mut host, "first-key", vec![]);
+    let mut log = Vec::new();
+    for line in ["aws kms create-key", "echo hi > note.txt"] {
+        log.extend(run(&mut host, line).appended);
+    }
+    let before = run(&mut host, "ls").view;
+
+    let mut fresh = LabHost::new();
+    let after = open(&mut fresh, "first-key", log).view;
+    assert_eq!(after.console.keys, before.console.keys);
+    assert_eq!(
+        after.tasks.iter().map(|t| t.done).collect::<Vec<_>>(),
+        before.tasks.iter().map(|t| t.done).collect::<Vec<_>>()
+    );
+    let cat = run(&mut fresh, "cat note.txt").output.unwrap();
+    assert_eq!(cat.stdout, "hi\n");
+}
+
+#[test]
+fn a_console_call_is_logged_and_its_failure_comes_back_as_aws_words_it() {
+    let mut host = LabHost::new();
+    open(&mut host, "key-states", vec![]);
+    let id = run(
+        &mut host,
+        "aws kms create-key --query KeyMetadata.KeyId --output text",
+    )
+    .output
+    .unwrap()
+    .stdout;
+    let id = id.trim().to_owned();
+    let call = |host: &mut LabHost, op: &str| {
+        step(host.handle(Ask::Call {
+            profile: "default".into(),
+            region: "us-east-1".into(),
+            service: "kms".into(),
+            operation: op.into(),
+            request: json!({"KeyId": id}),
+        }))
+    };
+    let disabled = call(&mut host, "DisableKey");
+    assert_eq!(disabled.call, Some(json!({})));
+    assert!(
+        matches!(disabled.appended, Some(Entry::Console { ref operation, .. }) if operation == "DisableKey")
+    );
+    assert_eq!(disabled.view.console.keys[0].state, "Disabled");
+
+    let denied = step(host.handle(Ask::Call {
+        profile: "developer".into(),
+        region: "us-east-1".into(),
+        service: "kms".into(),
+        operation: "EnableKey".into(),
+        request: json!({"KeyId": id}),
+    }));
+    let call = denied.call.unwrap();
+    assert_eq!(call["__type"], "AccessDeniedException");
+    assert!(call["message"].as_str().unwrap().starts_with("User: arn:aws:iam::111122223333:user/developer is not authorized to perform: kms:EnableKey"));
+    assert_eq!(
+        denied.view.console.events[0].error_code.as_deref(),
+        Some("AccessDeniedException")
+    );
+}
+
+#[test]
+fn try_a_call_explains_without_recording_an_event() {
+    let mut host = LabHost::new();
+    open(&mut host, "first-key", vec![]);
+    let arn = run(
+        &mut host,
+        "aws kms create-key --query KeyMetadata.Arn --output text",
+    )
+    .output
+    .unwrap()
+    .stdout;
+    let explain = |host: &mut LabHost, profile: &str| match host.handle(Ask::Explain {
+        profile: profile.into(),
+        region: "us-east-1".into(),
+        action: "kms:Decrypt".into(),
+        key_id: arn.trim().into(),
+        context: None,
+    }) {
+        Answer::Explained { explanation } => explanation,
+        other => panic!("{other:?}"),
+    };
+    let root = explain(&mut host, "root");
+    assert_eq!(root["Decision"], "Allow");
+    assert_eq!(root["DecidedBy"]["Sid"], "Enable IAM User Permissions");
+    let developer = explain(&mut host, "developer");
+    assert_eq!(developer["Decision"], "ImplicitDeny");
+    let unknown = explain(&mut host, "nobody");
+    assert_eq!(unknown["__type"], "ProfileNotFound");
+    let events = run(&mut host, "ls").view.console.events;
+    assert_eq!(events.len(), 1, "only CreateKey: {events:?}");
+}
