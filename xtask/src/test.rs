@@ -59,6 +59,7 @@ pub fn run_all() -> Result<()> {
     });
     step("boto3 suite", &mut sdk_suite::run_suite);
     step("deck", &mut crate::deck::run);
+    step("page links no simulator", &mut page_links_no_simulator);
     let built = tools_ok
         // The site and its labs worker, which builds the simulator for wasm32.
         && step("release build", &mut || {
@@ -69,6 +70,30 @@ pub fn run_all() -> Result<()> {
     }
 
     summarize(&outcomes, started.elapsed(), built)
+}
+
+/// The page's wasm must not link the simulator or the lab crate: the labs
+/// run in their worker, and the first load must not carry them.
+fn page_links_no_simulator() -> Result<()> {
+    let out = cargo()
+        .args([
+            "tree", "--quiet", "-p", "keydeck", "-e", "normal", "--prefix", "none",
+        ])
+        .args(["--target", crate::pins::WASM_TARGET])
+        .output()?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
+    }
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let linked: Vec<&str> = ["keydeck-sim ", "keydeck-lab "]
+        .into_iter()
+        .filter(|c| tree.lines().any(|l| l.starts_with(c)))
+        .collect();
+    if linked.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the page's wasm links {}", linked.join(" and ")).into())
+    }
 }
 
 /// Serves `dist/` on an ephemeral loopback port and runs Playwright against it.
