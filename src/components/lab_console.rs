@@ -178,7 +178,7 @@ fn KeyDetail(
             </div>
             {move || result.get().map(|r| view! { <p class="console-error" role="alert">{r}</p> })}
             <h4>"Key policy"</h4>
-            <pre class="policy">{key.policy.clone()}</pre>
+            <pre class="policy" tabindex="0" aria-label="Key policy document">{key.policy.clone()}</pre>
             <h4>{format!("Grants ({})", key.grants.len())}</h4>
             {if key.grants.is_empty() { view! { <p class="hint">"No grants."</p> }.into_any() } else { view! {
                 <ul class="plain-list">{key.grants.iter().map(|g| view! {

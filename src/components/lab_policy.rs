@@ -157,7 +157,7 @@ fn Verdict(answer: Value) -> impl IntoView {
             <p class="verdict-head">{head}</p>
             <p>{reason}</p>
             {message.map(|m| view! { <p class="mono">{m}</p> })}
-            {statement.map(|s| view! { <pre class="policy">{s}</pre> })}
+            {statement.map(|s| view! { <pre class="policy" tabindex="0" aria-label="The deciding statement">{s}</pre> })}
         </div>
     }
 }

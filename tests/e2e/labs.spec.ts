@@ -110,6 +110,8 @@ test('lab 2 is completed by typing into the terminal', async ({ page }) => {
   await lab.run('cat report.txt');
   expect(await lab.lastStdout()).toBe('Quarterly numbers: up 12%\n');
   await lab.expectTasksDone(total, total);
+  await lab.run('rm datakey');
+  await lab.expectTasksDone(total, total);
 });
 
 test('a wrong command shows the AWS CLI error text', async ({ page }) => {

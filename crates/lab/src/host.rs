@@ -15,10 +15,20 @@ const HOME_REGION: &str = "us-east-1";
 /// the entry it added to the lab's log.
 type Changed = (Option<Output>, Option<Value>, Option<Entry>);
 
+/// The lab being worked on.
+struct OpenLab {
+    index: usize,
+    session: Session,
+    /// Tasks done at any point of this session. A task stays ticked when a
+    /// later step undoes what its check looks at (a data key decrypted again
+    /// after the task of discarding it).
+    done: Vec<bool>,
+}
+
 /// Every lab, and the one that is open.
 pub struct LabHost {
     labs: Vec<Lab>,
-    open: Option<(usize, Session)>,
+    open: Option<OpenLab>,
 }
 
 impl Default for LabHost {
@@ -47,8 +57,8 @@ impl LabHost {
                 (Some(output), None, session.log().get(before).cloned())
             }),
             Ask::Complete { line, cursor } => match &self.open {
-                Some((_, session)) => {
-                    let c = session.complete(&line, cursor);
+                Some(open) => {
+                    let c = open.session.complete(&line, cursor);
                     Answer::Completion {
                         start: c.start,
                         candidates: c.candidates,
@@ -77,9 +87,9 @@ impl LabHost {
                 key_id,
                 context,
             } => match &self.open {
-                Some((_, session)) => Answer::Explained {
+                Some(open) => Answer::Explained {
                     explanation: crate::console::explain(
-                        session,
+                        &open.session,
                         &profile,
                         &region,
                         &action,
@@ -98,16 +108,28 @@ impl LabHost {
                 message: format!("There is no lab called “{id}”."),
             };
         };
-        self.open = Some((index, Session::replay(seed, log)));
+        let lab = &self.labs[index];
+        let mut open = OpenLab {
+            index,
+            session: Session::new(seed),
+            done: vec![false; lab.tasks.len()],
+        };
+        open.note(lab);
+        for entry in log {
+            open.session.apply(entry);
+            open.note(lab);
+        }
+        self.open = Some(open);
         self.lab_answer(None, None, None)
     }
 
     /// Runs `f` on the open session, then answers with the lab's new view.
     fn with_open(&mut self, f: impl FnOnce(&mut Session) -> Changed) -> Answer {
-        let Some((_, session)) = self.open.as_mut() else {
+        let Some(open) = self.open.as_mut() else {
             return not_open();
         };
-        let (output, call, appended) = f(session);
+        let (output, call, appended) = f(&mut open.session);
+        open.note(&self.labs[open.index]);
         self.lab_answer(output, call, appended)
     }
 
@@ -117,11 +139,11 @@ impl LabHost {
         call: Option<Value>,
         appended: Option<Entry>,
     ) -> Answer {
-        let Some((index, session)) = &self.open else {
+        let Some(open) = &self.open else {
             return not_open();
         };
         Answer::Lab(Box::new(LabStep {
-            view: self.view(*index, session),
+            view: self.view(open),
             output,
             call,
             appended,
@@ -140,11 +162,10 @@ impl LabHost {
         }
     }
 
-    fn view(&self, index: usize, session: &Session) -> LabView {
-        let lab = &self.labs[index];
-        let done = labs::status(lab, session);
+    fn view(&self, open: &OpenLab) -> LabView {
+        let (lab, session) = (&self.labs[open.index], &open.session);
         LabView {
-            summary: self.summary(index),
+            summary: self.summary(open.index),
             intro_markdown: lab.intro_markdown.clone(),
             cards: lab.cards.clone(),
             walkthroughs: lab.walkthroughs.clone(),
@@ -152,8 +173,8 @@ impl LabHost {
             tasks: lab
                 .tasks
                 .iter()
-                .zip(done)
-                .map(|(t, done)| TaskView {
+                .zip(&open.done)
+                .map(|(t, &done)| TaskView {
                     id: t.id.clone(),
                     title: t.title.clone(),
                     body_markdown: t.body_markdown.clone(),
@@ -163,6 +184,15 @@ impl LabHost {
                 .collect(),
             history: session.history().to_vec(),
             console: crate::console::view(session, HOME_REGION),
+        }
+    }
+}
+
+impl OpenLab {
+    /// Ticks the tasks whose checks hold now.
+    fn note(&mut self, lab: &Lab) {
+        for (done, now) in self.done.iter_mut().zip(labs::status(lab, &self.session)) {
+            *done |= now;
         }
     }
 }

@@ -65,24 +65,28 @@ impl Session {
     pub fn replay(seed: u64, entries: &[Entry]) -> Session {
         let mut session = Session::new(seed);
         for entry in entries {
-            match entry {
-                Entry::Line { line } => {
-                    session.run(line);
-                }
-                Entry::Console {
-                    profile,
-                    region,
-                    service,
-                    operation,
-                    request,
-                } => {
-                    // An error changes state too (the event log records it).
-                    let _ =
-                        session.console_call(profile, region, service, operation, request.clone());
-                }
-            }
+            session.apply(entry);
         }
         session
+    }
+
+    /// Does again what a log entry records, discarding what it printed.
+    pub fn apply(&mut self, entry: &Entry) {
+        match entry {
+            Entry::Line { line } => {
+                self.run(line);
+            }
+            Entry::Console {
+                profile,
+                region,
+                service,
+                operation,
+                request,
+            } => {
+                // An error changes state too (the event log records it).
+                let _ = self.console_call(profile, region, service, operation, request.clone());
+            }
+        }
     }
 
     /// Runs one command line. Any line that is not blank enters the history

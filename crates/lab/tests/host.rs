@@ -202,3 +202,72 @@ fn try_a_call_explains_without_recording_an_event() {
     let events = run(&mut host, "ls").view.console.events;
     assert_eq!(events.len(), 1, "only CreateKey: {events:?}");
 }
+
+/// The envelope lab's third task: discard the plaintext data key. Its check
+/// looks at the files, and the fourth task brings the key back for a while.
+#[test]
+fn a_task_stays_ticked_when_a_later_step_undoes_what_it_checked_and_after_reopening() {
+    let mut host = LabHost::new();
+    open(&mut host, "envelope-encryption", vec![]);
+    let mut log = Vec::new();
+    let mut go = |host: &mut LabHost, line: &str| {
+        let s = run(host, line);
+        log.extend(s.appended.clone());
+        s
+    };
+    let id = go(
+        &mut host,
+        "aws kms create-key --query KeyMetadata.KeyId --output text",
+    )
+    .output
+    .unwrap()
+    .stdout;
+    go(
+        &mut host,
+        &format!(
+            "aws kms create-alias --alias-name alias/envelope --target-key-id {}",
+            id.trim()
+        ),
+    );
+    go(&mut host, "aws kms generate-data-key --key-id alias/envelope --key-spec AES_256 --encryption-context app=envelope-lab > datakey.json");
+    let json = go(&mut host, "cat datakey.json").output.unwrap().stdout;
+    let key: serde_json::Value = serde_json::from_str(&json).unwrap();
+    go(
+        &mut host,
+        &format!(
+            "echo '{}' | base64 --decode > datakey",
+            key["Plaintext"].as_str().unwrap()
+        ),
+    );
+    go(
+        &mut host,
+        &format!(
+            "echo '{}' | base64 --decode > datakey.enc",
+            key["CiphertextBlob"].as_str().unwrap()
+        ),
+    );
+    go(&mut host, "echo secret > report.txt");
+    go(
+        &mut host,
+        "keydeck-crypt encrypt --key fileb://datakey --in report.txt --out report.txt.enc",
+    );
+    let discarded = go(&mut host, "rm datakey datakey.json report.txt");
+    assert!(discarded.view.tasks[2].done, "the key is discarded");
+    let again = go(&mut host, "aws kms decrypt --ciphertext-blob fileb://datakey.enc --encryption-context app=envelope-lab --query Plaintext --output text | base64 --decode > datakey");
+    assert!(
+        again.view.tasks[2].done,
+        "a plaintext key on disk again does not un-tick the task"
+    );
+
+    let mut fresh = LabHost::new();
+    let reopened = open(&mut fresh, "envelope-encryption", log);
+    assert_eq!(
+        reopened
+            .view
+            .tasks
+            .iter()
+            .map(|t| t.done)
+            .collect::<Vec<_>>(),
+        again.view.tasks.iter().map(|t| t.done).collect::<Vec<_>>()
+    );
+}
