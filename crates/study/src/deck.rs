@@ -1,11 +1,11 @@
 //! Decks: one Markdown file per topic, parsed with pulldown-cmark.
 //! The format is documented in `content/README.md`.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
 use std::collections::HashMap;
 use std::fmt;
 
 use crate::card::{Card, CardKind, Direction};
+pub(crate) use crate::outline::{headings, Heading, LineIndex};
 
 /// One topic's cards, in the order the file gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -243,64 +243,6 @@ impl TopicHeader {
             bad_labs,
             intro: first_line[line.len()..].trim().to_owned(),
         }
-    }
-}
-
-/// A heading found by pulldown-cmark: its level, text and byte range.
-#[derive(Debug)]
-pub(crate) struct Heading {
-    pub level: u8,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-}
-
-/// Every heading of a Markdown file (headings inside code are not headings).
-pub(crate) fn headings(text: &str) -> Vec<Heading> {
-    let mut found = Vec::new();
-    let mut current: Option<Heading> = None;
-    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                let level = match level {
-                    HeadingLevel::H1 => 1,
-                    HeadingLevel::H2 => 2,
-                    HeadingLevel::H3 => 3,
-                    _ => 4,
-                };
-                current = Some(Heading {
-                    level,
-                    text: String::new(),
-                    start: range.start,
-                    end: range.end,
-                });
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = current.as_mut() {
-                    h.text.push_str(&t);
-                }
-            }
-            Event::End(pulldown_cmark::TagEnd::Heading(_)) => found.extend(current.take()),
-            _ => {}
-        }
-    }
-    found
-}
-
-/// Byte offsets to 1-based line numbers.
-struct LineIndex(Vec<usize>);
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        LineIndex(
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        )
-    }
-
-    fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&start| start <= offset)
     }
 }
 

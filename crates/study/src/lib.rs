@@ -7,6 +7,7 @@ pub mod card;
 pub mod day;
 pub mod deck;
 pub mod markdown;
+pub mod outline;
 pub mod progress;
 pub mod queue;
 pub mod quiz;

@@ -2,7 +2,7 @@
 //! `# Title` or a task's `## task-id`, as in deck files.
 
 use super::error::Report;
-use super::markdown::Lines;
+use keydeck_study::outline::LineIndex;
 
 /// One `key: value` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +30,7 @@ impl Fields {
     pub fn read(
         text: &str,
         (start, end): (usize, usize),
-        lines: &Lines,
+        lines: &LineIndex,
         schema: &Schema,
         report: &mut Report<'_>,
     ) -> Fields {

@@ -10,7 +10,6 @@ mod builtin;
 pub mod checks;
 mod error;
 mod fields;
-mod markdown;
 mod parse;
 mod status;
 mod task;

@@ -6,9 +6,9 @@ use keydeck_study::walkthrough::validate::text::{is_aws_docs_url, is_kebab_case}
 
 use super::error::{LabError, Report};
 use super::fields::{list, Field, Fields, Schema};
-use super::markdown::{headings, Heading, Lines};
 use super::task::Section;
 use super::Lab;
+use keydeck_study::outline::{headings, Heading, LineIndex};
 
 const LAB_FIELDS: Schema = Schema {
     known: &["summary", "minutes", "cards", "walkthroughs", "source"],
@@ -22,7 +22,7 @@ const MAX_MINUTES: u32 = 120;
 /// lab's id is the name without the two-digit order prefix and `.md`.
 pub fn parse_lab(file: &str, text: &str) -> Result<Lab, Vec<LabError>> {
     let mut report = Report::new(file);
-    let lines = Lines::new(text);
+    let lines = LineIndex::new(text);
     let headings = headings(text);
     let id = lab_id(file, &mut report);
     let Some(title) = headings.first().filter(|h| h.level == 1) else {
@@ -102,7 +102,13 @@ fn lab_id(file: &str, report: &mut Report<'_>) -> String {
 }
 
 /// The title, field lines and introduction, up to the first task.
-fn header(text: &str, title: &Heading, end: usize, lines: &Lines, report: &mut Report<'_>) -> Lab {
+fn header(
+    text: &str,
+    title: &Heading,
+    end: usize,
+    lines: &LineIndex,
+    report: &mut Report<'_>,
+) -> Lab {
     let fields = Fields::read(text, (title.end, end), lines, &LAB_FIELDS, report);
     let title_line = lines.line(title.start);
     let summary = required(&fields, "summary", title_line, report)

@@ -5,8 +5,8 @@ use keydeck_study::walkthrough::validate::text::is_kebab_case;
 
 use super::error::Report;
 use super::fields::{Fields, Schema};
-use super::markdown::{Heading, Lines};
 use super::Task;
+use keydeck_study::outline::{Heading, LineIndex};
 
 const TASK_FIELDS: Schema = Schema {
     known: &["title", "check"],
@@ -17,7 +17,7 @@ const TASK_FIELDS: Schema = Schema {
 /// offset where it ends (the next task's heading, or the end of the file).
 pub(super) struct Section<'a> {
     pub text: &'a str,
-    pub lines: &'a Lines,
+    pub lines: &'a LineIndex,
     pub heading: &'a Heading,
     pub under: &'a [Heading],
     pub end: usize,

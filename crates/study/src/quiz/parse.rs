@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::question::Question;
-use crate::deck::{headings, Deck, DeckError, Heading};
+use crate::deck::{Deck, DeckError};
+use crate::outline::{headings, Heading};
 
 mod answers;
 mod blocks;

@@ -1,12 +1,12 @@
-//! What the lab parser reads of a Markdown file's structure: its headings,
-//! found by pulldown-cmark (so a `#` inside a code block is not a heading),
-//! and 1-based line numbers for error messages.
+//! The structure of a Markdown content file, as every KeyDeck parser reads
+//! it: its headings, found by pulldown-cmark (so a `#` inside a code block
+//! is not a heading), and 1-based line numbers for error messages.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A heading: its level (1–6), its text and its byte range.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Heading {
+pub struct Heading {
     pub level: u8,
     pub text: String,
     pub start: usize,
@@ -14,7 +14,7 @@ pub(super) struct Heading {
 }
 
 /// Every heading of `text`, in order.
-pub(super) fn headings(text: &str) -> Vec<Heading> {
+pub fn headings(text: &str) -> Vec<Heading> {
     let mut found = Vec::new();
     let mut current: Option<Heading> = None;
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
@@ -51,11 +51,11 @@ fn level_number(level: HeadingLevel) -> u8 {
 }
 
 /// Byte offsets to 1-based line numbers.
-pub(super) struct Lines(Vec<usize>);
+pub struct LineIndex(Vec<usize>);
 
-impl Lines {
-    pub fn new(text: &str) -> Lines {
-        Lines(
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex(
             std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
@@ -74,17 +74,20 @@ mod tests {
 
     #[test]
     fn headings_inside_code_blocks_are_not_headings() {
-        let text = "# Title\n\n```sh\n# a comment\n```\n\n## task\n";
+        let text = "# Title\n\n```sh\n# a comment\n```\n\n## task\n#### deep\n";
         let found: Vec<(u8, String)> = headings(text)
             .into_iter()
             .map(|h| (h.level, h.text))
             .collect();
-        assert_eq!(found, [(1, "Title".into()), (2, "task".into())]);
+        assert_eq!(
+            found,
+            [(1, "Title".into()), (2, "task".into()), (4, "deep".into())]
+        );
     }
 
     #[test]
     fn lines_count_from_one() {
-        let lines = Lines::new("a\nbc\n\nd");
+        let lines = LineIndex::new("a\nbc\n\nd");
         assert_eq!(
             [0, 1, 2, 4, 5, 6].map(|o| lines.line(o)),
             [1, 1, 2, 2, 3, 4]
