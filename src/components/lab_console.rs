@@ -105,7 +105,7 @@ fn KeysTab(
     view! {
         <Show when=move || !keys.with(Vec::is_empty)
             fallback=|| view! { <p class="hint empty">"No keys in this account and Region yet. Create one in the terminal: " <code>"aws kms create-key"</code></p> }>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Keys">
                 <table class="console-table" data-testid="console-keys">
                     <thead><tr><th scope="col">"Alias"</th><th scope="col">"Key ID"</th><th scope="col">"Status"</th><th scope="col">"Key spec"</th><th scope="col">"Usage"</th><th scope="col">"Rotation"</th></tr></thead>
                     <tbody>

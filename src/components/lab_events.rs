@@ -45,7 +45,7 @@ pub fn EventsTab(console: Memo<ConsoleView>) -> impl IntoView {
                 return view! { <p class="hint empty">"No events yet. Every call you make, from the terminal or here, is listed, newest first."</p> }.into_any();
             }
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Events">
                     <table class="console-table events" data-testid="console-events">
                         <thead><tr><th scope="col">"Time"</th><th scope="col">"Principal"</th><th scope="col">"Operation"</th><th scope="col">"Region"</th><th scope="col">"Error code"</th></tr></thead>
                         <tbody>{rows.into_iter().map(|e| view! {
