@@ -8,12 +8,14 @@ use crate::quiz::{parse_questions, Question};
 /// Every topic has a deck file and a question file of the same name.
 macro_rules! shipped {
     ($($topic:literal),* $(,)?) => {
+        // Statics, not consts: a const is copied into each place that uses
+        // it, and these are most of the app's data.
         /// `(file name, Markdown)` for every shipped deck, in study order.
-        pub const DECK_FILES: &[(&str, &str)] = &[
+        pub static DECK_FILES: &[(&str, &str)] = &[
             $((concat!($topic, ".md"), include_str!(concat!("../../../content/decks/", $topic, ".md")))),*
         ];
         /// `(file name, Markdown)` for every shipped question file, in study order.
-        pub const QUESTION_FILES: &[(&str, &str)] = &[
+        pub static QUESTION_FILES: &[(&str, &str)] = &[
             $((concat!($topic, ".md"), include_str!(concat!("../../../content/questions/", $topic, ".md")))),*
         ];
     };
