@@ -5,6 +5,7 @@ mod clock;
 mod components;
 mod lab_store;
 mod lab_worker;
+mod lazy;
 mod pages;
 mod pwa;
 mod quiz_session;
@@ -15,11 +16,18 @@ mod theme;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 use wasm_bindgen::JsCast;
 
 use components::nav::{MainNav, TopBar};
 use components::storage_banner::StorageBanner;
+
+/// The module's entry point, run once the wasm is instantiated.
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount();
+}
 
 /// Mounts the app and removes the static loading message from `index.html`.
 pub fn mount() {
@@ -59,14 +67,14 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home/>
                         <Route path=path!("/study") view=pages::study::Study/>
-                        <Route path=path!("/quiz") view=pages::quiz::Quiz/>
-                        <Route path=path!("/walkthroughs") view=pages::walkthroughs::Walkthroughs/>
-                        <Route path=path!("/walkthroughs/:id") view=pages::walkthroughs::WalkthroughPlayer/>
-                        <Route path=path!("/walkthroughs/:id/:step") view=pages::walkthroughs::WalkthroughPlayer/>
-                        <Route path=path!("/labs") view=pages::labs::Labs/>
-                        <Route path=path!("/labs/:id") view=pages::labs::LabPage/>
-                        <Route path=path!("/progress") view=pages::progress::Progress/>
-                        <Route path=path!("/about") view=pages::about::About/>
+                        <Route path=path!("/quiz") view={Lazy::<pages::quiz::QuizRoute>::new()}/>
+                        <Route path=path!("/walkthroughs") view={Lazy::<pages::walkthroughs::ListRoute>::new()}/>
+                        <Route path=path!("/walkthroughs/:id") view={Lazy::<pages::walkthroughs::PlayerRoute>::new()}/>
+                        <Route path=path!("/walkthroughs/:id/:step") view={Lazy::<pages::walkthroughs::PlayerRoute>::new()}/>
+                        <Route path=path!("/labs") view={Lazy::<pages::labs::LabsRoute>::new()}/>
+                        <Route path=path!("/labs/:id") view={Lazy::<pages::labs::LabRoute>::new()}/>
+                        <Route path=path!("/progress") view={Lazy::<pages::progress::ProgressRoute>::new()}/>
+                        <Route path=path!("/about") view={Lazy::<pages::about::AboutRoute>::new()}/>
                     </Routes>
                 </main>
             </div>

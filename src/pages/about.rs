@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use crate::components::page_header::PageHeader;
 
+crate::lazy::lazy_route!(AboutRoute, about, about_view, view! { <About/> });
+
 #[component]
 pub fn About() -> impl IntoView {
     view! {

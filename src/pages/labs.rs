@@ -18,6 +18,9 @@ use crate::lab_worker;
 use crate::storage;
 use crate::study_store::use_study;
 
+crate::lazy::lazy_route!(LabsRoute, labs, labs_view, view! { <Labs/> });
+crate::lazy::lazy_route!(LabRoute, labs, lab_view, view! { <LabPage/> });
+
 #[component]
 pub fn Labs() -> impl IntoView {
     let catalog = LocalResource::new(|| lab_worker::ask(Ask::Catalog));

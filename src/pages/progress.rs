@@ -96,6 +96,13 @@ fn LabsDone() -> impl IntoView {
     }
 }
 
+crate::lazy::lazy_route!(
+    ProgressRoute,
+    progress,
+    progress_view,
+    view! { <Progress/> }
+);
+
 #[component]
 pub fn Progress() -> impl IntoView {
     let store = use_study();

@@ -104,6 +104,8 @@ impl Link {
     }
 }
 
+crate::lazy::lazy_route!(QuizRoute, quiz, quiz_view, view! { <Quiz/> });
+
 #[component]
 pub fn Quiz() -> impl IntoView {
     let query = use_query_map();

@@ -22,6 +22,19 @@ use crate::storage;
 /// How long autoplay shows each step.
 const PLAY_STEP_MS: u64 = 4000;
 
+crate::lazy::lazy_route!(
+    ListRoute,
+    walkthroughs,
+    list_view,
+    view! { <Walkthroughs/> }
+);
+crate::lazy::lazy_route!(
+    PlayerRoute,
+    walkthroughs,
+    player_view,
+    view! { <WalkthroughPlayer/> }
+);
+
 #[component]
 pub fn Walkthroughs() -> impl IntoView {
     let done = storage::completed_walkthroughs();

@@ -246,12 +246,19 @@ test('axe finds nothing on a lab page, in each console tab', async ({ app, page 
   const lab = new Lab(page);
   await lab.open('first-key');
   await lab.createKey('axe');
+  // axe's target-size rule counts a button that the phone's fixed tab bar
+  // happens to cover at the current scroll position; check from the top.
+  const check = async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await app.accessibilityViolations()).toEqual([]);
+  };
   await page.getByTestId('console-keys').getByRole('button').first().click();
-  expect(await app.accessibilityViolations()).toEqual([]);
+  await expect(page.getByTestId('key-detail')).toBeVisible();
+  await check();
   await page.getByRole('tab', { name: 'Key policy' }).click();
-  expect(await app.accessibilityViolations()).toEqual([]);
+  await check();
   await page.getByRole('tab', { name: 'Event history' }).click();
-  expect(await app.accessibilityViolations()).toEqual([]);
+  await check();
 });
 
 test.describe('offline', () => {

@@ -25,7 +25,13 @@ impl std::ops::AddAssign for Sizes {
 pub fn run() -> Result<()> {
     let toolchain = tools::ensure_build_tools()?;
     let root = project_root();
-    let floor = root.join("xtask/floor");
+    let floor = site::App {
+        package: "keydeck-floor",
+        stem: "keydeck_floor",
+        dir: root.join("xtask/floor"),
+        hashed: &[],
+        copied: &[],
+    };
     site::build_app(&toolchain)?;
     site::build(&toolchain, &floor)?;
     println!(
@@ -39,7 +45,7 @@ pub fn run() -> Result<()> {
         &dist,
         is_on_demand,
     )?;
-    let base = report("floor: bare Leptos hello", &floor.join("dist"), |_| true)?;
+    let base = report("floor: bare Leptos hello", &floor.dist(), |_| true)?;
     let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
     println!(
         "{:<44} {:>9.2}x {:>9.2}x {:>9.2}x",
@@ -58,10 +64,20 @@ pub fn run() -> Result<()> {
     )
 }
 
-/// Files the first load does not fetch: the labs worker, and the service
-/// worker (which the browser fetches on its own after the page loads).
-fn is_on_demand(name: &str) -> bool {
-    name.starts_with(crate::worker::PREFIX) || name == "sw.js"
+/// Files the first load does not fetch: the lazy routes' chunks and their
+/// loader, the labs worker, and the service worker (which the browser
+/// fetches on its own after the page loads).
+fn is_on_demand(path: &str) -> bool {
+    is_lazy_chunk(path) || is_worker(path) || path == "sw.js"
+}
+
+fn is_lazy_chunk(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.starts_with("split_") || name.starts_with("chunk_") || name == "__wasm_split.js"
+}
+
+fn is_worker(path: &str) -> bool {
+    path.starts_with(crate::worker::PREFIX)
 }
 
 /// Serves the build on loopback and runs the browser measurements: the
@@ -89,25 +105,14 @@ fn in_browser(root: &Path) -> Result<()> {
 /// keeps, then the total.
 fn report(title: &str, dist: &Path, pick: impl Fn(&str) -> bool) -> Result<Sizes> {
     println!("{title}");
-    let mut files: Vec<_> = std::fs::read_dir(dist)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("wasm" | "js" | "css")
-            ) && pick(&p.file_name().unwrap_or_default().to_string_lossy())
-        })
-        .collect();
+    let mut files = Vec::new();
+    shipped(dist, dist, &mut files)?;
+    files.retain(|name| pick(name));
     files.sort();
     let mut total = Sizes::default();
-    for file in files {
-        let bytes = std::fs::read(&file)?;
+    for name in files {
+        let bytes = std::fs::read(dist.join(&name))?;
         let sizes = measure(&bytes)?;
-        let name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
         println!(
             "  {:<42} {:>10} {:>10} {:>10}",
             name,
@@ -125,6 +130,23 @@ fn report(title: &str, dist: &Path, pick: impl Fn(&str) -> bool) -> Result<Sizes
         kb(total.brotli)
     );
     Ok(total)
+}
+
+/// Every wasm, JS and CSS file below `dir`, as a path relative to `root`.
+fn shipped(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            shipped(root, &path, out)?;
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("wasm" | "js" | "css")
+        ) {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
 }
 
 fn measure(bytes: &[u8]) -> Result<Sizes> {

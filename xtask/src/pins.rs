@@ -4,9 +4,6 @@
 //! wasm-opt) are pinned exactly in `tests/package.json` and locked in
 //! `tests/package-lock.json`; `npm ci` installs them as recorded there.
 
-/// trunk 0.22 needs a newer rustc than the 1.95 these machines run.
-pub const TRUNK: &str = "0.21.14";
-
 /// The wasm-bindgen CLI must equal the `wasm-bindgen` crate in Cargo.lock;
 /// it is read from there rather than written twice.
 pub const WASM_BINDGEN_CRATE: &str = "wasm-bindgen";

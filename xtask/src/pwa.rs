@@ -1,5 +1,5 @@
 //! The service worker, generated after each release build: it precaches
-//! every file trunk wrote to `dist/` under a cache named for this build.
+//! every file the build wrote to `dist/` under a cache named for this build.
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,23 +1,196 @@
-//! Building a trunk site in release mode with the pinned toolchain.
+//! Building a Leptos app for the browser, with its lazy routes split off:
+//! `cargo build --lib` for wasm32 (linked with `--emit-relocs`, see
+//! `.cargo/config.toml`), `wasm_split_cli_support` cuts the module at its
+//! `#[wasm_split]` points, `wasm-bindgen --target web --keep-lld-exports`
+//! binds the main module, and `wasm-opt -Oz` shrinks every piece. Then the
+//! page's files are copied in with content-hashed names and `index.html`
+//! is written from its template.
 
-use std::path::Path;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
-use crate::tools::Toolchain;
-use crate::{run, Result};
+use crate::hash::Fnv;
+use crate::tools::{self, Toolchain};
+use crate::{pins, project_root, run, Result};
 
-/// `trunk build --release --offline` for the `index.html` in `dir`.
-pub fn build(tools: &Toolchain, dir: &Path) -> Result<()> {
-    run(tools
-        .command("trunk")
-        .args(["build", "--release", "--offline"])
-        .current_dir(dir))
+/// Where the template asks for the app's scripts.
+const APP_MARKER: &str = "<!-- keydeck:app -->";
+
+/// A Leptos app crate: its package, its library's file stem, and the folder
+/// holding its `index.html` template.
+pub struct App<'a> {
+    pub package: &'a str,
+    pub stem: &'a str,
+    pub dir: PathBuf,
+    /// Files copied to `dist/` with a content hash in their names, each
+    /// named in the template by its source path: `href="style/main.css"`.
+    pub hashed: &'a [&'a str],
+    /// Files and folders copied to `dist/` as they are: (source, dest).
+    pub copied: &'a [(&'a str, &'a str)],
 }
 
-/// The KeyDeck site itself: the trunk build, the labs worker, then the
-/// service worker that precaches both.
+impl App<'_> {
+    pub fn dist(&self) -> PathBuf {
+        self.dir.join("dist")
+    }
+}
+
+/// KeyDeck itself.
+pub fn keydeck() -> App<'static> {
+    App {
+        package: "keydeck",
+        stem: "keydeck",
+        dir: project_root(),
+        hashed: &["style/main.css", "assets/icon.svg"],
+        copied: &[
+            ("assets/manifest.webmanifest", "manifest.webmanifest"),
+            ("assets/icons", "icons"),
+        ],
+    }
+}
+
+/// Builds `app` into its `dist/`, replacing what was there.
+pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
+    run(Command::new(tools::env_cargo())
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "--lib",
+            "-p",
+            app.package,
+            "--target",
+        ])
+        .arg(pins::WASM_TARGET)
+        .current_dir(project_root()))?;
+    let input = project_root().join(format!(
+        "target/{}/release/{}.wasm",
+        pins::WASM_TARGET,
+        app.stem
+    ));
+    let wasm = fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+    let pkg = format!("pkg-{}", short_hash(&wasm));
+
+    let dist = app.dist();
+    if dist.exists() {
+        fs::remove_dir_all(&dist)?;
+    }
+    let out = dist.join(&pkg);
+    fs::create_dir_all(&out)?;
+    let main = split(app, &wasm, &out)?;
+    run(tools
+        .command("wasm-bindgen")
+        .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
+        .args(["--out-name", app.stem, "--out-dir"])
+        .arg(&out)
+        .arg(&main))?;
+    for piece in files_with_extension(&out, "wasm")? {
+        run(tools
+            .command("wasm-opt")
+            .arg("-Oz")
+            .arg(&piece)
+            .arg("-o")
+            .arg(&piece))?;
+    }
+    fs::write(
+        out.join("boot.js"),
+        format!("import init from \"./{}.js\";\ninit();\n", app.stem),
+    )?;
+    copy_assets(app, &dist)?;
+    write_index(app, &dist, &pkg)
+}
+
+/// Splits the module; returns the main module for wasm-bindgen. The lazy
+/// chunks and their loader (`__wasm_split.js`) land in `out`.
+fn split(app: &App, wasm: &[u8], out: &Path) -> Result<PathBuf> {
+    let work = project_root().join(format!("target/split/{}", app.stem));
+    if work.exists() {
+        fs::remove_dir_all(&work)?;
+    }
+    fs::create_dir_all(&work)?;
+    let main = work.join("main.wasm");
+    let main_module = format!("./{}.js", app.stem);
+    let mut opts = wasm_split_cli_support::Options::new(wasm);
+    opts.output_dir = out;
+    opts.main_out_path = &main;
+    opts.main_module = &main_module;
+    opts.link_name = "./__wasm_split.js";
+    wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?;
+    Ok(main)
+}
+
+fn copy_assets(app: &App, dist: &Path) -> Result<()> {
+    for (from, to) in app.copied {
+        copy_tree(&app.dir.join(from), &dist.join(to))?;
+    }
+    Ok(())
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    if from.is_dir() {
+        fs::create_dir_all(to)?;
+        for entry in fs::read_dir(from)? {
+            let entry = entry?;
+            copy_tree(&entry.path(), &to.join(entry.file_name()))?;
+        }
+    } else {
+        fs::copy(from, to)?;
+    }
+    Ok(())
+}
+
+/// Writes `dist/index.html` from the template: hashed names for the
+/// stylesheet and icon, and the app's preload hints and boot script.
+fn write_index(app: &App, dist: &Path, pkg: &str) -> Result<()> {
+    let mut html = fs::read_to_string(app.dir.join("index.html"))?;
+    for source in app.hashed {
+        let bytes = fs::read(app.dir.join(source))?;
+        let name = Path::new(source);
+        let stem = name.file_stem().unwrap_or_default().to_string_lossy();
+        let ext = name.extension().unwrap_or_default().to_string_lossy();
+        let hashed = format!("{stem}-{}.{ext}", short_hash(&bytes));
+        fs::write(dist.join(&hashed), bytes)?;
+        let needle = format!("href=\"{source}\"");
+        if !html.contains(&needle) {
+            return Err(format!("index.html does not name {source} as {needle}").into());
+        }
+        html = html.replace(&needle, &format!("href=\"/{hashed}\""));
+    }
+    let stem = app.stem;
+    let tags = format!(
+        "<link rel=\"modulepreload\" href=\"/{pkg}/{stem}.js\">\n  \
+         <link rel=\"preload\" href=\"/{pkg}/{stem}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  \
+         <script type=\"module\" src=\"/{pkg}/boot.js\"></script>"
+    );
+    if !html.contains(APP_MARKER) {
+        return Err(format!("index.html has no {APP_MARKER} line").into());
+    }
+    fs::write(dist.join("index.html"), html.replace(APP_MARKER, &tags))?;
+    Ok(())
+}
+
+fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// A new name exactly when the bytes change.
+pub fn short_hash(bytes: &[u8]) -> String {
+    let mut hash = Fnv::new();
+    hash.feed(bytes);
+    hash.short()
+}
+
+/// The KeyDeck site itself: the app, the labs worker, then the service
+/// worker that precaches both.
 pub fn build_app(tools: &Toolchain) -> Result<()> {
-    let root = crate::project_root();
-    build(tools, &root)?;
-    crate::worker::build(tools, &root.join("dist"))?;
-    crate::pwa::write_service_worker(&root.join("dist"))
+    let app = keydeck();
+    build(tools, &app)?;
+    crate::worker::build(tools, &app.dist())?;
+    crate::pwa::write_service_worker(&app.dist())
 }

@@ -28,12 +28,11 @@ impl Toolchain {
     }
 }
 
-/// Ensures everything `trunk build` needs: the wasm target, trunk, the
+/// Ensures everything the site's build needs: the wasm target, the
 /// matching wasm-bindgen CLI and a wasm-opt that reads rustc's output.
 pub fn ensure_build_tools() -> Result<Toolchain> {
     ensure_wasm_target()?;
     let cargo_bin = project_root().join(".tools/bin");
-    ensure_cargo_tool("trunk", "trunk", pins::TRUNK, &["--locked"])?;
     // wasm-bindgen-cli's own lock pins a crate the registry here lacks, so no --locked.
     ensure_cargo_tool(
         "wasm-bindgen-cli",

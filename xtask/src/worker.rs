@@ -7,12 +7,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::hash::Fnv;
 use crate::tools::Toolchain;
 use crate::{pins, project_root, run, Result};
 
 const CRATE: &str = "keydeck-sim-worker";
 const STEM: &str = "keydeck_sim_worker";
+const TARGET_DIR: &str = "target/worker";
 /// Where the page looks for the worker's files: the entry script first.
 pub const META: &str = "keydeck-sim-worker";
 /// Every worker file in `dist/` starts with this.
@@ -38,19 +38,19 @@ self.onmessage = async (event) => {
 /// Builds the worker into `dist` and stamps its entry into `dist/index.html`.
 pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     let root = project_root();
+    // Its own target folder, without the relocations the app's split needs
+    // (they would ship in the worker's wasm): each folder keeps one set of
+    // flags, so neither build invalidates the other's cache.
     run(Command::new(crate::tools::env_cargo())
-        .args([
-            "build",
-            "--release",
-            "--quiet",
-            "-p",
-            CRATE,
-            "--lib",
-            "--target",
-        ])
-        .arg(pins::WASM_TARGET)
+        .args(["build", "--release", "--quiet", "-p", CRATE, "--lib"])
+        .args(["--target", pins::WASM_TARGET, "--target-dir"])
+        .arg(root.join(TARGET_DIR))
+        .env("CARGO_ENCODED_RUSTFLAGS", "")
         .current_dir(&root))?;
-    let raw = root.join(format!("target/{}/release/{STEM}.wasm", pins::WASM_TARGET));
+    let raw = root.join(format!(
+        "{TARGET_DIR}/{}/release/{STEM}.wasm",
+        pins::WASM_TARGET
+    ));
     let out = root.join("target/sim-worker");
     run(tools
         .command("wasm-bindgen")
@@ -75,13 +75,13 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
 
     remove_old(dist)?;
     let wasm = fs::read(&optimized)?;
-    let wasm_name = format!("{PREFIX}-{}.wasm", short_hash(&wasm));
+    let wasm_name = format!("{PREFIX}-{}.wasm", crate::site::short_hash(&wasm));
     let glue = fs::read(out.join(format!("{STEM}.js")))?;
-    let glue_name = format!("{PREFIX}-glue-{}.js", short_hash(&glue));
+    let glue_name = format!("{PREFIX}-glue-{}.js", crate::site::short_hash(&glue));
     let entry = ENTRY
         .replace("__GLUE__", &glue_name)
         .replace("__WASM__", &wasm_name);
-    let entry_name = format!("{PREFIX}-{}.js", short_hash(entry.as_bytes()));
+    let entry_name = format!("{PREFIX}-{}.js", crate::site::short_hash(entry.as_bytes()));
     fs::write(dist.join(&wasm_name), wasm)?;
     fs::write(dist.join(&glue_name), glue)?;
     fs::write(dist.join(&entry_name), entry)?;
@@ -114,11 +114,4 @@ fn remove_old(dist: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// A new name exactly when the bytes change.
-fn short_hash(bytes: &[u8]) -> String {
-    let mut hash = Fnv::new();
-    hash.feed(bytes);
-    hash.short()
 }

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-fn main() {
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(|| {
         let count = RwSignal::new(0);

@@ -1,0 +1,61 @@
+//! Routes whose code is fetched when they are first opened. Each is cut off
+//! the main module at a `#[wasm_split]` point by the build (see
+//! `xtask/src/site.rs`), so the first load carries only the routes a visit
+//! starts with. A chunk that cannot be fetched (offline before the service
+//! worker cached it, say) shows a message instead of stopping the app.
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+/// A lazy route's code could not be fetched.
+#[derive(Debug)]
+pub struct ChunkMissing;
+
+impl From<SplitLoaderError> for ChunkMissing {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkMissing
+    }
+}
+
+#[component]
+pub fn ChunkMissingView() -> impl IntoView {
+    let retry = |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <section class="panel problem" role="alert">
+            <h1>"This page could not be loaded"</h1>
+            <p>"KeyDeck could not download this part of the site. Check your connection, then try again."</p>
+            <button type="button" class="button" on:click=retry>"Try again"</button>
+        </section>
+    }
+}
+
+/// Declares a route whose view lives in the chunk `$chunk`: a unit struct
+/// implementing `LazyRoute`, whose view is `$view`.
+macro_rules! lazy_route {
+    ($route:ident, $chunk:ident, $split:ident, $view:expr) => {
+        pub struct $route;
+
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_: Self) -> leptos::prelude::AnyView {
+                #[leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)]
+                fn $split() -> Result<leptos::prelude::AnyView, $crate::lazy::ChunkMissing> {
+                    Ok(leptos::prelude::IntoAny::into_any($view))
+                }
+                match $split().await {
+                    Ok(view) => view,
+                    Err(_) => leptos::prelude::IntoAny::into_any(
+                        leptos::prelude::view! { <$crate::lazy::ChunkMissingView/> },
+                    ),
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use lazy_route;
