@@ -160,7 +160,7 @@ pub fn Terminal(store: LabStore) -> impl IntoView {
                     }}
                 </For>
                 <Show when=move || store.busy.get()>
-                    <p class="term-busy" role="status"><span class="spinner" aria-hidden="true"></span>"Working…"</p>
+                    <Busy/>
                 </Show>
             </div>
             <form class="term-line" on:submit=move |ev| { ev.prevent_default(); submit(); }>
@@ -180,5 +180,30 @@ pub fn Terminal(store: LabStore) -> impl IntoView {
                 <span>"Enter runs · Tab completes · ↑↓ history · Ctrl+L clears · Tab on an empty line moves on"</span>
             </p>
         </section>
+    }
+}
+
+/// The busy line. After a few seconds it counts them, and says why: RSA
+/// key generation takes a while in a browser.
+#[component]
+fn Busy() -> impl IntoView {
+    let seconds = RwSignal::new(0u32);
+    let timer = set_interval_with_handle(
+        move || seconds.update(|s| *s += 1),
+        std::time::Duration::from_secs(1),
+    );
+    on_cleanup(move || {
+        if let Ok(t) = timer {
+            t.clear();
+        }
+    });
+    view! {
+        <p class="term-busy" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            {move || match seconds.get() {
+                s if s < 3 => "Working…".to_owned(),
+                s => format!("Working… {s} s (large RSA keys take a while to make in a browser)"),
+            }}
+        </p>
     }
 }
