@@ -224,6 +224,8 @@ test('"Try a call" names the statement that decided', async ({ page }) => {
 });
 
 test('an RSA_4096 key is made off the main thread, with a busy line meanwhile', async ({ page }) => {
+  // Finding two 2048-bit primes takes the worker 15 to 25 seconds.
+  test.setTimeout(120_000);
   const lab = new Lab(page);
   await lab.open('asymmetric');
   await page.evaluate(() => {
@@ -235,7 +237,7 @@ test('an RSA_4096 key is made off the main thread, with a busy line meanwhile', 
   await lab.input.fill('aws kms create-key --key-spec RSA_4096 --key-usage ENCRYPT_DECRYPT --query KeyMetadata.KeySpec --output text');
   await lab.input.press('Enter');
   await expect(page.getByText('Working…')).toBeVisible();
-  await expect(lab.output.locator('.term-busy')).toHaveCount(0, { timeout: 60_000 });
+  await expect(lab.output.locator('.term-busy')).toHaveCount(0, { timeout: 100_000 });
   expect(await lab.lastStdout()).toBe('RSA_4096\n');
   const longTasks: number[] = await page.evaluate(() => (window as any).__longTasks);
   test.info().annotations.push({ type: 'main-thread long tasks (ms)', description: JSON.stringify(longTasks) });
