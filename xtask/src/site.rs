@@ -86,6 +86,7 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
         .arg(&out)
         .arg(&main))?;
     for piece in files_with_extension(&out, "wasm")? {
+        strip_names(&piece)?;
         run(tools
             .command("wasm-opt")
             .arg("-Oz")
@@ -118,6 +119,25 @@ fn split(app: &App, wasm: &[u8], out: &Path) -> Result<PathBuf> {
     opts.link_name = "./__wasm_split.js";
     wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?;
     Ok(main)
+}
+
+/// Drops a module's `name` section: binaryen 132 warns on the subsections
+/// rustc writes there, and wasm-opt would drop it anyway.
+fn strip_names(path: &Path) -> Result<()> {
+    let bytes = fs::read(path)?;
+    let mut module = wasm_encoder::Module::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        let payload = payload?;
+        if matches!(&payload, wasmparser::Payload::CustomSection(c) if c.name() == "name") {
+            continue;
+        }
+        if let Some((id, range)) = payload.as_section() {
+            let data = &bytes[range.start as usize..range.end as usize];
+            module.section(&wasm_encoder::RawSection { id, data });
+        }
+    }
+    fs::write(path, module.finish())?;
+    Ok(())
 }
 
 fn copy_assets(app: &App, dist: &Path) -> Result<()> {
