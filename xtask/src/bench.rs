@@ -41,10 +41,11 @@ pub fn run() -> Result<()> {
     let dist = root.join("dist");
     let app = report("KeyDeck: first load", &dist, |name| !is_on_demand(name))?;
     report(
-        "KeyDeck: labs worker (fetched for /labs)",
+        "KeyDeck: lazy routes (fetched when opened)",
         &dist,
-        is_on_demand,
+        is_lazy_chunk,
     )?;
+    report("KeyDeck: labs worker (fetched for /labs)", &dist, is_worker)?;
     let base = report("floor: bare Leptos hello", &floor.dist(), |_| true)?;
     let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
     println!(

@@ -1,0 +1,48 @@
+import { test, expect } from './fixtures';
+import { SiteServer } from './support/server';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Each lazy route: a deep link opened cold, and the chunk it fetched. */
+const LAZY = [
+  { path: '/quiz', heading: 'Quizzes and exams', chunk: 'split_quiz.wasm' },
+  { path: '/walkthroughs/snapshot-copy/2', heading: /snapshot/i, chunk: 'split_walkthroughs.wasm' },
+  { path: '/labs', heading: 'Labs', chunk: 'split_labs.wasm' },
+  { path: '/progress', heading: 'Your progress', chunk: 'split_progress.wasm' },
+  { path: '/about', heading: 'About KeyDeck', chunk: 'split_about.wasm' },
+] as const;
+
+for (const route of LAZY) {
+  test(`a cold deep link to ${route.path} fetches its chunk and shows the page`, async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(route.path);
+    await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
+    expect(fetched.some((p) => p.endsWith(`/${route.chunk}`))).toBe(true);
+  });
+}
+
+test('the first load of / fetches no lazy route', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  expect(fetched.filter((p) => /\/split_[a-z]+\.wasm$/.test(p))).toEqual([]);
+});
+
+test('a chunk that cannot be fetched shows a message with a retry, and the rest of the app works', async ({ page }) => {
+  const site = await SiteServer.start();
+  try {
+    const pkg = (await readdir(site.root)).find((f) => f.startsWith('pkg-'))!;
+    await rm(join(site.root, pkg, 'split_labs.wasm'));
+    await page.goto(`${site.url}/`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Labs', exact: true }).locator('visible=true').click();
+    await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+  } finally {
+    await site.stop();
+  }
+});
