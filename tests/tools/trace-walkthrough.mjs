@@ -2,6 +2,7 @@
 // performance trace and prints the longest main-thread task. Run by
 // `cargo xtask bench` against the release build; it measures, it does not judge.
 import { chromium } from 'playwright-core';
+import { mainThreadTasks } from './main-thread.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080';
 const browser = await chromium.launch({
@@ -22,9 +23,5 @@ for (let step = 2; step <= 5; step++) {
 const trace = JSON.parse((await browser.stopTracing()).toString());
 await browser.close();
 
-const events = trace.traceEvents ?? trace;
-const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && (!main || (e.pid === main.pid && e.tid === main.tid)));
-const longest = tasks.reduce((max, e) => Math.max(max, e.dur ?? 0), 0) / 1000;
-const over50 = tasks.filter((e) => (e.dur ?? 0) > 50_000).length;
-console.log(`walkthrough snapshot-copy, steps 1→5: ${tasks.length} main-thread tasks, longest ${longest.toFixed(1)} ms, ${over50} over 50 ms`);
+const { count, longest, over50 } = mainThreadTasks(trace);
+console.log(`walkthrough snapshot-copy, steps 1→5: ${count} main-thread tasks, longest ${longest.toFixed(1)} ms, ${over50} over 50 ms`);
