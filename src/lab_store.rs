@@ -26,6 +26,8 @@ pub struct LabStore {
     /// Why the lab could not open, or a step could not be saved.
     pub problem: RwSignal<Option<String>>,
     state: StoredValue<LabState>,
+    /// `?seed=N` from the address: a fresh lab and a reset both use it.
+    fixed_seed: Option<u64>,
 }
 
 /// A seed for a new lab session: random outside tests, so each learner's
@@ -49,6 +51,7 @@ impl LabStore {
             busy: RwSignal::new(false),
             problem: RwSignal::new(None),
             state: StoredValue::new(state),
+            fixed_seed: seed,
         };
         store.send_open();
         store
@@ -110,9 +113,10 @@ impl LabStore {
         });
     }
 
-    /// Starts the lab again with a new seed; progress already recorded stays.
-    pub fn reset(self, seed: Option<u64>) {
-        let state = LabState::new(new_seed(seed));
+    /// Starts the lab again with a new seed (the fixed one, if the address
+    /// gives one); progress already recorded stays.
+    pub fn reset(self) {
+        let state = LabState::new(new_seed(self.fixed_seed));
         let json = serde_json::to_string(&state).unwrap_or_default();
         if let Err(e) = storage::save_lab_state_json(&self.lab.get_value(), &json) {
             self.problem.set(Some(e.0));

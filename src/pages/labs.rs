@@ -172,7 +172,7 @@ fn ResetButton(store: LabStore) -> impl IntoView {
             fallback=move || view! { <button type="button" class="button button-secondary" on:click=move |_| confirming.set(true)>"Reset lab"</button> }>
             <span class="confirm" role="group" aria-label="Reset the lab?">
                 "Start this lab again? Your keys and files go; ticked tasks stay on your progress page. "
-                <button type="button" class="button danger-button" on:click=move |_| { confirming.set(false); store.reset(None); }>"Reset"</button>
+                <button type="button" class="button danger-button" on:click=move |_| { confirming.set(false); store.reset(); }>"Reset"</button>
                 <button type="button" class="button button-secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
             </span>
         </Show>
