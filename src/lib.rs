@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
                     <StorageBanner/>
                     <Routes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home/>
-                        <Route path=path!("/study") view=pages::study::Study/>
+                        <Route path=path!("/study") view={Lazy::<pages::study::StudyRoute>::new()}/>
                         <Route path=path!("/quiz") view={Lazy::<pages::quiz::QuizRoute>::new()}/>
                         <Route path=path!("/walkthroughs") view={Lazy::<pages::walkthroughs::ListRoute>::new()}/>
                         <Route path=path!("/walkthroughs/:id") view={Lazy::<pages::walkthroughs::PlayerRoute>::new()}/>

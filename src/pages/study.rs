@@ -138,6 +138,8 @@ fn typing_or_pressing(ev: &KeyboardEvent) -> bool {
         || (matches!(tag.as_str(), "button" | "a") && matches!(ev.key().as_str(), " " | "Enter"))
 }
 
+crate::lazy::lazy_route!(StudyRoute, study, study_view, view! { <Study/> });
+
 #[component]
 pub fn Study() -> impl IntoView {
     let store = use_study();

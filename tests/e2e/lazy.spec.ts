@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 /** Each lazy route: a deep link opened cold, and the chunk it fetched. */
 const LAZY = [
+  { path: '/study?topic=acm', heading: 'Study', chunk: 'split_study.wasm' },
   { path: '/quiz', heading: 'Quizzes and exams', chunk: 'split_quiz.wasm' },
   { path: '/walkthroughs/snapshot-copy/2', heading: /snapshot/i, chunk: 'split_walkthroughs.wasm' },
   { path: '/labs', heading: 'Labs', chunk: 'split_labs.wasm' },
