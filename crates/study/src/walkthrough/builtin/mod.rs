@@ -13,7 +13,8 @@ use super::model::Walkthrough;
 use crate::card::REVERSE_SUFFIX;
 
 /// Every shipped walkthrough, in the order the walkthrough list shows them.
-pub const ALL: &[Walkthrough] = &[
+/// A static, not a const, so the page's wasm holds its text once.
+pub static ALL: &[Walkthrough] = &[
     snapshot_copy::WALKTHROUGH,
     envelope_encryption::WALKTHROUGH,
     s3_replication_sse_kms::WALKTHROUGH,
