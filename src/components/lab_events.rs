@@ -9,22 +9,11 @@ pub fn EventsTab(console: Memo<ConsoleView>) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let failed_only = RwSignal::new(false);
     let rows = move || {
-        let needle = filter.get().to_lowercase();
-        let failed = failed_only.get();
+        let (text, failed) = (filter.get(), failed_only.get());
         console.with(|c| {
             c.events
                 .iter()
-                .filter(|e| !failed || e.error_code.is_some())
-                .filter(|e| {
-                    needle.is_empty()
-                        || [
-                            &e.operation,
-                            &e.principal,
-                            e.error_code.as_deref().unwrap_or(""),
-                        ]
-                        .iter()
-                        .any(|f| f.to_lowercase().contains(&needle))
-                })
+                .filter(|e| e.matches(&text, failed))
                 .take(200)
                 .cloned()
                 .collect::<Vec<_>>()
@@ -50,8 +39,8 @@ pub fn EventsTab(console: Memo<ConsoleView>) -> impl IntoView {
                         <thead><tr><th scope="col">"Time"</th><th scope="col">"Principal"</th><th scope="col">"Operation"</th><th scope="col">"Region"</th><th scope="col">"Error code"</th></tr></thead>
                         <tbody>{rows.into_iter().map(|e| view! {
                             <tr class:failed=e.error_code.is_some()>
-                                <td class="mono">{e.time.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
-                                <td class="mono">{e.principal.rsplit(':').next().unwrap_or_default().to_owned()}</td>
+                                <td class="mono">{e.when()}</td>
+                                <td class="mono">{e.who().to_owned()}</td>
                                 <td>{e.operation.clone()}</td>
                                 <td>{e.region.clone()}</td>
                                 <td title=e.error_message.clone().unwrap_or_default()>{e.error_code.clone().unwrap_or_default()}</td>

@@ -111,3 +111,30 @@ pub fn lab_name(id: &str) -> String {
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
 }
+
+impl crate::EventRow {
+    /// Whether the event list's filter keeps this event: `text` found (in
+    /// any case) in the operation, the principal or the error code, and a
+    /// failure when `failed_only`.
+    pub fn matches(&self, text: &str, failed_only: bool) -> bool {
+        let text = text.trim().to_lowercase();
+        let fields = [
+            self.operation.as_str(),
+            self.principal.as_str(),
+            self.error_code.as_deref().unwrap_or(""),
+        ];
+        (!failed_only || self.error_code.is_some())
+            && (text.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(&text)))
+    }
+
+    /// `2026-01-01 00:00:00` from the event's ISO 8601 time.
+    pub fn when(&self) -> String {
+        self.time.replace('T', " ").trim_end_matches('Z').to_owned()
+    }
+
+    /// The principal's name after its ARN's last colon:
+    /// `assumed-role/Admin/keydeck`, `user/developer`, `root`.
+    pub fn who(&self) -> &str {
+        self.principal.rsplit(':').next().unwrap_or(&self.principal)
+    }
+}

@@ -88,3 +88,51 @@ fn a_lab_id_reads_as_words() {
     assert_eq!(lab_name("multi-region"), "Multi region");
     assert_eq!(lab_name(""), "");
 }
+
+fn event(operation: &str, principal: &str, error: Option<&str>) -> keydeck_lab_protocol::EventRow {
+    keydeck_lab_protocol::EventRow {
+        time: "2026-01-01T00:00:05Z".into(),
+        principal: principal.into(),
+        operation: operation.into(),
+        region: "us-east-1".into(),
+        error_code: error.map(str::to_owned),
+        error_message: None,
+    }
+}
+
+#[test]
+fn the_event_filter_looks_at_operation_principal_and_error_in_any_case() {
+    let denied = event(
+        "Decrypt",
+        "arn:aws:iam::444455556666:user/developer",
+        Some("AccessDeniedException"),
+    );
+    let created = event(
+        "CreateKey",
+        "arn:aws:sts::111122223333:assumed-role/Admin/keydeck",
+        None,
+    );
+    assert!(denied.matches("", false) && created.matches("", false));
+    assert!(denied.matches("decrypt", false));
+    assert!(denied.matches("ACCESSDENIED", false));
+    assert!(created.matches(" admin ", false));
+    assert!(!created.matches("decrypt", false));
+    assert!(denied.matches("", true));
+    assert!(!created.matches("", true));
+    assert!(!denied.matches("createkey", true));
+}
+
+#[test]
+fn an_event_reads_with_a_short_time_and_principal() {
+    let e = event(
+        "Encrypt",
+        "arn:aws:sts::111122223333:assumed-role/Admin/keydeck",
+        None,
+    );
+    assert_eq!(e.when(), "2026-01-01 00:00:05");
+    assert_eq!(e.who(), "assumed-role/Admin/keydeck");
+    assert_eq!(
+        event("Encrypt", "arn:aws:iam::111122223333:root", None).who(),
+        "root"
+    );
+}
