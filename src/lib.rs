@@ -52,11 +52,14 @@ pub fn App() -> impl IntoView {
     theme::provide();
     study_store::StudyStore::provide();
     pwa::provide();
+    // True while a navigation waits, usually for a lazy route's code.
+    let (routing, set_routing) = signal(false);
     view! {
         <Title formatter=|page: String| {
             if page.is_empty() { "KeyDeck".to_owned() } else { format!("{page} · KeyDeck") }
         }/>
-        <Router>
+        <Router set_is_routing=set_routing>
+            <div class="route-loading" class:active=routing aria-hidden="true"></div>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <div class="shell">
                 <TopBar/>
