@@ -64,3 +64,31 @@ fn every_walkthrough_a_lab_names_exists() {
         "envelope encryption, cross-account and multi-Region name one each"
     );
 }
+
+#[test]
+fn walkthroughs_and_labs_name_each_other_both_ways() {
+    let all = labs::all();
+    for lab in &all {
+        for id in &lab.walkthroughs {
+            let w = walkthroughs::find(id).expect("checked above");
+            assert!(
+                w.labs.contains(&lab.id.as_str()),
+                "walkthrough {id} does not link back to lab {}",
+                lab.id
+            );
+        }
+    }
+    for w in walkthroughs::ALL {
+        for lab_id in w.labs {
+            let lab = all
+                .iter()
+                .find(|l| l.id == *lab_id)
+                .unwrap_or_else(|| panic!("walkthrough {} names unknown lab {lab_id}", w.id));
+            assert!(
+                lab.walkthroughs.iter().any(|id| id == w.id),
+                "lab {lab_id} does not list walkthrough {}",
+                w.id
+            );
+        }
+    }
+}
