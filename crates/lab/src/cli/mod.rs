@@ -37,7 +37,7 @@ mod values;
 pub use errors::{CliError, USAGE};
 pub use globals::GLOBAL_OPTIONS;
 pub use model::{Member, Operation, Service, Shape};
-pub use profiles::{install_profiles, Identity, Profile};
+pub use profiles::{install_profiles, Identity, Profile, PARTNER, YOURS};
 
 use crate::io::{CommandOutput, Vfs};
 use keydeck_sim::Simulator;

@@ -7,8 +7,6 @@
 //! that is a KMS ciphertext whose plaintext is 32 bytes is an encrypted data
 //! key, opened here with the simulator's own key material.
 
-use aes_gcm::aead::Aead;
-use aes_gcm::{Aes256Gcm, KeyInit, Nonce};
 use base64::Engine;
 use keydeck_sim::kms::blob::{self, EncryptionContext};
 use serde_json::{Map, Value};
@@ -27,10 +25,6 @@ pub(super) const CHECKS: &[(&str, Check)] = &[
 
 /// AES-256 data keys are 32 bytes.
 const DATA_KEY_LEN: usize = 32;
-/// keydeck-crypt's files: a 12-byte nonce, then AES-256-GCM ciphertext and
-/// its 16-byte tag (see `shell/crypt/envelope.rs`).
-const NONCE_LEN: usize = 12;
-
 /// A GenerateDataKey call succeeded.
 fn data_key_generated(session: &Session) -> bool {
     any_succeeded(session, "GenerateDataKey")
@@ -75,7 +69,7 @@ fn envelopes(session: &Session) -> Vec<Envelope<'_>> {
     let mut found = Vec::new();
     for data_key in keys {
         for (name, bytes) in files(session) {
-            if let Some(plaintext) = open_local(&data_key, bytes) {
+            if let Some(plaintext) = crate::shell::crypt::envelope::open(&data_key, bytes) {
                 found.push(Envelope {
                     data_key: data_key.clone(),
                     sealed_file: name,
@@ -133,15 +127,6 @@ fn open_kms(
 }
 
 /// Opens a file keydeck-crypt sealed with `data_key`.
-fn open_local(data_key: &[u8], sealed: &[u8]) -> Option<Vec<u8>> {
-    if sealed.len() <= NONCE_LEN {
-        return None;
-    }
-    let (nonce, body) = sealed.split_at(NONCE_LEN);
-    let cipher = Aes256Gcm::new_from_slice(data_key).ok()?;
-    cipher.decrypt(Nonce::from_slice(nonce), body).ok()
-}
-
 /// Whether a file still holds `data_key`, as raw bytes or as base64 text.
 fn plaintext_key_kept(session: &Session, data_key: &[u8]) -> bool {
     let b64 = base64::engine::general_purpose::STANDARD.encode(data_key);

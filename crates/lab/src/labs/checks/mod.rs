@@ -21,11 +21,8 @@ use crate::session::Session;
 /// A check: does the session's state show the task done?
 pub type Check = fn(&Session) -> bool;
 
-/// Your account in the labs (profiles `default`, `root`, `developer`).
-pub(crate) const YOUR_ACCOUNT: &str = "111122223333";
-/// The partner account (profiles `partner`, `partner-root`,
-/// `partner-developer`).
-pub(crate) const PARTNER_ACCOUNT: &str = "444455556666";
+/// Your account and the partner's, as the CLI's profiles define them.
+pub(crate) use crate::cli::{PARTNER as PARTNER_ACCOUNT, YOURS as YOUR_ACCOUNT};
 
 /// Every check, by id.
 pub fn all() -> impl Iterator<Item = (&'static str, Check)> {

@@ -43,12 +43,24 @@ pub fn decrypt(env: &mut Env, options: &Options) -> Result<CommandOutput, String
             "{name} is too short to be a file keydeck-crypt encrypted"
         ));
     }
-    let (nonce, body) = sealed.split_at(NONCE_LEN);
-    let plaintext = cipher
-        .decrypt(Nonce::from_slice(nonce), body)
-        .map_err(|_| "decryption failed: wrong key or tampered file".to_owned())?;
+    let plaintext = open_with(&cipher, sealed)
+        .ok_or_else(|| "decryption failed: wrong key or tampered file".to_owned())?;
     env.files.write(options.file_name("--out")?, plaintext);
     Ok(CommandOutput::ok(Vec::new()))
+}
+
+/// The plaintext of a file `keydeck-crypt encrypt` wrote under `data_key`,
+/// or `None` if the key is not the one or the file is not such a file.
+pub fn open(data_key: &[u8], sealed: &[u8]) -> Option<Vec<u8>> {
+    open_with(&Aes256Gcm::new_from_slice(data_key).ok()?, sealed)
+}
+
+fn open_with(cipher: &Aes256Gcm, sealed: &[u8]) -> Option<Vec<u8>> {
+    if sealed.len() < NONCE_LEN + TAG_LEN {
+        return None;
+    }
+    let (nonce, body) = sealed.split_at(NONCE_LEN);
+    cipher.decrypt(Nonce::from_slice(nonce), body).ok()
 }
 
 fn cipher(env: &Env, options: &Options) -> Result<Aes256Gcm, String> {
