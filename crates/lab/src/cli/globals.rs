@@ -39,6 +39,11 @@ const FLAGS: &[&str] = &[
     "--no-cli-auto-prompt",
 ];
 
+/// Whether `option` is a global option that takes a value (not a flag).
+pub fn takes_value(option: &str) -> bool {
+    GLOBAL_OPTIONS.contains(&option) && !FLAGS.contains(&option)
+}
+
 pub const OUTPUTS: &[&str] = &["json", "text", "table", "yaml", "yaml-stream"];
 
 /// The commands `aws` knows, in the order it lists them.

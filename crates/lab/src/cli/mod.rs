@@ -35,7 +35,7 @@ mod validate;
 mod values;
 
 pub use errors::{CliError, USAGE};
-pub use globals::GLOBAL_OPTIONS;
+pub use globals::{takes_value as global_takes_value, GLOBAL_OPTIONS};
 pub use model::{Member, Operation, Service, Shape};
 pub use profiles::{install_profiles, Identity, Profile, PARTNER, YOURS};
 

@@ -10,20 +10,6 @@ use keydeck_sim::kms::keys::{
 use super::complete::{owned, Known};
 use crate::cli;
 
-/// The global options that take a value; the others are flags.
-const GLOBAL_WITH_VALUE: &[&str] = &[
-    "--ca-bundle",
-    "--cli-binary-format",
-    "--cli-connect-timeout",
-    "--cli-read-timeout",
-    "--color",
-    "--endpoint-url",
-    "--output",
-    "--profile",
-    "--query",
-    "--region",
-];
-
 /// The options whose value names a KMS key.
 const KEY_OPTIONS: &[&str] = &[
     "--destination-key-id",
@@ -78,7 +64,7 @@ fn positionals(args: &[String]) -> Vec<&str> {
     let mut out = Vec::new();
     let mut words = args.iter();
     while let Some(word) = words.next() {
-        if GLOBAL_WITH_VALUE.contains(&word.as_str()) {
+        if cli::global_takes_value(word) {
             words.next();
         } else if !word.starts_with("--") && out.len() < 2 {
             out.push(word.as_str());
@@ -90,7 +76,7 @@ fn positionals(args: &[String]) -> Vec<&str> {
 /// Whether an option takes a value. The CLI spells a boolean member as a
 /// pair, `--multi-region` and `--no-multi-region`.
 fn takes_value(command: &[&str], option: &str) -> bool {
-    if GLOBAL_WITH_VALUE.contains(&option) {
+    if cli::global_takes_value(option) {
         return true;
     }
     let [service, operation, ..] = command else {
