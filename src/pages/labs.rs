@@ -47,14 +47,8 @@ fn LabList(labs: Vec<LabSummary>, progress: keydeck_lab_protocol::LabProgress) -
             {labs.into_iter().map(|lab| {
                 let record = progress.get(&lab.id).cloned().unwrap_or_default();
                 let total = lab.task_ids.len();
-                let done = lab.task_ids.iter().filter(|t| record.done.contains(t)).count();
-                let status = if record.is_complete() {
-                    "Completed".to_owned()
-                } else if done == 0 {
-                    format!("{total} tasks · about {} min", lab.minutes)
-                } else {
-                    format!("{done} of {total} tasks done")
-                };
+                let done = record.done_of(&lab.task_ids);
+                let status = record.status_line(&lab.task_ids, lab.minutes);
                 let meter = format!("{} progress", lab.title);
                 view! {
                     <li class="panel lab-card" class:complete=record.is_complete()>

@@ -72,6 +72,24 @@ impl LabRecord {
     pub fn is_complete(&self) -> bool {
         self.completed_at.is_some()
     }
+
+    /// How many of `task_ids` are done.
+    pub fn done_of(&self, task_ids: &[String]) -> usize {
+        task_ids.iter().filter(|t| self.done.contains(t)).count()
+    }
+
+    /// The lab list's line for a lab: "Completed", "2 of 5 tasks done", or,
+    /// before any, its size: "5 tasks · about 15 min".
+    pub fn status_line(&self, task_ids: &[String], minutes: u32) -> String {
+        let (done, total) = (self.done_of(task_ids), task_ids.len());
+        if self.is_complete() {
+            "Completed".to_owned()
+        } else if done == 0 {
+            format!("{total} tasks · about {minutes} min")
+        } else {
+            format!("{done} of {total} tasks done")
+        }
+    }
 }
 
 /// Every lab's progress, by lab id.

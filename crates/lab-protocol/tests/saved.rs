@@ -70,3 +70,21 @@ fn the_summary_counts_completed_and_started_labs() {
     p.record("grants", &["b".into(), "c".into(), "d".into()], 4, 4);
     assert_eq!(p.summary(), "3 labs completed.");
 }
+
+#[test]
+fn the_lab_list_says_how_far_a_lab_is() {
+    let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+    let mut p = LabProgress::default();
+    p.record("x", &[], 3, 1);
+    assert_eq!(
+        p.get("x").unwrap().status_line(&ids, 15),
+        "3 tasks · about 15 min"
+    );
+    p.record("x", &["b".into()], 3, 2);
+    assert_eq!(
+        p.get("x").unwrap().status_line(&ids, 15),
+        "1 of 3 tasks done"
+    );
+    p.record("x", &["a".into(), "c".into()], 3, 3);
+    assert_eq!(p.get("x").unwrap().status_line(&ids, 15), "Completed");
+}
