@@ -13,7 +13,10 @@ async function reviewOne(page: Page, grade = '4') {
 }
 
 test('corrupt saved progress is kept under a backup key and offered for download', async ({ page }) => {
+  // Wait for the app to have read storage, so that it cannot read (and back
+  // up) the damaged text before the reload does.
   await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(() => localStorage.setItem('keydeck.progress', '{"schema": 2, "cards": {oops'));
   await page.reload();
   const banner = page.getByRole('alert').filter({ hasText: 'could not be read' });
