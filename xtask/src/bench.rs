@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: what a learner downloads. Builds the release site and
 //! a bare Leptos "hello" app with the same profile (the framework's floor),
-//! and prints raw, gzip and brotli sizes of each one's wasm, JS and CSS.
+//! and prints raw, gzip and brotli sizes of each one's wasm, JS and CSS;
+//! then measures both in Chromium, Lighthouse included.
 
 use std::io::Write;
 use std::path::Path;
@@ -55,7 +56,7 @@ pub fn run() -> Result<()> {
         ratio(app.gzip, base.gzip),
         ratio(app.brotli, base.brotli)
     );
-    in_browser(&root)?;
+    in_browser(&root, &floor.dist())?;
     // The same Encrypt natively, for comparison with the worker's figure.
     crate::run(
         std::process::Command::new(tools::env_cargo())
@@ -81,15 +82,13 @@ fn is_worker(path: &str) -> bool {
     path.starts_with(crate::worker::PREFIX)
 }
 
-/// Serves the build on loopback and runs the browser measurements: the
-/// longest main-thread task while stepping through the snapshot-copy
-/// walkthrough, and the labs worker's timings.
-fn in_browser(root: &Path) -> Result<()> {
+/// Serves the build on loopback, brotli-compressed as a production host
+/// would, and runs the browser measurements: the longest main-thread task
+/// while stepping through the snapshot-copy walkthrough, the labs worker's
+/// timings, and Lighthouse on the main routes and on the floor.
+fn in_browser(root: &Path, floor: &Path) -> Result<()> {
     crate::tools::ensure_browser()?;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-    let base = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
-    let dist = root.join("dist");
-    std::thread::spawn(move || crate::serve::serve_forever(listener, dist));
+    let base = serve_on_loopback(&root.join("dist"))?;
     println!();
     for script in ["tools/trace-walkthrough.mjs", "tools/bench-labs.mjs"] {
         crate::run(
@@ -99,7 +98,34 @@ fn in_browser(root: &Path) -> Result<()> {
                 .current_dir(root.join("tests")),
         )?;
     }
-    Ok(())
+    // The medians, for `budget::check_file`.
+    let medians = root.join("target/lighthouse.json");
+    println!();
+    crate::run(
+        std::process::Command::new("node")
+            .args(["tools/lighthouse.mjs", &base, "3"])
+            .env("KEYDECK_LIGHTHOUSE_JSON", &medians)
+            .current_dir(root.join("tests")),
+    )?;
+    println!("(medians written to {})", medians.display());
+    let floor_base = serve_on_loopback(floor)?;
+    crate::run(
+        std::process::Command::new("node")
+            .args(["tools/lighthouse.mjs", &floor_base, "3", "--floor"])
+            .env_remove("KEYDECK_LIGHTHOUSE_JSON")
+            .current_dir(root.join("tests")),
+    )
+}
+
+/// Serves `dist` on an ephemeral loopback port for the rest of the run, its
+/// files compressed beforehand so no first request waits on brotli.
+fn serve_on_loopback(dist: &Path) -> Result<String> {
+    crate::serve::precompress(dist)?;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let base = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
+    let dist = dist.to_path_buf();
+    std::thread::spawn(move || crate::serve::serve_forever(listener, dist));
+    Ok(base)
 }
 
 /// Prints one row per shipped wasm, JS and CSS file in `dist` that `pick`

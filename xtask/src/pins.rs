@@ -1,7 +1,7 @@
 //! Every tool version KeyDeck's build depends on, in one place.
 //!
-//! Node packages (Playwright, axe-core and the binaryen that provides
-//! wasm-opt) are pinned exactly in `tests/package.json` and locked in
+//! Node packages (Playwright, axe-core, Lighthouse and the binaryen that
+//! provides wasm-opt) are pinned exactly in `tests/package.json` and locked in
 //! `tests/package-lock.json`; `npm ci` installs them as recorded there.
 
 /// The wasm-bindgen CLI must equal the `wasm-bindgen` crate in Cargo.lock;
