@@ -27,6 +27,7 @@ usage: cargo xtask <task> [options]
 
 tasks:
   serve [--port N] [--no-build]   build the release site and serve dist/ on 127.0.0.1 (default port 8080)
+  dist                            build the deployable site into dist/ (what serve serves), without serving
   test                            fmt, clippy, cargo test, boto3 suite, release build, browser suite
   bench                           sizes of the release site beside a bare Leptos app
   deck                            validate decks and questions; print counts per topic and kind
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
         Some("serve") => serve::cli(&args[1..]),
+        Some("dist") => serve::dist_cli(&args[1..]),
         Some("test") => test::run_all(),
         Some("bench") => bench::run(),
         Some("deck") => deck::run(),

@@ -30,11 +30,11 @@ pub fn cli(args: &[String]) -> Result<()> {
             other => return Err(format!("serve: unknown option {other:?}").into()),
         }
     }
-    if build {
-        let toolchain = tools::ensure_build_tools()?;
-        site::build_app(&toolchain)?;
-    }
-    let dist = project_root().join("dist");
+    let dist = if build {
+        build_dist()?
+    } else {
+        project_root().join("dist")
+    };
     if !dist.join("index.html").is_file() {
         return Err(
             "dist/index.html is missing: run `cargo xtask serve` without --no-build".into(),
@@ -45,6 +45,27 @@ pub fn cli(args: &[String]) -> Result<()> {
     println!("KeyDeck is served at http://127.0.0.1:{port}/ (Ctrl-C stops it)");
     serve_forever(listener, dist);
     Ok(())
+}
+
+/// `cargo xtask dist`: builds what a static host serves, without serving it.
+pub fn dist_cli(args: &[String]) -> Result<()> {
+    if let Some(extra) = args.first() {
+        return Err(format!("dist: unknown option {extra:?}").into());
+    }
+    let dist = build_dist()?;
+    println!(
+        "{} is ready to upload to a static host (see README.md, Deploying)",
+        dist.display()
+    );
+    Ok(())
+}
+
+/// Builds the deployable `dist/`: the release site, its labs worker and the
+/// service worker, installing the pinned tools first. Returns its path.
+pub fn build_dist() -> Result<PathBuf> {
+    let toolchain = tools::ensure_build_tools()?;
+    site::build_app(&toolchain)?;
+    Ok(project_root().join("dist"))
 }
 
 /// Serves `dist` on an already-bound listener, one thread per connection.
