@@ -118,6 +118,7 @@ pub async fn ask(body: Ask) -> Answer {
 
 /// Once the browser is idle after the first load, asks it to fetch the
 /// worker's files at low priority, so that `/labs` opens at once later.
+/// Only where no service worker precaches them (see `pwa::precaches`).
 pub fn prefetch_when_idle() {
     let callback = Closure::once_into_js(|| {
         let head = document().head();

@@ -32,9 +32,16 @@ pub fn ChunkMissingView() -> impl IntoView {
 }
 
 /// Declares a route whose view lives in the chunk `$chunk`: a unit struct
-/// implementing `LazyRoute`, whose view is `$view`.
+/// implementing `LazyRoute`, whose view is `$view`. With `ready = $ready`,
+/// the view also waits for that future (`Result<(), ChunkMissing>`), fetched
+/// alongside the chunk: content the page needs before it renders.
 macro_rules! lazy_route {
     ($route:ident, $chunk:ident, $split:ident, $view:expr) => {
+        $crate::lazy::lazy_route!($route, $chunk, $split, $view, ready = async {
+            Ok::<(), $crate::lazy::ChunkMissing>(())
+        });
+    };
+    ($route:ident, $chunk:ident, $split:ident, $view:expr, ready = $ready:expr) => {
         pub struct $route;
 
         impl leptos_router::LazyRoute for $route {
@@ -47,7 +54,8 @@ macro_rules! lazy_route {
                 fn $split() -> Result<leptos::prelude::AnyView, $crate::lazy::ChunkMissing> {
                     Ok(leptos::prelude::IntoAny::into_any($view))
                 }
-                match $split().await {
+                let (view, ready) = ::futures_util::future::join($split(), $ready).await;
+                match ready.and(view) {
                     Ok(view) => view,
                     Err(_) => leptos::prelude::IntoAny::into_any(
                         leptos::prelude::view! { <$crate::lazy::ChunkMissingView/> },

@@ -3,6 +3,7 @@
 
 mod clock;
 mod components;
+mod content;
 mod lab_store;
 mod lab_worker;
 mod lazy;
@@ -26,16 +27,26 @@ use components::storage_banner::StorageBanner;
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    mount();
+    // The deck is preloaded beside the wasm, so this rarely waits; the app
+    // mounts with every page's data in hand, and nothing jumps.
+    // Leptos starts its executor when it mounts; until then, wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
+        let decks = study_store::load_decks().await;
+        mount(decks);
+    });
 }
 
 /// Mounts the app and removes the static loading message from `index.html`.
-pub fn mount() {
-    leptos::mount::mount_to_body(App);
+fn mount(decks: study_store::Decks) {
+    leptos::mount::mount_to_body(move || view! { <App decks/> });
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    lab_worker::prefetch_when_idle();
+    // The service worker's install fetches the labs worker with everything
+    // else; without one, fetch it when the browser is idle.
+    if !pwa::precaches() {
+        lab_worker::prefetch_when_idle();
+    }
 }
 
 /// The router would treat `#main` as a navigation; move focus ourselves.
@@ -47,10 +58,10 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
+fn App(decks: study_store::Decks) -> impl IntoView {
     provide_meta_context();
     theme::provide();
-    study_store::StudyStore::provide();
+    study_store::StudyStore::provide(decks);
     pwa::provide();
     // True while a navigation waits, usually for a lazy route's code.
     let (routing, set_routing) = signal(false);

@@ -42,6 +42,15 @@ pub fn provide() {
     }
 }
 
+/// Whether a service worker will precache every file of this build,
+/// chunks and the labs worker included, once the first load is done.
+pub fn precaches() -> bool {
+    cfg!(not(debug_assertions))
+        && web_sys::window().is_some_and(|w| {
+            js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false)
+        })
+}
+
 pub fn use_updates() -> Updates {
     expect_context::<Updates>()
 }

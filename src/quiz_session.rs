@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use keydeck_study::quiz::{missed_cards, Exam, ExamResult, QuestionBank};
+use keydeck_study::quiz::{missed_cards, Exam, ExamResult};
 
 use crate::clock;
 use crate::storage::{self, keys};
@@ -51,17 +51,9 @@ pub struct QuizRecord {
     pub link: String,
 }
 
-thread_local! {
-    static BANK: std::rc::Rc<QuestionBank> = std::rc::Rc::new(
-        // Checked by tests and `cargo xtask deck`; an error here is a build defect.
-        QuestionBank::builtin().unwrap_or_else(|_| QuestionBank::new(Default::default(), Vec::new())),
-    );
-}
-
-/// The shipped questions and the deck they are generated from, built once.
-pub fn bank() -> std::rc::Rc<QuestionBank> {
-    BANK.with(std::rc::Rc::clone)
-}
+/// The shipped questions and the deck they are generated from; the quiz
+/// route fetches them before its page renders.
+pub use crate::content::bank;
 
 pub fn load_session() -> Option<Session> {
     storage::load(keys::QUIZ_IN_PROGRESS)

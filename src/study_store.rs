@@ -4,14 +4,15 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use keydeck_study::builtin;
 use keydeck_study::card::Card;
-use keydeck_study::deck::Deck;
+use keydeck_study::deck::{Deck, DeckError};
 use keydeck_study::progress::{Progress, Settings, Undo};
 use keydeck_study::queue::{Counts, Scope, Today};
 use keydeck_study::schedule::{Grade, Outcome, Scheduler};
 
 use crate::clock::{self, BrowserClock};
+use crate::content;
+use crate::lazy::ChunkMissing;
 use crate::storage::{self, ImportedDeck};
 
 #[derive(Clone, Copy)]
@@ -23,20 +24,73 @@ pub struct StudyStore {
     pub problem: RwSignal<Option<String>>,
 }
 
+/// The decks the app starts with: the shipped bundle, followed by the
+/// learner's imported decks, and what went wrong loading them, if anything.
+pub struct Decks {
+    deck: Deck,
+    imported: Vec<ImportedDeck>,
+    problem: Option<String>,
+}
+
+/// Fetches the shipped deck and adds the imported ones. Deck files are
+/// Markdown, and the Markdown parser is fetched only when there are any, so
+/// a learner without imported decks never downloads it at startup.
+pub async fn load_decks() -> Decks {
+    let imported = storage::load_imported_decks();
+    let (shipped, mut problem) = match content::shipped_deck().await {
+        Ok(deck) => ((*deck).clone(), None),
+        Err(e) => (Deck::default(), Some(e)),
+    };
+    if imported.is_empty() {
+        return Decks {
+            deck: shipped,
+            imported,
+            problem,
+        };
+    }
+    // Imported decks were checked on import, so a failure here means
+    // tampered storage: keep the shipped deck.
+    let deck = match deck_parser().await {
+        Ok(parse) => parse(&shipped, &imported).unwrap_or(shipped),
+        Err(_) => {
+            problem.get_or_insert_with(|| {
+                "Your imported decks could not be loaded. Check your connection, then reload."
+                    .to_owned()
+            });
+            shipped
+        }
+    };
+    Decks {
+        deck,
+        imported,
+        problem,
+    }
+}
+
+/// The deck parser, cut into its own chunk: only imported decks need it.
+#[leptos::wasm_split::wasm_split(deck_parser, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn deck_parser() -> Result<Parser, ChunkMissing> {
+    Ok(combined)
+}
+
+type Parser = fn(&Deck, &[ImportedDeck]) -> Result<Deck, Vec<DeckError>>;
+
 impl StudyStore {
-    pub fn provide() {
-        let imported = storage::load_imported_decks();
-        // The shipped decks are checked by tests and `cargo xtask deck`; imported
-        // ones were checked on import, so a failure here means tampered storage.
-        let deck = combined(&imported)
-            .or_else(|_| combined(&[]))
-            .unwrap_or_default();
+    pub fn provide(decks: Decks) {
+        let Decks {
+            deck,
+            imported,
+            problem: deck_problem,
+        } = decks;
         let loaded = storage::load_progress();
         let store = StudyStore {
             deck: RwSignal::new(Arc::new(deck)),
             imported: RwSignal::new(imported),
             progress: RwSignal::new(loaded.progress),
-            problem: RwSignal::new(loaded.problem),
+            problem: RwSignal::new(match (loaded.problem, deck_problem) {
+                (Some(a), Some(b)) => Some(format!("{a} {b}")),
+                (a, b) => a.or(b),
+            }),
         };
         // Another tab saved: fold its reviews into ours.
         // Another tab saved: fold its reviews into ours. Tabs read storage
@@ -77,7 +131,8 @@ impl StudyStore {
             file: file.clone(),
             text,
         });
-        let deck = combined(&decks)
+        let shipped = content::shipped_now();
+        let deck = combined(&shipped, &decks)
             .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
         storage::save_imported_decks(&decks).map_err(|e| vec![e.0])?;
         let title = deck
@@ -94,7 +149,7 @@ impl StudyStore {
         let mut decks = self.imported.get_untracked();
         decks.retain(|d| d.file != file);
         if storage::save_imported_decks(&decks).is_ok() {
-            if let Ok(deck) = combined(&decks) {
+            if let Ok(deck) = combined(&content::shipped_now(), &decks) {
                 self.deck.set(Arc::new(deck));
             }
             self.imported.set(decks);
@@ -226,30 +281,9 @@ impl StudyStore {
     }
 }
 
-/// The shipped decks followed by the imported ones; ids must not clash.
-fn combined(imported: &[ImportedDeck]) -> Result<Deck, Vec<keydeck_study::deck::DeckError>> {
-    let shipped = builtin::DECK_FILES.iter().copied();
-    let extra = imported.iter().map(|d| (d.file.as_str(), d.text.as_str()));
-    let deck = Deck::parse(shipped.chain(extra))?;
-    let mut seen = std::collections::HashSet::new();
-    for (topic, file) in deck.topics.iter().zip(
-        builtin::DECK_FILES
-            .iter()
-            .map(|f| f.0)
-            .chain(imported.iter().map(|d| d.file.as_str())),
-    ) {
-        if !seen.insert(topic.id.clone()) {
-            return Err(vec![keydeck_study::deck::DeckError {
-                file: file.to_owned(),
-                line: 1,
-                message: format!(
-                    "a topic named \"{}\" already exists; rename the file",
-                    topic.id
-                ),
-            }]);
-        }
-    }
-    Ok(deck)
+/// The shipped deck followed by the imported ones; ids must not clash.
+fn combined(shipped: &Deck, imported: &[ImportedDeck]) -> Result<Deck, Vec<DeckError>> {
+    shipped.with_imported(imported.iter().map(|d| (d.file.as_str(), d.text.as_str())))
 }
 
 fn scheduler(p: &Progress) -> Scheduler {

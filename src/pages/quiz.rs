@@ -104,7 +104,17 @@ impl Link {
     }
 }
 
-crate::lazy::lazy_route!(QuizRoute, quiz, quiz_view, view! { <Quiz/> });
+crate::lazy::lazy_route!(
+    QuizRoute,
+    quiz,
+    quiz_view,
+    view! { <Quiz/> },
+    ready = async {
+        crate::content::fetch_questions()
+            .await
+            .map_err(|_| crate::lazy::ChunkMissing)
+    }
+);
 
 #[component]
 pub fn Quiz() -> impl IntoView {

@@ -47,3 +47,43 @@ test('a chunk that cannot be fetched shows a message with a retry, and the rest 
     await site.stop();
   }
 });
+
+test('the first load of / reads the deck from its content file, and parses no Markdown', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByTestId('today-summary')).toHaveText(/\d+ new cards? to learn today/);
+  expect(fetched.filter((p) => /^\/deck-[0-9a-f]+\.json$/.test(p))).toHaveLength(1);
+  expect(fetched.filter((p) => /\/questions-[0-9a-f]+\.json$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
+});
+
+test('a deck that cannot be fetched is reported, and the rest of the app works', async ({ page }) => {
+  await page.route(/\/deck-[0-9a-f]+\.json$/, (r) => r.abort());
+  await page.goto('/');
+  await expect(page.getByRole('alert').filter({ hasText: /KeyDeck could not download \/deck-[0-9a-f]+\.json/ })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'About', exact: true }).locator('visible=true').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'About KeyDeck' })).toBeVisible();
+});
+
+test('quiz questions that cannot be fetched show a message with a retry', async ({ page }) => {
+  await page.route(/\/questions-[0-9a-f]+\.json$/, (r) => r.abort());
+  await page.goto('/quiz');
+  await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
+  await page.unroute(/\/questions-[0-9a-f]+\.json$/);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quizzes and exams' })).toBeVisible();
+});
+
+test('a learner with an imported deck gets the parser on demand, and their cards count', async ({ page }) => {
+  const deck = '# Mine\n\n## my-card\nkind: basic\nsource: https://docs.aws.amazon.com/kms/\n\n### Front\nQ?\n\n### Back\nA\n';
+  await page.addInitScript((text) => {
+    if (!localStorage.getItem('keydeck.decks.imported')) {
+      localStorage.setItem('keydeck.decks.imported', JSON.stringify([{ file: 'mine.md', text }]));
+    }
+  }, deck);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await expect(page.locator('li[data-topic="mine"]')).toContainText('1 new');
+  expect(fetched.some((p) => p.endsWith('/split_deck_parser.wasm'))).toBe(true);
+});

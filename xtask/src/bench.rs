@@ -32,6 +32,7 @@ pub fn run() -> Result<()> {
         dir: root.join("xtask/floor"),
         hashed: &[],
         copied: &[],
+        generated: site::nothing,
     };
     site::build_app(&toolchain)?;
     site::build(&toolchain, &floor)?;

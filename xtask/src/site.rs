@@ -28,6 +28,20 @@ pub struct App<'a> {
     pub hashed: &'a [&'a str],
     /// Files and folders copied to `dist/` as they are: (source, dest).
     pub copied: &'a [(&'a str, &'a str)],
+    /// Files written at build time, hashed like `hashed` and named in the
+    /// template by their `name`: `href="content/deck.json"`.
+    pub generated: fn() -> Result<Vec<Generated>>,
+}
+
+/// A file the build writes: its name in the template, and its bytes.
+pub struct Generated {
+    pub name: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// For apps that generate nothing.
+pub fn nothing() -> Result<Vec<Generated>> {
+    Ok(Vec::new())
 }
 
 impl App<'_> {
@@ -47,7 +61,27 @@ pub fn keydeck() -> App<'static> {
             ("assets/manifest.webmanifest", "manifest.webmanifest"),
             ("assets/icons", "icons"),
         ],
+        generated: content,
     }
+}
+
+/// The shipped decks and questions, parsed and checked here and written as
+/// the JSON bundles the page fetches (`keydeck_study::bundle`).
+fn content() -> Result<Vec<Generated>> {
+    let (deck, questions) = keydeck_study::bundle::shipped().map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        lines.join("\n")
+    })?;
+    Ok(vec![
+        Generated {
+            name: "content/deck.json",
+            bytes: deck.into_bytes(),
+        },
+        Generated {
+            name: "content/questions.json",
+            bytes: questions.into_bytes(),
+        },
+    ])
 }
 
 /// Builds `app` into its `dist/`, replacing what was there.
@@ -164,18 +198,31 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 /// stylesheet and icon, and the app's preload hints and boot script.
 fn write_index(app: &App, dist: &Path, pkg: &str) -> Result<()> {
     let mut html = fs::read_to_string(app.dir.join("index.html"))?;
+    let mut files = Vec::new();
     for source in app.hashed {
-        let bytes = fs::read(app.dir.join(source))?;
-        let name = Path::new(source);
+        files.push((source.to_string(), fs::read(app.dir.join(source))?));
+    }
+    for file in (app.generated)()? {
+        files.push((file.name.to_string(), file.bytes));
+    }
+    for (source, bytes) in files {
+        let name = Path::new(&source);
         let stem = name.file_stem().unwrap_or_default().to_string_lossy();
         let ext = name.extension().unwrap_or_default().to_string_lossy();
         let hashed = format!("{stem}-{}.{ext}", short_hash(&bytes));
         fs::write(dist.join(&hashed), bytes)?;
-        let needle = format!("href=\"{source}\"");
-        if !html.contains(&needle) {
-            return Err(format!("index.html does not name {source} as {needle}").into());
+        // Named as a link (`href="…"`) or as a meta tag's value (`content="…"`).
+        let mut found = false;
+        for attr in ["href", "content"] {
+            let needle = format!("{attr}=\"{source}\"");
+            if html.contains(&needle) {
+                html = html.replace(&needle, &format!("{attr}=\"/{hashed}\""));
+                found = true;
+            }
         }
-        html = html.replace(&needle, &format!("href=\"/{hashed}\""));
+        if !found {
+            return Err(format!("index.html does not name {source} in an href or content").into());
+        }
     }
     let stem = app.stem;
     let tags = format!(

@@ -47,7 +47,7 @@ impl fmt::Display for CardKind {
 }
 
 /// Which way a term card asks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Direction {
     Forward,
     /// The term on the front, its description on the back.
@@ -58,7 +58,7 @@ pub enum Direction {
 pub const REVERSE_SUFFIX: &str = "~reverse";
 
 /// One reviewable card. Its Markdown fields are as written in the deck.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
     /// Stable across releases: progress is stored by it.
     pub id: String,

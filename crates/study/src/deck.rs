@@ -4,11 +4,13 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::card::{Card, CardKind, Direction};
 pub(crate) use crate::outline::{headings, Heading, LineIndex};
 
 /// One topic's cards, in the order the file gives them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {
     /// The file name without `.md`.
     pub id: String,
@@ -87,12 +89,61 @@ impl Deck {
         if !errors.is_empty() {
             return Err(errors);
         }
-        for (t, topic) in deck.topics.iter().enumerate() {
+        Ok(Deck::from_topics(deck.topics))
+    }
+
+    /// A deck of topics already checked (by [`Deck::parse`], at build time).
+    pub fn from_topics(topics: Vec<Topic>) -> Deck {
+        let mut index = HashMap::new();
+        for (t, topic) in topics.iter().enumerate() {
             for card in topic.study_cards() {
-                deck.index.insert(card.id.clone(), (t, card.direction));
+                index.insert(card.id.clone(), (t, card.direction));
             }
         }
-        Ok(deck)
+        Deck { topics, index }
+    }
+
+    /// This deck followed by the learner's own deck files. Their topics and
+    /// card ids must not clash with this deck's or each other's.
+    pub fn with_imported<'a>(
+        &self,
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Deck, Vec<DeckError>> {
+        let files: Vec<(&str, &str)> = files.into_iter().collect();
+        let imported = Deck::parse(files.iter().copied())?;
+        let mut errors = Vec::new();
+        let mut topics: Vec<&str> = self.topics.iter().map(|t| t.id.as_str()).collect();
+        for (topic, (file, _)) in imported.topics.iter().zip(&files) {
+            if topics.contains(&topic.id.as_str()) {
+                errors.push(DeckError {
+                    file: (*file).to_owned(),
+                    line: 1,
+                    message: format!(
+                        "a topic named \"{}\" already exists; rename the file",
+                        topic.id
+                    ),
+                });
+            }
+            topics.push(&topic.id);
+            for card in &topic.cards {
+                if let Some(mine) = self.card(&card.id) {
+                    errors.push(DeckError {
+                        file: (*file).to_owned(),
+                        line: card.line,
+                        message: format!(
+                            "card id \"{}\" is already used at {}.md:{}",
+                            card.id, mine.topic, mine.line
+                        ),
+                    });
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut all = self.topics.clone();
+        all.extend(imported.topics);
+        Ok(Deck::from_topics(all))
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {

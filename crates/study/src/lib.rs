@@ -3,6 +3,7 @@
 //! Pure Rust with no web dependencies, so every rule here is tested natively.
 
 pub mod builtin;
+pub mod bundle;
 pub mod card;
 pub mod day;
 pub mod deck;

@@ -129,3 +129,32 @@ fn a_seed_number_is_one_to_thirty_five() {
         ["decks/broken.md:4: seed \"36\" must be a number from 1 to 35"]
     );
 }
+
+#[test]
+fn an_imported_deck_joins_the_shipped_one_unless_it_clashes() {
+    let shipped = keydeck_study::builtin::deck().unwrap();
+    let mine = format!("# Mine\n\n{GOOD_CARD}");
+    let both = shipped.with_imported([("mine.md", mine.as_str())]).unwrap();
+    assert_eq!(both.topics.len(), shipped.topics.len() + 1);
+    assert_eq!(both.card("good-card").unwrap().topic, "mine");
+    assert!(both.card("acm-ssl-certificates~reverse").is_some());
+
+    let same_topic = shipped
+        .with_imported([("acm.md", mine.as_str())])
+        .unwrap_err();
+    assert_eq!(
+        same_topic[0].to_string(),
+        "acm.md:1: a topic named \"acm\" already exists; rename the file"
+    );
+
+    let same_card = "# Mine\n\n## acm-ssl-certificates\nkind: basic\nsource: https://docs.aws.amazon.com/acm/\n\n### Front\nQ\n\n### Back\nA\n";
+    assert_eq!(
+        shipped
+            .with_imported([("mine.md", same_card)])
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["mine.md:3: card id \"acm-ssl-certificates\" is already used at acm.md:5"]
+    );
+}

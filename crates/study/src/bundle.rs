@@ -1,0 +1,175 @@
+//! The shipped decks and questions as the page receives them: parsed and
+//! checked at build time (natively, by `cargo xtask`), then written as JSON
+//! files the page fetches when it needs them. The page reads them with
+//! serde alone, so neither the Markdown parser nor the Markdown text is part
+//! of the code it loads first.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use crate::builtin;
+use crate::deck::{Deck, DeckError, Topic};
+use crate::quiz::Question;
+
+/// Bumped whenever the shape of a bundle changes. A page only reads the
+/// bundles of its own build (their names carry a content hash), so this
+/// guards against a stale or foreign file, not against migrations.
+pub const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct DeckFile {
+    format: u32,
+    topics: Vec<Topic>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct QuestionFile {
+    format: u32,
+    questions: Vec<Question>,
+}
+
+/// A bundle that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    /// Not JSON of the expected shape.
+    Unreadable(String),
+    /// Written by a build with another format.
+    Format(u32),
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BundleError::Unreadable(e) => write!(f, "the content file could not be read: {e}"),
+            BundleError::Format(n) => write!(
+                f,
+                "the content file has format {n}, but this version of KeyDeck reads format {FORMAT}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+/// The deck bundle's JSON.
+pub fn deck_json(deck: &Deck) -> String {
+    let file = DeckFile {
+        format: FORMAT,
+        topics: deck.topics.clone(),
+    };
+    serde_json::to_string(&file).expect("a deck always serializes")
+}
+
+/// Reads a deck bundle.
+pub fn read_deck(json: &str) -> Result<Deck, BundleError> {
+    let file: DeckFile = read(json)?;
+    Ok(Deck::from_topics(file.topics))
+}
+
+/// The question bundle's JSON.
+pub fn questions_json(questions: &[Question]) -> String {
+    let file = QuestionFile {
+        format: FORMAT,
+        questions: questions.to_vec(),
+    };
+    serde_json::to_string(&file).expect("questions always serialize")
+}
+
+/// Reads a question bundle.
+pub fn read_questions(json: &str) -> Result<Vec<Question>, BundleError> {
+    let file: QuestionFile = read(json)?;
+    Ok(file.questions)
+}
+
+/// Both bundles for the shipped content: `(deck JSON, questions JSON)`.
+pub fn shipped() -> Result<(String, String), Vec<DeckError>> {
+    let deck = builtin::deck()?;
+    let questions = builtin::questions(&deck)?;
+    Ok((deck_json(&deck), questions_json(&questions)))
+}
+
+fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, BundleError> {
+    // The format first, so that a later shape is reported as such rather
+    // than as a field that does not parse.
+    #[derive(Deserialize)]
+    struct Header {
+        format: u32,
+    }
+    let unreadable = |e: serde_json::Error| BundleError::Unreadable(e.to_string());
+    let header: Header = serde_json::from_str(json).map_err(unreadable)?;
+    if header.format != FORMAT {
+        return Err(BundleError::Format(header.format));
+    }
+    serde_json::from_str(json).map_err(unreadable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_deck_reads_back_card_for_card() {
+        let deck = builtin::deck().unwrap();
+        let read = read_deck(&deck_json(&deck)).unwrap();
+        assert_eq!(read.topics, deck.topics);
+        // The id index is rebuilt: reverse cards are found too.
+        let reverse = deck
+            .study_cards()
+            .find(|c| c.id.ends_with(crate::card::REVERSE_SUFFIX))
+            .expect("the shipped deck has term cards");
+        assert_eq!(read.card(&reverse.id), Some(reverse));
+        assert_eq!(read.study_cards().count(), deck.study_cards().count());
+    }
+
+    #[test]
+    fn the_shipped_questions_read_back_unchanged() {
+        let deck = builtin::deck().unwrap();
+        let questions = builtin::questions(&deck).unwrap();
+        assert!(!questions.is_empty());
+        assert_eq!(
+            read_questions(&questions_json(&questions)).unwrap(),
+            questions
+        );
+    }
+
+    #[test]
+    fn another_format_is_named_and_garbage_is_refused() {
+        assert_eq!(
+            read_deck(r#"{"format": 2, "topics": "a later shape"}"#).unwrap_err(),
+            BundleError::Format(2)
+        );
+        assert_eq!(
+            read_deck(r#"{"format": 2, "topics": []}"#)
+                .unwrap_err()
+                .to_string(),
+            "the content file has format 2, but this version of KeyDeck reads format 1"
+        );
+        assert!(matches!(
+            read_questions("<!DOCTYPE html>"),
+            Err(BundleError::Unreadable(_))
+        ));
+        assert!(matches!(
+            read_deck(r#"{"format": 1}"#),
+            Err(BundleError::Unreadable(_))
+        ));
+    }
+
+    #[test]
+    fn the_shipped_bundles_hold_every_shipped_topic() {
+        let (deck, questions) = shipped().unwrap();
+        let deck = read_deck(&deck).unwrap();
+        let ids: Vec<&str> = deck.topics.iter().map(|t| t.id.as_str()).collect();
+        let files: Vec<&str> = builtin::DECK_FILES
+            .iter()
+            .map(|(f, _)| f.trim_end_matches(".md"))
+            .collect();
+        assert_eq!(ids, files);
+        let questions = read_questions(&questions).unwrap();
+        for id in ids {
+            assert!(
+                questions.iter().any(|q| q.topic == id),
+                "no question on {id}"
+            );
+        }
+    }
+}
