@@ -36,6 +36,7 @@ test('corrupt saved progress is kept under a backup key and offered for download
   await reviewOne(page);
   await page.evaluate(() => localStorage.setItem('keydeck.progress', 'still broken'));
   await page.reload();
+  await expect(banner).toBeVisible();
   const after = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('keydeck.progress.unreadable.')).length);
   expect(after).toBe(2);
 });

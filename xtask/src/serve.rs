@@ -42,6 +42,7 @@ pub fn cli(args: &[String]) -> Result<()> {
     }
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    precompress(&dist)?;
     println!("KeyDeck is served at http://127.0.0.1:{port}/ (Ctrl-C stops it)");
     serve_forever(listener, dist);
     Ok(())
@@ -80,7 +81,7 @@ pub fn serve_forever(listener: TcpListener, dist: PathBuf) {
 
 /// Compresses every compressible file below `dir` into the cache, so the
 /// first request for each does not wait on brotli at quality 11 (seconds
-/// for the app's wasm). For measurements that time the first load.
+/// for the app's wasm), nor do parallel requests compress it twice.
 pub fn precompress(dir: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();

@@ -101,6 +101,9 @@ fn browser_suite() -> Result<()> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let base = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
     let dist = project_root().join("dist");
+    // Compressed once up front: parallel tests asking for the same file
+    // would otherwise each wait on brotli at quality 11.
+    serve::precompress(&dist)?;
     thread::spawn(move || serve::serve_forever(listener, dist));
     let dir = project_root().join("tests");
     run(Command::new(dir.join("node_modules/.bin/playwright"))
