@@ -91,7 +91,11 @@ fn in_browser(root: &Path, floor: &Path) -> Result<()> {
     crate::tools::ensure_browser()?;
     let base = serve_on_loopback(&root.join("dist"))?;
     println!();
-    for script in ["tools/trace-walkthrough.mjs", "tools/bench-labs.mjs"] {
+    for script in [
+        "tools/trace-walkthrough.mjs",
+        "tools/bench-labs.mjs",
+        "tools/route-timing.mjs",
+    ] {
         crate::run(
             std::process::Command::new("node")
                 .arg(script)

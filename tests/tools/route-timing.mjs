@@ -1,0 +1,70 @@
+// How long a route opened after the first load takes to show its heading,
+// on Lighthouse's mobile profile applied in the browser (slow 4G: 562.5 ms
+// request latency, 1474.56 kbit/s down, 675 kbit/s up; 4x CPU slowdown).
+// Two cases per route, median of three runs each: its code still to fetch
+// over the network (no service worker), and after the service worker has
+// precached the build.
+//
+//   node tools/route-timing.mjs BASE_URL [runs]
+import { chromium } from '@playwright/test';
+
+const base = process.argv[2];
+const runs = Number(process.argv[3] ?? 3);
+if (!base) {
+  console.error('usage: node tools/route-timing.mjs BASE_URL [runs]');
+  process.exit(2);
+}
+const ROUTES = [
+  { link: 'Study', heading: 'Study' },
+  { link: 'Quiz', heading: 'Quizzes and exams' },
+  { link: 'Walkthroughs', heading: 'Walkthroughs' },
+  { link: 'Labs', heading: 'Labs' },
+  { link: 'Progress', heading: 'Your progress' },
+];
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
+
+async function once(route, precached) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    serviceWorkers: precached ? 'allow' : 'block',
+  });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  if (precached) {
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+      return reg.active?.state;
+    });
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 562.5,
+    downloadThroughput: (1474.56 * 1024) / 8,
+    uploadThroughput: (675 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const link = page.getByRole('navigation').getByRole('link', { name: route.link, exact: true }).locator('visible=true');
+  const started = Date.now();
+  await link.click();
+  await page.getByRole('heading', { level: 1, name: route.heading }).waitFor({ timeout: 60000 });
+  const ms = Date.now() - started;
+  await context.close();
+  return ms;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log('Route opened after the first load: ms from the click to its heading (median of ' + runs + ')');
+console.log('route'.padEnd(16) + 'code over the network'.padStart(24) + 'precached by the service worker'.padStart(34));
+for (const route of ROUTES) {
+  const cold = [], warm = [];
+  for (let i = 0; i < runs; i++) cold.push(await once(route, false));
+  for (let i = 0; i < runs; i++) warm.push(await once(route, true));
+  console.log(route.link.padEnd(16) + `${median(cold)} ms`.padStart(24) + `${median(warm)} ms`.padStart(34));
+}
+await browser.close();
