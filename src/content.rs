@@ -10,8 +10,9 @@ use std::rc::Rc;
 use keydeck_study::bundle;
 use keydeck_study::deck::Deck;
 use keydeck_study::quiz::QuestionBank;
-use leptos::prelude::document;
 use wasm_bindgen::JsCast;
+
+use crate::stamped;
 use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
@@ -25,7 +26,7 @@ pub async fn shipped_deck() -> Result<Rc<Deck>, String> {
     if let Some(deck) = SHIPPED.with(|d| d.borrow().clone()) {
         return Ok(deck);
     }
-    let url = named(r#"link[id="keydeck-deck"]"#, "href")?;
+    let url = stamped::attribute(r#"link[id="keydeck-deck"]"#, "href").ok_or_else(unnamed)?;
     let text = fetch_text(&url).await?;
     let deck = Rc::new(bundle::read_deck(&text).map_err(|e| e.to_string())?);
     SHIPPED.with(|d| *d.borrow_mut() = Some(deck.clone()));
@@ -46,7 +47,7 @@ pub async fn fetch_questions() -> Result<(), String> {
     if QUESTIONS.with(|q| q.borrow().is_some()) {
         return Ok(());
     }
-    let url = named(r#"meta[name="keydeck-questions"]"#, "content")?;
+    let url = stamped::meta("keydeck-questions").ok_or_else(unnamed)?;
     let text = fetch_text(&url).await?;
     QUESTIONS.with(|q| *q.borrow_mut() = Some(text));
     Ok(())
@@ -68,14 +69,8 @@ pub fn bank() -> Rc<QuestionBank> {
     bank
 }
 
-/// An attribute of the element `selector` finds in the page.
-fn named(selector: &str, attribute: &str) -> Result<String, String> {
-    document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute(attribute))
-        .ok_or_else(|| "This build of KeyDeck does not name its content files.".to_owned())
+fn unnamed() -> String {
+    "This build of KeyDeck does not name its content files.".to_owned()
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

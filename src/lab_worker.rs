@@ -26,11 +26,7 @@ thread_local! {
 
 /// The worker's files, entry script first; empty in a build without them.
 fn worker_files() -> Vec<String> {
-    document()
-        .query_selector(&format!("meta[name=\"{META}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
+    crate::stamped::meta(META)
         .map(|c| c.split_whitespace().map(str::to_owned).collect())
         .unwrap_or_default()
 }

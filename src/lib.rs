@@ -10,6 +10,7 @@ mod lazy;
 mod pages;
 mod pwa;
 mod quiz_session;
+mod stamped;
 mod storage;
 mod study_store;
 mod theme;
@@ -28,8 +29,8 @@ use components::storage_banner::StorageBanner;
 pub fn start() {
     console_error_panic_hook::set_once();
     // The deck is preloaded beside the wasm, so this rarely waits; the app
-    // mounts with every page's data in hand, and nothing jumps.
-    // Leptos starts its executor when it mounts; until then, wasm-bindgen's.
+    // mounts with every page's data in hand, and nothing jumps. (Leptos
+    // starts its executor when it mounts; until then, wasm-bindgen's.)
     wasm_bindgen_futures::spawn_local(async {
         let decks = study_store::load_decks().await;
         mount(decks);

@@ -103,11 +103,7 @@ fn register(updates: Updates) {
 
 /// The build id `cargo xtask` stamps into `index.html`, shown on the About page.
 pub fn build_id() -> Option<String> {
-    document()
-        .query_selector(r#"meta[name="keydeck-build"]"#)
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
+    crate::stamped::meta("keydeck-build")
 }
 
 #[component]

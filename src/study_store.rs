@@ -92,7 +92,6 @@ impl StudyStore {
                 (a, b) => a.or(b),
             }),
         };
-        // Another tab saved: fold its reviews into ours.
         // Another tab saved: fold its reviews into ours. Tabs read storage
         // through their own caches, so the other tab may have written over a
         // review of ours it had not seen yet; if we hold anything it lacks,
