@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use keydeck_study::bundle;
 use keydeck_study::deck::Deck;
@@ -16,29 +17,27 @@ use crate::stamped;
 use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
-    static SHIPPED: RefCell<Option<Rc<Deck>>> = const { RefCell::new(None) };
+    static SHIPPED: RefCell<Option<Arc<Deck>>> = const { RefCell::new(None) };
     static QUESTIONS: RefCell<Option<String>> = const { RefCell::new(None) };
     static BANK: RefCell<Option<Rc<QuestionBank>>> = const { RefCell::new(None) };
 }
 
 /// The shipped deck, fetched once. Fails with a sentence for the learner.
-pub async fn shipped_deck() -> Result<Rc<Deck>, String> {
+pub async fn shipped_deck() -> Result<Arc<Deck>, String> {
     if let Some(deck) = SHIPPED.with(|d| d.borrow().clone()) {
         return Ok(deck);
     }
     let url = stamped::attribute(r#"link[id="keydeck-deck"]"#, "href").ok_or_else(unnamed)?;
     let text = fetch_text(&url).await?;
-    let deck = Rc::new(bundle::read_deck(&text).map_err(|e| e.to_string())?);
+    let deck = Arc::new(bundle::read_deck(&text).map_err(|e| e.to_string())?);
     SHIPPED.with(|d| *d.borrow_mut() = Some(deck.clone()));
     Ok(deck)
 }
 
 /// The shipped deck once [`shipped_deck`] has fetched it (the app mounts
 /// only after that), else an empty deck.
-pub fn shipped_now() -> Deck {
-    SHIPPED
-        .with(|d| d.borrow().as_deref().cloned())
-        .unwrap_or_default()
+pub fn shipped_now() -> Arc<Deck> {
+    SHIPPED.with(|d| d.borrow().clone()).unwrap_or_default()
 }
 
 /// Fetches the shipped questions' bundle once, without reading it: the
@@ -64,7 +63,7 @@ pub fn bank() -> Rc<QuestionBank> {
         .with(|q| q.borrow().as_deref().map(bundle::read_questions))
         .and_then(Result::ok)
         .unwrap_or_default();
-    let bank = Rc::new(QuestionBank::new(shipped_now(), questions));
+    let bank = Rc::new(QuestionBank::new((*shipped_now()).clone(), questions));
     BANK.with(|b| *b.borrow_mut() = Some(bank.clone()));
     bank
 }

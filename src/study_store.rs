@@ -27,7 +27,7 @@ pub struct StudyStore {
 /// The decks the app starts with: the shipped bundle, followed by the
 /// learner's imported decks, and what went wrong loading them, if anything.
 pub struct Decks {
-    deck: Deck,
+    deck: Arc<Deck>,
     imported: Vec<ImportedDeck>,
     problem: Option<String>,
 }
@@ -38,8 +38,8 @@ pub struct Decks {
 pub async fn load_decks() -> Decks {
     let imported = storage::load_imported_decks();
     let (shipped, mut problem) = match content::shipped_deck().await {
-        Ok(deck) => ((*deck).clone(), None),
-        Err(e) => (Deck::default(), Some(e)),
+        Ok(deck) => (deck, None),
+        Err(e) => (Arc::default(), Some(e)),
     };
     if imported.is_empty() {
         return Decks {
@@ -51,7 +51,7 @@ pub async fn load_decks() -> Decks {
     // Imported decks were checked on import, so a failure here means
     // tampered storage: keep the shipped deck.
     let deck = match deck_parser().await {
-        Ok(parse) => parse(&shipped, &imported).unwrap_or(shipped),
+        Ok(parse) => parse(&shipped, &imported).map_or(shipped, Arc::new),
         Err(_) => {
             problem.get_or_insert_with(|| {
                 "Your imported decks could not be loaded. Check your connection, then reload."
@@ -84,7 +84,7 @@ impl StudyStore {
         } = decks;
         let loaded = storage::load_progress();
         let store = StudyStore {
-            deck: RwSignal::new(Arc::new(deck)),
+            deck: RwSignal::new(deck),
             imported: RwSignal::new(imported),
             progress: RwSignal::new(loaded.progress),
             problem: RwSignal::new(match (loaded.problem, deck_problem) {
