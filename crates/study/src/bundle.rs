@@ -5,6 +5,7 @@
 //! of the code it loads first.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::builtin;
@@ -16,16 +17,17 @@ use crate::quiz::Question;
 /// guards against a stale or foreign file, not against migrations.
 pub const FORMAT: u32 = 1;
 
+// Borrowed when written, owned when read.
 #[derive(Serialize, Deserialize)]
-struct DeckFile {
+struct DeckFile<'a> {
     format: u32,
-    topics: Vec<Topic>,
+    topics: Cow<'a, [Topic]>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct QuestionFile {
+struct QuestionFile<'a> {
     format: u32,
-    questions: Vec<Question>,
+    questions: Cow<'a, [Question]>,
 }
 
 /// A bundle that could not be read.
@@ -55,7 +57,7 @@ impl std::error::Error for BundleError {}
 pub fn deck_json(deck: &Deck) -> String {
     let file = DeckFile {
         format: FORMAT,
-        topics: deck.topics.clone(),
+        topics: Cow::Borrowed(&deck.topics),
     };
     serde_json::to_string(&file).expect("a deck always serializes")
 }
@@ -63,14 +65,14 @@ pub fn deck_json(deck: &Deck) -> String {
 /// Reads a deck bundle.
 pub fn read_deck(json: &str) -> Result<Deck, BundleError> {
     let file: DeckFile = read(json)?;
-    Ok(Deck::from_topics(file.topics))
+    Ok(Deck::from_topics(file.topics.into_owned()))
 }
 
 /// The question bundle's JSON.
 pub fn questions_json(questions: &[Question]) -> String {
     let file = QuestionFile {
         format: FORMAT,
-        questions: questions.to_vec(),
+        questions: Cow::Borrowed(questions),
     };
     serde_json::to_string(&file).expect("questions always serialize")
 }
@@ -78,7 +80,7 @@ pub fn questions_json(questions: &[Question]) -> String {
 /// Reads a question bundle.
 pub fn read_questions(json: &str) -> Result<Vec<Question>, BundleError> {
     let file: QuestionFile = read(json)?;
-    Ok(file.questions)
+    Ok(file.questions.into_owned())
 }
 
 /// Both bundles for the shipped content: `(deck JSON, questions JSON)`.
