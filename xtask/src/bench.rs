@@ -89,7 +89,7 @@ fn is_worker(path: &str) -> bool {
 /// timings, and Lighthouse on the main routes and on the floor.
 fn in_browser(root: &Path, floor: &Path) -> Result<()> {
     crate::tools::ensure_browser()?;
-    let base = serve_on_loopback(&root.join("dist"))?;
+    let base = crate::serve::on_loopback(&root.join("dist"))?;
     println!();
     for script in [
         "tools/trace-walkthrough.mjs",
@@ -113,24 +113,13 @@ fn in_browser(root: &Path, floor: &Path) -> Result<()> {
             .current_dir(root.join("tests")),
     )?;
     println!("(medians written to {})", medians.display());
-    let floor_base = serve_on_loopback(floor)?;
+    let floor_base = crate::serve::on_loopback(floor)?;
     crate::run(
         std::process::Command::new("node")
             .args(["tools/lighthouse.mjs", &floor_base, "3", "--floor"])
             .env_remove("KEYDECK_LIGHTHOUSE_JSON")
             .current_dir(root.join("tests")),
     )
-}
-
-/// Serves `dist` on an ephemeral loopback port for the rest of the run, its
-/// files compressed beforehand so no first request waits on brotli.
-fn serve_on_loopback(dist: &Path) -> Result<String> {
-    crate::serve::precompress(dist)?;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-    let base = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
-    let dist = dist.to_path_buf();
-    std::thread::spawn(move || crate::serve::serve_forever(listener, dist));
-    Ok(base)
 }
 
 /// Prints one row per shipped wasm, JS and CSS file in `dist` that `pick`

@@ -69,6 +69,18 @@ pub fn build_dist() -> Result<PathBuf> {
     Ok(project_root().join("dist"))
 }
 
+/// Serves `dist` in the background on an ephemeral loopback port, compressed
+/// up front (parallel requests for a new file would otherwise each wait on
+/// brotli); returns its base URL. For the browser suite and the benches.
+pub fn on_loopback(dist: &Path) -> Result<String> {
+    precompress(dist)?;
+    let listener = TcpListener::bind("127.0.0.1:0")?;
+    let base = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
+    let dist = dist.to_path_buf();
+    thread::spawn(move || serve_forever(listener, dist));
+    Ok(base)
+}
+
 /// Serves `dist` on an already-bound listener, one thread per connection.
 pub fn serve_forever(listener: TcpListener, dist: PathBuf) {
     for stream in listener.incoming().flatten() {

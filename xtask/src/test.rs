@@ -2,9 +2,7 @@
 //! an earlier one failed (except those that need its output), and the run ends
 //! with a one-line summary.
 
-use std::net::TcpListener;
 use std::process::Command;
-use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::tools::{self, Toolchain};
@@ -98,13 +96,7 @@ fn page_links_no_simulator() -> Result<()> {
 
 /// Serves `dist/` on an ephemeral loopback port and runs Playwright against it.
 fn browser_suite() -> Result<()> {
-    let listener = TcpListener::bind("127.0.0.1:0")?;
-    let base = format!("http://127.0.0.1:{}", listener.local_addr()?.port());
-    let dist = project_root().join("dist");
-    // Compressed once up front: parallel tests asking for the same file
-    // would otherwise each wait on brotli at quality 11.
-    serve::precompress(&dist)?;
-    thread::spawn(move || serve::serve_forever(listener, dist));
+    let base = serve::on_loopback(&project_root().join("dist"))?;
     let dir = project_root().join("tests");
     run(Command::new(dir.join("node_modules/.bin/playwright"))
         .arg("test")
