@@ -5,11 +5,7 @@ use serde_json::json;
 fn an_alias_names_its_key_in_every_operation() {
     let mut lab = Lab::new();
     let arn = lab.symmetric();
-    lab.ok(
-        &root(A),
-        "CreateAlias",
-        json!({"AliasName": "alias/app", "TargetKeyId": arn}),
-    );
+    lab.alias("alias/app", &arn);
     let out = lab.ok(&root(A), "DescribeKey", json!({"KeyId": "alias/app"}));
     assert_eq!(out["KeyMetadata"]["Arn"], arn);
     let alias_arn = format!("arn:aws:kms:us-east-1:{A}:alias/app");
@@ -49,11 +45,7 @@ fn alias_names_need_the_prefix_and_may_not_use_the_aws_one() {
 fn a_second_alias_with_the_same_name_already_exists() {
     let mut lab = Lab::new();
     let arn = lab.symmetric();
-    lab.ok(
-        &root(A),
-        "CreateAlias",
-        json!({"AliasName": "alias/app", "TargetKeyId": arn}),
-    );
+    lab.alias("alias/app", &arn);
     let e = lab.err(
         &root(A),
         "CreateAlias",
@@ -72,11 +64,7 @@ fn a_second_alias_with_the_same_name_already_exists() {
 fn update_alias_repoints_and_delete_alias_removes() {
     let mut lab = Lab::new();
     let (k1, k2) = (lab.symmetric(), lab.symmetric());
-    lab.ok(
-        &root(A),
-        "CreateAlias",
-        json!({"AliasName": "alias/app", "TargetKeyId": k1}),
-    );
+    lab.alias("alias/app", &k1);
     lab.ok(
         &root(A),
         "UpdateAlias",

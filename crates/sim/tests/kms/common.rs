@@ -76,6 +76,15 @@ impl Lab {
         self.key(&root(A), json!({}))
     }
 
+    /// Points the alias `name` at `key`, as account A's root.
+    pub fn alias(&mut self, name: &str, key: &str) {
+        self.ok(
+            &root(A),
+            "CreateAlias",
+            json!({"AliasName": name, "TargetKeyId": key}),
+        );
+    }
+
     pub fn encrypt(&mut self, caller: &Caller, key: &str, plaintext: &[u8], ctx: Value) -> Vec<u8> {
         let out = self.ok(
             caller,

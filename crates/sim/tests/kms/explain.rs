@@ -177,11 +177,7 @@ fn an_encryption_context_condition_flips_the_decision() {
 fn explaining_records_nothing_and_changes_nothing() {
     let mut lab = Lab::new();
     let arn = lab.symmetric();
-    lab.ok(
-        &root(A),
-        "CreateAlias",
-        json!({"AliasName": "alias/app", "TargetKeyId": arn}),
-    );
+    lab.alias("alias/app", &arn);
     let (events, keys) = (lab.sim.events().len(), lab.sim.kms().keys().count());
     let out = explain(&lab, &user(A, "alice"), "kms:Decrypt", "alias/app");
     assert_eq!(out["KeyArn"], arn);
