@@ -1,19 +1,11 @@
 //! A deck may name the guided labs that practise its topic, on a `labs:`
 //! line right under its title.
 
+mod deck_fixture;
+
+use deck_fixture::GOOD_CARD as CARD;
 use keydeck_study::builtin;
 use keydeck_study::deck::parse_topic;
-
-const CARD: &str = "## good-card
-kind: basic
-source: https://docs.aws.amazon.com/kms/latest/developerguide/overview.html
-
-### Front
-What does KMS stand for?
-
-### Back
-Key Management Service
-";
 
 #[test]
 fn the_labs_line_lists_the_labs_and_stays_out_of_the_intro() {

@@ -1,5 +1,8 @@
 //! A malformed deck names the file, the line and what is wrong.
 
+mod deck_fixture;
+
+use deck_fixture::GOOD_CARD;
 use keydeck_study::deck::{parse_topic, Deck};
 
 fn errors(text: &str) -> Vec<String> {
@@ -8,17 +11,6 @@ fn errors(text: &str) -> Vec<String> {
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
     }
 }
-
-const GOOD_CARD: &str = "## good-card
-kind: basic
-source: https://docs.aws.amazon.com/kms/latest/developerguide/overview.html
-
-### Front
-What does KMS stand for?
-
-### Back
-Key Management Service
-";
 
 #[test]
 fn a_well_formed_deck_parses() {
