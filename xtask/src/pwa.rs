@@ -18,15 +18,7 @@ pub fn write_service_worker(dist: &Path) -> Result<()> {
     files.sort();
     let build = build_id(dist, &files)?;
 
-    let index_path = dist.join("index.html");
-    let index = fs::read_to_string(&index_path)?;
-    let meta = format!(r#"<meta name="keydeck-build" content="{build}">"#);
-    if !index.contains(r#"name="keydeck-build""#) {
-        fs::write(
-            &index_path,
-            index.replacen("</head>", &format!("  {meta}\n</head>"), 1),
-        )?;
-    }
+    crate::site::stamp_meta(dist, "keydeck-build", &build)?;
 
     let assets: Vec<String> = files.iter().map(|f| format!("  \"/{f}\"")).collect();
     let worker = TEMPLATE

@@ -209,7 +209,7 @@ fn write_index(app: &App, dist: &Path, pkg: &str) -> Result<()> {
         let name = Path::new(&source);
         let stem = name.file_stem().unwrap_or_default().to_string_lossy();
         let ext = name.extension().unwrap_or_default().to_string_lossy();
-        let hashed = format!("{stem}-{}.{ext}", short_hash(&bytes));
+        let hashed = hashed_name(&stem, &ext, &bytes);
         fs::write(dist.join(&hashed), bytes)?;
         // Named as a link (`href="…"`) or as a meta tag's value (`content="…"`).
         let mut found = false;
@@ -244,6 +244,24 @@ fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
         .collect();
     found.sort();
     Ok(found)
+}
+
+/// `stem-<hash>.ext`: a file name that changes exactly when the bytes do.
+pub fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
+    format!("{stem}-{}.{ext}", short_hash(bytes))
+}
+
+/// Sets `<meta name="{name}" content="{content}">` in `dist/index.html`,
+/// replacing any earlier one: how the build tells the page what it wrote.
+pub fn stamp_meta(dist: &Path, name: &str, content: &str) -> Result<()> {
+    let path = dist.join("index.html");
+    let index = fs::read_to_string(&path)?;
+    let attr = format!("name=\"{name}\"");
+    let kept: Vec<&str> = index.lines().filter(|l| !l.contains(&attr)).collect();
+    let meta = format!("<meta {attr} content=\"{content}\">");
+    let index = (kept.join("\n") + "\n").replacen("</head>", &format!("  {meta}\n</head>"), 1);
+    fs::write(path, index)?;
+    Ok(())
 }
 
 /// A new name exactly when the bytes change.

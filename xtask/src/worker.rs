@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::tools::Toolchain;
-use crate::{pins, project_root, run, Result};
+use crate::{pins, project_root, run, site, Result};
 
 const CRATE: &str = "keydeck-sim-worker";
 const STEM: &str = "keydeck_sim_worker";
@@ -75,33 +75,23 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
 
     remove_old(dist)?;
     let wasm = fs::read(&optimized)?;
-    let wasm_name = format!("{PREFIX}-{}.wasm", crate::site::short_hash(&wasm));
+    let wasm_name = site::hashed_name(PREFIX, "wasm", &wasm);
     let glue = fs::read(out.join(format!("{STEM}.js")))?;
-    let glue_name = format!("{PREFIX}-glue-{}.js", crate::site::short_hash(&glue));
+    let glue_name = site::hashed_name(&format!("{PREFIX}-glue"), "js", &glue);
     let entry = ENTRY
         .replace("__GLUE__", &glue_name)
         .replace("__WASM__", &wasm_name);
-    let entry_name = format!("{PREFIX}-{}.js", crate::site::short_hash(entry.as_bytes()));
+    let entry_name = site::hashed_name(PREFIX, "js", entry.as_bytes());
     fs::write(dist.join(&wasm_name), wasm)?;
     fs::write(dist.join(&glue_name), glue)?;
     fs::write(dist.join(&entry_name), entry)?;
-    stamp(dist, &[&entry_name, &glue_name, &wasm_name])?;
+    // The entry script first: the page starts the worker from it.
+    let urls: Vec<String> = [&entry_name, &glue_name, &wasm_name]
+        .iter()
+        .map(|f| format!("/{f}"))
+        .collect();
+    site::stamp_meta(dist, META, &urls.join(" "))?;
     println!("labs worker: /{entry_name}");
-    Ok(())
-}
-
-/// Writes `<meta name="keydeck-sim-worker" content="/entry.js /glue.js /x.wasm">`.
-fn stamp(dist: &Path, files: &[&str]) -> Result<()> {
-    let index_path = dist.join("index.html");
-    let index = fs::read_to_string(&index_path)?;
-    let urls: Vec<String> = files.iter().map(|f| format!("/{f}")).collect();
-    let meta = format!(r#"<meta name="{META}" content="{}">"#, urls.join(" "));
-    let kept: Vec<&str> = index.lines().filter(|l| !l.contains(META)).collect();
-    let index = kept.join("\n") + "\n";
-    fs::write(
-        &index_path,
-        index.replacen("</head>", &format!("  {meta}\n</head>"), 1),
-    )?;
     Ok(())
 }
 
