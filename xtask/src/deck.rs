@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use keydeck_study::card::CardKind;
 use keydeck_study::deck::Deck;
-use keydeck_study::quiz::{parse_questions, KindCounts, QuestionBank, QuestionKind};
+use keydeck_study::quiz::{
+    parse_questions, KindCounts, Question, QuestionBank, QuestionKind, TaskStatement,
+};
 
 use crate::{project_root, Result};
 
@@ -91,6 +93,8 @@ fn questions(deck: Deck) -> Result<()> {
     print_counts("hand-written questions", &counts.written);
     println!();
     print_counts("generated from cards", &counts.generated);
+    println!();
+    print_tasks(bank.written());
     let generated: usize = counts.generated.iter().map(|(_, c)| c.total()).sum();
     println!(
         "\n{} hand-written questions in {} files; the cards can generate {generated} more",
@@ -98,6 +102,35 @@ fn questions(deck: Deck) -> Result<()> {
         files.len()
     );
     Ok(())
+}
+
+/// Hand-written questions per DVA-C02 task statement, and how many are
+/// scenarios (see [`Question::is_scenario`]).
+fn print_tasks(written: &[Question]) {
+    let label = |task: TaskStatement| format!("{task} {}", task.title());
+    let width = TaskStatement::all()
+        .map(|t| label(t).len())
+        .max()
+        .unwrap_or(0);
+    let row = |label: &str, served: &[&Question]| {
+        let scenarios = served.iter().filter(|q| q.is_scenario()).count();
+        println!("{label:<width$} {:>6} {:>9}", served.len(), scenarios);
+    };
+    println!(
+        "{:<width$} {:>6} {:>9}",
+        "DVA-C02 task statement", "total", "scenario"
+    );
+    for task in TaskStatement::all() {
+        let served: Vec<&Question> = written.iter().filter(|q| q.task == Some(task)).collect();
+        row(&label(task), &served);
+    }
+    let all: Vec<&Question> = written.iter().collect();
+    row("total", &all);
+    println!(
+        "\n{} of {} hand-written questions are scenarios: single or multi, with a stem of two or more sentences that ends in a question",
+        all.iter().filter(|q| q.is_scenario()).count(),
+        written.len()
+    );
 }
 
 fn print_counts(title: &str, rows: &[(String, KindCounts)]) {

@@ -273,6 +273,7 @@ const QUESTIONS: &str = "\
 
 ## q-alpha-one
 kind: truefalse
+task: 2.2
 cards: a-term-one
 source: https://docs.aws.amazon.com/kms/
 
@@ -286,6 +287,7 @@ It is.
 
 ## q-alpha-two
 kind: typed
+task: 2.2
 cards: a-term-two
 source: https://docs.aws.amazon.com/kms/
 

@@ -13,6 +13,7 @@ fn question(body: Body) -> Question {
         cards: vec!["kms-acronym".into()],
         source: "https://docs.aws.amazon.com/kms/".into(),
         origin: Origin::Written,
+        task: None,
     }
 }
 

@@ -4,7 +4,7 @@
 use keydeck_study::builtin::{self, QUESTION_FILES};
 use keydeck_study::deck::{Deck, DeckError};
 use keydeck_study::quiz::{
-    parse_question_file, parse_questions, Body, Origin, Question, QuestionKind,
+    parse_question_file, parse_questions, Body, Origin, Question, QuestionKind, TaskStatement,
 };
 
 fn deck() -> Deck {
@@ -158,7 +158,7 @@ fn option(correct: bool, text: &str) -> String {
 
 fn single(id: &str, options: &[(bool, &str)]) -> String {
     let mut text = format!(
-        "## {id}\nkind: single\ncards: kms-rotation-a\nsource: https://docs.aws.amazon.com/kms/\n\n### Question\nWhich one?\n\n"
+        "## {id}\nkind: single\ntask: 2.2\ncards: kms-rotation-a\nsource: https://docs.aws.amazon.com/kms/\n\n### Question\nWhich one?\n\n"
     );
     for (correct, t) in options {
         text.push_str(&option(*correct, t));
@@ -202,7 +202,7 @@ fn a_single_question_needs_exactly_one_right_option() {
     );
     assert_error(
         &errors(&text),
-        "rotation.md:11: a single question has exactly one \"correct: yes\" option, found 2",
+        "rotation.md:12: a single question has exactly one \"correct: yes\" option, found 2",
     );
 }
 
@@ -214,7 +214,7 @@ fn a_question_has_three_to_six_options() {
     );
     assert_error(
         &errors(&text),
-        "rotation.md:11: a single question has 3 to 6 options, found 2",
+        "rotation.md:12: a single question has 3 to 6 options, found 2",
     );
 }
 
@@ -230,7 +230,7 @@ fn a_multi_question_has_as_many_right_options_as_it_says() {
     );
     assert_error(
         &errors(&text),
-        "rotation.md:12: \"choose: 2\" but 1 options are \"correct: yes\"",
+        "rotation.md:13: \"choose: 2\" but 1 options are \"correct: yes\"",
     );
     let without_choose = text.replace("choose: 2\n", "");
     assert_error(
@@ -276,7 +276,7 @@ fn cited_cards_must_be_in_the_deck() {
     );
     assert_error(
         &errors(&text),
-        "rotation.md:5: card \"kms-no-such-card\" is not in the deck",
+        "rotation.md:6: card \"kms-no-such-card\" is not in the deck",
     );
 }
 
@@ -293,8 +293,8 @@ fn every_option_cites_an_aws_page_and_explains_itself() {
             .replacen("B\n\nBecause.", "B", 1)
     );
     let found = errors(&text);
-    assert_error(&found, "rotation.md:13: source \"https://example.com/kms\" must be an https://docs.aws.amazon.com/ or https://aws.amazon.com/ page");
-    assert_error(&found, "rotation.md:19: the option has no explanation: add a paragraph after its text that says why it is right or wrong");
+    assert_error(&found, "rotation.md:14: source \"https://example.com/kms\" must be an https://docs.aws.amazon.com/ or https://aws.amazon.com/ page");
+    assert_error(&found, "rotation.md:20: the option has no explanation: add a paragraph after its text that says why it is right or wrong");
 }
 
 #[test]
@@ -316,6 +316,7 @@ const OTHER_KINDS: &str = "\
 
 ## q-tf
 kind: truefalse
+task: 2.2
 cards: kms-rotation-a
 source: https://docs.aws.amazon.com/kms/
 
@@ -329,6 +330,7 @@ Explained.
 
 ## q-typed
 kind: typed
+task: 2.2
 cards: kms-rotation-a
 source: https://docs.aws.amazon.com/kms/
 
@@ -342,6 +344,7 @@ Explained.
 
 ## q-match
 kind: matching
+task: 2.2
 cards: kms-rotation-a
 source: https://docs.aws.amazon.com/kms/
 
@@ -362,12 +365,12 @@ fn truefalse_typed_and_matching_answers_are_checked() {
     let found = errors(OTHER_KINDS);
     assert_error(
         &found,
-        "rotation.md:11: a truefalse answer starts with \"true\" or \"false\", found \"maybe\"",
+        "rotation.md:12: a truefalse answer starts with \"true\" or \"false\", found \"maybe\"",
     );
-    assert_error(&found, "rotation.md:25: \"accept:\" lists no answer");
+    assert_error(&found, "rotation.md:27: \"accept:\" lists no answer");
     assert_error(
         &found,
-        "rotation.md:37: a matching question has 3 to 6 pairs, found 2",
+        "rotation.md:40: a matching question has 3 to 6 pairs, found 2",
     );
 }
 
@@ -376,6 +379,83 @@ fn sections_of_another_kind_are_refused() {
     let text = OTHER_KINDS.replace("kind: truefalse", "kind: single");
     assert_error(
         &errors(&text),
-        "rotation.md:11: a single question has no \"### Answer\" section; it uses \"### Option\"",
+        "rotation.md:12: a single question has no \"### Answer\" section; it uses \"### Option\"",
     );
+}
+
+/// A file with one well-formed single question, `q-one`, serving task 2.2.
+fn one_good_question() -> String {
+    format!(
+        "# Rotation\n\n{}",
+        single("q-one", &[(true, "A"), (false, "B"), (false, "C")])
+    )
+}
+
+#[test]
+fn a_question_names_the_task_statement_it_serves() {
+    let text = one_good_question();
+    let questions = parse_question_file("rotation.md", &text, &small_deck()).expect("it parses");
+    let task = questions[0].task.expect("a written question has a task");
+    assert_eq!(task, TaskStatement::parse("2.2").unwrap());
+    assert_eq!(task.number(), "2.2");
+    assert_eq!(task.title(), "Implement encryption by using AWS services");
+
+    let unknown = text.replace("task: 2.2", "task: 2.4");
+    assert_error(
+        &errors(&unknown),
+        "rotation.md:5: unknown task statement \"2.4\" (expected a DVA-C02 task statement: 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2 or 4.3)",
+    );
+    let missing = text.replace("task: 2.2\n", "");
+    assert_error(
+        &errors(&missing),
+        "rotation.md:3: question \"q-one\" has no \"task:\" field naming the DVA-C02 task statement it serves (1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 3.4, 4.1, 4.2 or 4.3)",
+    );
+}
+
+#[test]
+fn every_shipped_question_serves_a_task_statement() {
+    let questions = shipped();
+    for q in &questions {
+        assert!(q.task.is_some(), "{} has no task statement", q.id);
+    }
+    for number in ["2.1", "2.2", "2.3"] {
+        let task = TaskStatement::parse(number).unwrap();
+        assert!(
+            questions.iter().any(|q| q.task == Some(task)),
+            "no question serves task statement {number}"
+        );
+    }
+}
+
+#[test]
+fn a_scenario_is_a_stem_of_sentences_that_ends_in_a_question() {
+    let with_stem = |kind: &str, stem: &str| {
+        let text = one_good_question().replace("Which one?", stem);
+        let text = if kind == "multi" {
+            text.replace("kind: single", "kind: multi\nchoose: 2")
+                .replacen("correct: no", "correct: yes", 1)
+        } else {
+            text
+        };
+        parse_question_file("rotation.md", &text, &small_deck()).expect("it parses")[0]
+            .is_scenario()
+    };
+    assert!(with_stem(
+        "single",
+        "A developer must encrypt a 10 MB file. Which solution meets these requirements?"
+    ));
+    assert!(with_stem(
+        "multi",
+        "A team uses `aws.kms` in a Lambda function.\nWhich steps are needed? (Choose two.)"
+    ));
+    assert!(!with_stem("single", "Which operation creates a data key?"));
+    assert!(!with_stem(
+        "single",
+        "A developer calls `kms.Decrypt`. The call fails."
+    ));
+    // A full stop inside a code span ends no sentence.
+    assert!(!with_stem(
+        "single",
+        "Which key does `alias/aws/ssm. It` name?"
+    ));
 }

@@ -176,6 +176,7 @@ impl Generator {
             cards,
             source: card.source.clone(),
             origin: Origin::Generated,
+            task: None,
         })
     }
 }

@@ -25,6 +25,7 @@ mod question;
 mod result;
 mod rng;
 mod seed;
+mod task;
 
 pub use assemble::{Quiz, QuizError, QuizSpec, TopicTitle};
 pub use bank::{KindCounts, QuestionBank, QuestionCounts};
@@ -34,3 +35,4 @@ pub use parse::{parse_question_file, parse_questions};
 pub use question::{Answer, Body, Choice, Origin, Question, QuestionKind};
 pub use result::{missed_cards, ExamResult, ReviewItem, TopicScore, PASS_PERCENT, RESULT_SCHEMA};
 pub use seed::{Seed, SeedError};
+pub use task::TaskStatement;

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use super::task::TaskStatement;
+
 /// How a question asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -117,6 +119,10 @@ pub struct Question {
     /// The AWS documentation page the question rests on.
     pub source: String,
     pub origin: Origin,
+    /// The DVA-C02 task statement a written question serves; generated
+    /// questions have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<TaskStatement>,
 }
 
 /// A learner's answer. Indices point into the question as shown.
@@ -155,6 +161,22 @@ impl Question {
             Body::Typed { .. } => QuestionKind::Typed,
             Body::Matching { .. } => QuestionKind::Matching,
         }
+    }
+
+    /// Whether this is an exam-style scenario: a single or multi question
+    /// whose stem has two or more sentences and ends with a question (before
+    /// a closing "(Choose two.)"). A sentence ends with `.`, `?` or `!`
+    /// followed by a space or the end of the stem, outside code spans.
+    pub fn is_scenario(&self) -> bool {
+        if !matches!(self.kind(), QuestionKind::Single | QuestionKind::Multi) {
+            return false;
+        }
+        let stem = self.stem.trim();
+        let stem = match stem.rfind("(Choose ") {
+            Some(at) if stem.ends_with(')') => stem[..at].trim_end(),
+            _ => stem,
+        };
+        stem.ends_with('?') && sentences(stem) >= 2
     }
 
     /// The options of a single or multi question; empty for other kinds.
@@ -224,4 +246,24 @@ impl Question {
             _ => false,
         }
     }
+}
+
+/// How many sentences `text` has: the `.`, `?` and `!` that are followed by
+/// whitespace or the end, outside `code spans`.
+fn sentences(text: &str) -> usize {
+    let mut in_code = false;
+    let mut count = 0;
+    for (at, c) in text.char_indices() {
+        match c {
+            '`' => in_code = !in_code,
+            '.' | '?' | '!' if !in_code => {
+                let next = text[at + 1..].chars().next();
+                if next.is_none_or(char::is_whitespace) {
+                    count += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    count
 }

@@ -8,6 +8,7 @@ use super::blocks::{self, Field};
 use super::{Heading, Source};
 use crate::deck::{Deck, DeckError};
 use crate::quiz::question::{Body, Origin, Question, QuestionKind};
+use crate::quiz::task::TaskStatement;
 
 /// A question's answer sections (`Option`, `Answer`, `Pairs`) by name,
 /// each heading with the range of its body.
@@ -39,7 +40,7 @@ impl<'a> QuestionSection<'a> {
         let fields = self.fields(
             self.heading.end..fields_end,
             false,
-            &["kind", "cards", "source", "choose"],
+            &["kind", "task", "cards", "source", "choose"],
             &mut errors,
         );
         let kind = match fields.get("kind") {
@@ -52,6 +53,7 @@ impl<'a> QuestionSection<'a> {
                 None
             }),
         };
+        let task = self.task(&id, fields.get("task"), &mut errors);
         let cards = self.cards(&id, fields.get("cards"), &mut errors);
         let source = self.url(
             &format!("question \"{id}\""),
@@ -71,6 +73,7 @@ impl<'a> QuestionSection<'a> {
                 cards,
                 source,
                 origin: Origin::Written,
+                task,
             }),
             _ => Err(errors),
         }
@@ -151,6 +154,34 @@ impl<'a> QuestionSection<'a> {
             QuestionKind::Typed => self.typed(heading, range, errors),
             QuestionKind::Matching => self.matching(heading, range, errors),
         }
+    }
+
+    /// The required DVA-C02 task statement the question serves.
+    fn task(
+        &self,
+        id: &str,
+        field: Option<&Field>,
+        errors: &mut Vec<DeckError>,
+    ) -> Option<TaskStatement> {
+        let Some(field) = field else {
+            errors.push(self.err(
+                self.heading.start,
+                format!("question \"{id}\" has no \"task:\" field naming the DVA-C02 task statement it serves ({})", TaskStatement::list()),
+            ));
+            return None;
+        };
+        let task = TaskStatement::parse(&field.value);
+        if task.is_none() {
+            errors.push(self.err(
+                field.at,
+                format!(
+                    "unknown task statement \"{}\" (expected a DVA-C02 task statement: {})",
+                    field.value,
+                    TaskStatement::list()
+                ),
+            ));
+        }
+        task
     }
 
     fn cards(&self, id: &str, field: Option<&Field>, errors: &mut Vec<DeckError>) -> Vec<String> {
