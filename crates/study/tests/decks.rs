@@ -146,6 +146,7 @@ fn the_seed_typos_are_fixed() {
             "Multi- Region",
             "low- latency",
             "ReEncrypted",
+            "used to encrypted",
         ] {
             let text = format!(
                 "{} {} {}",
