@@ -1,8 +1,10 @@
 //! The shipped decks and questions, fetched as the JSON bundles the build
-//! writes from `content/` (see `keydeck_study::bundle`). The deck is
-//! preloaded by `index.html` beside the wasm and read before the app
-//! mounts; the questions are fetched when a quiz first opens. Both are
-//! precached by the service worker, so they are there offline.
+//! writes from `content/` (see `keydeck_study::bundle`). The deck's outline
+//! (every card's id, topic and kind, but not its text) is preloaded by
+//! `index.html` beside the wasm and read before the app mounts: it is all
+//! the home page needs to count what is due. The whole deck is fetched when
+//! a page that shows cards first opens, and the questions when a quiz does.
+//! All are precached by the service worker, so they are there offline.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,27 +19,46 @@ use crate::stamped;
 use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
-    static SHIPPED: RefCell<Option<Arc<Deck>>> = const { RefCell::new(None) };
+    static OUTLINE: RefCell<Option<Arc<Deck>>> = const { RefCell::new(None) };
+    static WHOLE: RefCell<Option<Arc<Deck>>> = const { RefCell::new(None) };
     static QUESTIONS: RefCell<Option<String>> = const { RefCell::new(None) };
     static BANK: RefCell<Option<Rc<QuestionBank>>> = const { RefCell::new(None) };
 }
 
-/// The shipped deck, fetched once. Fails with a sentence for the learner.
-pub async fn shipped_deck() -> Result<Arc<Deck>, String> {
-    if let Some(deck) = SHIPPED.with(|d| d.borrow().clone()) {
+/// The shipped deck's outline, fetched once. Fails with a sentence for the
+/// learner.
+pub async fn outline() -> Result<Arc<Deck>, String> {
+    let url = stamped::attribute(r#"link[id="keydeck-outline"]"#, "href").ok_or_else(unnamed)?;
+    fetch_deck(&OUTLINE, &url).await
+}
+
+/// The whole shipped deck, cards' text included, fetched once.
+pub async fn whole_deck() -> Result<Arc<Deck>, String> {
+    let url = stamped::meta("keydeck-deck").ok_or_else(unnamed)?;
+    fetch_deck(&WHOLE, &url).await
+}
+
+async fn fetch_deck(
+    cache: &'static std::thread::LocalKey<RefCell<Option<Arc<Deck>>>>,
+    url: &str,
+) -> Result<Arc<Deck>, String> {
+    if let Some(deck) = cache.with(|d| d.borrow().clone()) {
         return Ok(deck);
     }
-    let url = stamped::attribute(r#"link[id="keydeck-deck"]"#, "href").ok_or_else(unnamed)?;
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(url).await?;
     let deck = Arc::new(bundle::read_deck(&text).map_err(|e| e.to_string())?);
-    SHIPPED.with(|d| *d.borrow_mut() = Some(deck.clone()));
+    cache.with(|d| *d.borrow_mut() = Some(deck.clone()));
     Ok(deck)
 }
 
-/// The shipped deck once [`shipped_deck`] has fetched it (the app mounts
-/// only after that), else an empty deck.
+/// The shipped deck as far as it has been fetched: whole once
+/// [`whole_deck`] has run, else its outline (the app mounts only after
+/// that), else empty.
 pub fn shipped_now() -> Arc<Deck> {
-    SHIPPED.with(|d| d.borrow().clone()).unwrap_or_default()
+    WHOLE
+        .with(|d| d.borrow().clone())
+        .or_else(|| OUTLINE.with(|d| d.borrow().clone()))
+        .unwrap_or_default()
 }
 
 /// Fetches the shipped questions' bundle once, without reading it: the
@@ -53,7 +74,7 @@ pub async fn fetch_questions() -> Result<(), String> {
 }
 
 /// The shipped questions and the shipped deck they are generated from,
-/// built once, after [`fetch_questions`]. Only the quiz's code calls this,
+/// built once, after [`fetch_questions`] and [`whole_deck`]. Only the quiz's code calls this,
 /// so reading questions is part of its chunk, not of the first load.
 pub fn bank() -> Rc<QuestionBank> {
     if let Some(bank) = BANK.with(|b| b.borrow().clone()) {

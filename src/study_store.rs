@@ -32,27 +32,19 @@ pub struct Decks {
     problem: Option<String>,
 }
 
-/// Fetches the shipped deck and adds the imported ones. Deck files are
-/// Markdown, and the Markdown parser is fetched only when there are any, so
-/// a learner without imported decks never downloads it at startup.
+/// Fetches the shipped deck's outline and adds the imported decks. Deck
+/// files are Markdown, and the Markdown parser is fetched only when there
+/// are any, so a learner without imported decks never downloads it at
+/// startup.
 pub async fn load_decks() -> Decks {
     let imported = storage::load_imported_decks();
-    let (shipped, mut problem) = match content::shipped_deck().await {
+    let (shipped, mut problem) = match content::outline().await {
         Ok(deck) => (deck, None),
         Err(e) => (Arc::default(), Some(e)),
     };
-    if imported.is_empty() {
-        return Decks {
-            deck: shipped,
-            imported,
-            problem,
-        };
-    }
-    // Imported decks were checked on import, so a failure here means
-    // tampered storage: keep the shipped deck.
-    let deck = match deck_parser().await {
-        Ok(parse) => parse(&shipped, &imported).map_or(shipped, Arc::new),
-        Err(_) => {
+    let deck = match with_imported(shipped.clone(), &imported).await {
+        Ok(deck) => deck,
+        Err(ChunkMissing) => {
             problem.get_or_insert_with(|| {
                 "Your imported decks could not be loaded. Check your connection, then reload."
                     .to_owned()
@@ -65,6 +57,31 @@ pub async fn load_decks() -> Decks {
         imported,
         problem,
     }
+}
+
+/// Gives the app the whole shipped deck, cards' text included: the `ready`
+/// of every route that shows cards. Runs in the route's reactive owner.
+pub async fn load_whole_deck() -> Result<(), ChunkMissing> {
+    let store = use_study();
+    let shipped = content::whole_deck().await.map_err(|_| ChunkMissing)?;
+    let imported = store.imported.get_untracked();
+    let deck = with_imported(shipped, &imported).await?;
+    store.deck.set(deck);
+    Ok(())
+}
+
+/// `shipped` followed by the imported decks. Imported decks were checked on
+/// import, so a failure to parse them here means tampered storage: then
+/// `shipped` alone.
+async fn with_imported(
+    shipped: Arc<Deck>,
+    imported: &[ImportedDeck],
+) -> Result<Arc<Deck>, ChunkMissing> {
+    if imported.is_empty() {
+        return Ok(shipped);
+    }
+    let parse = deck_parser().await?;
+    Ok(parse(&shipped, imported).map_or(shipped, Arc::new))
 }
 
 /// The deck parser, cut into its own chunk: only imported decks need it.

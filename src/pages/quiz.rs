@@ -110,9 +110,14 @@ crate::lazy::lazy_route!(
     quiz_view,
     view! { <Quiz/> },
     ready = async {
-        crate::content::fetch_questions()
-            .await
-            .map_err(|_| crate::lazy::ChunkMissing)
+        let questions = async {
+            crate::content::fetch_questions()
+                .await
+                .map_err(|_| crate::lazy::ChunkMissing)
+        };
+        let (deck, questions) =
+            futures_util::future::join(crate::study_store::load_whole_deck(), questions).await;
+        deck.and(questions)
     }
 );
 

@@ -138,7 +138,13 @@ fn typing_or_pressing(ev: &KeyboardEvent) -> bool {
         || (matches!(tag.as_str(), "button" | "a") && matches!(ev.key().as_str(), " " | "Enter"))
 }
 
-crate::lazy::lazy_route!(StudyRoute, study, study_view, view! { <Study/> });
+crate::lazy::lazy_route!(
+    StudyRoute,
+    study,
+    study_view,
+    view! { <Study/> },
+    ready = crate::study_store::load_whole_deck()
+);
 
 #[component]
 pub fn Study() -> impl IntoView {

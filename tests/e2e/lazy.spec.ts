@@ -48,21 +48,43 @@ test('a chunk that cannot be fetched shows a message with a retry, and the rest 
   }
 });
 
-test('the first load of / reads the deck from its content file, and parses no Markdown', async ({ page }) => {
+test('the first load of / reads only the outline of the deck, and parses no Markdown', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');
   await expect(page.getByTestId('today-summary')).toHaveText(/\d+ new cards? to learn today/);
-  expect(fetched.filter((p) => /^\/deck-[0-9a-f]+\.json$/.test(p))).toHaveLength(1);
-  expect(fetched.filter((p) => /\/questions-[0-9a-f]+\.json$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
+  expect(fetched.filter((p) => /^\/outline-[0-9a-f]+\.json$/.test(p))).toHaveLength(1);
+  expect(fetched.filter((p) => /\/(deck|questions)-[0-9a-f]+\.json$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
 });
 
-test('a deck that cannot be fetched is reported, and the rest of the app works', async ({ page }) => {
-  await page.route(/\/deck-[0-9a-f]+\.json$/, (r) => r.abort());
+test('a deck outline that cannot be fetched is reported, and the rest of the app works', async ({ page }) => {
+  await page.route(/\/outline-[0-9a-f]+\.json$/, (r) => r.abort());
   await page.goto('/');
-  await expect(page.getByRole('alert').filter({ hasText: /KeyDeck could not download \/deck-[0-9a-f]+\.json/ })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /KeyDeck could not download \/outline-[0-9a-f]+\.json/ })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'About', exact: true }).locator('visible=true').click();
   await expect(page.getByRole('heading', { level: 1, name: 'About KeyDeck' })).toBeVisible();
+});
+
+test('studying fetches the whole deck, once, and shows the card text', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByTestId('today-summary')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+  await expect(page.locator('.flashcard .face.front .md')).toHaveText(/\w{3}/);
+  await page.getByRole('navigation').getByRole('link', { name: 'Quiz', exact: true }).locator('visible=true').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quizzes and exams' })).toBeVisible();
+  expect(fetched.filter((p) => /^\/deck-[0-9a-f]+\.json$/.test(p))).toHaveLength(1);
+});
+
+test('a whole deck that cannot be fetched shows a message with a retry', async ({ page }) => {
+  await page.route(/\/deck-[0-9a-f]+\.json$/, (r) => r.abort());
+  await page.goto('/study');
+  await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
+  await page.unroute(/\/deck-[0-9a-f]+\.json$/);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
 });
 
 test('quiz questions that cannot be fetched show a message with a retry', async ({ page }) => {

@@ -68,18 +68,22 @@ pub fn keydeck() -> App<'static> {
 /// The shipped decks and questions, parsed and checked here and written as
 /// the JSON bundles the page fetches (`keydeck_study::bundle`).
 fn content() -> Result<Vec<Generated>> {
-    let (deck, questions) = keydeck_study::bundle::shipped().map_err(|errors| {
+    let shipped = keydeck_study::bundle::shipped().map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         lines.join("\n")
     })?;
     Ok(vec![
         Generated {
+            name: "content/outline.json",
+            bytes: shipped.outline.into_bytes(),
+        },
+        Generated {
             name: "content/deck.json",
-            bytes: deck.into_bytes(),
+            bytes: shipped.deck.into_bytes(),
         },
         Generated {
             name: "content/questions.json",
-            bytes: questions.into_bytes(),
+            bytes: shipped.questions.into_bytes(),
         },
     ])
 }

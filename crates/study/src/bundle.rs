@@ -83,11 +83,24 @@ pub fn read_questions(json: &str) -> Result<Vec<Question>, BundleError> {
     Ok(file.questions.into_owned())
 }
 
-/// Both bundles for the shipped content: `(deck JSON, questions JSON)`.
-pub fn shipped() -> Result<(String, String), Vec<DeckError>> {
+/// The bundles of the shipped content, as JSON.
+pub struct Shipped {
+    /// The deck's [outline](Deck::outline): what the first page reads.
+    pub outline: String,
+    /// The whole deck, for the pages that show cards.
+    pub deck: String,
+    pub questions: String,
+}
+
+/// The bundles of the shipped content.
+pub fn shipped() -> Result<Shipped, Vec<DeckError>> {
     let deck = builtin::deck()?;
     let questions = builtin::questions(&deck)?;
-    Ok((deck_json(&deck), questions_json(&questions)))
+    Ok(Shipped {
+        outline: deck_json(&deck.outline()),
+        deck: deck_json(&deck),
+        questions: questions_json(&questions),
+    })
 }
 
 fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, BundleError> {
@@ -121,6 +134,21 @@ mod tests {
             .expect("the shipped deck has term cards");
         assert_eq!(read.card(&reverse.id), Some(reverse));
         assert_eq!(read.study_cards().count(), deck.study_cards().count());
+    }
+
+    #[test]
+    fn the_shipped_outline_names_every_card_at_a_fraction_of_the_size() {
+        let deck = builtin::deck().unwrap();
+        let shipped = shipped().unwrap();
+        let outline = read_deck(&shipped.outline).unwrap();
+        let ids = |d: &Deck| d.study_cards().map(|c| c.id).collect::<Vec<_>>();
+        assert_eq!(ids(&outline), ids(&deck));
+        assert!(
+            shipped.outline.len() * 3 < shipped.deck.len(),
+            "outline {} bytes, deck {}",
+            shipped.outline.len(),
+            shipped.deck.len()
+        );
     }
 
     #[test]
@@ -158,15 +186,15 @@ mod tests {
 
     #[test]
     fn the_shipped_bundles_hold_every_shipped_topic() {
-        let (deck, questions) = shipped().unwrap();
-        let deck = read_deck(&deck).unwrap();
+        let shipped = shipped().unwrap();
+        let deck = read_deck(&shipped.deck).unwrap();
         let ids: Vec<&str> = deck.topics.iter().map(|t| t.id.as_str()).collect();
         let files: Vec<&str> = builtin::DECK_FILES
             .iter()
             .map(|(f, _)| f.trim_end_matches(".md"))
             .collect();
         assert_eq!(ids, files);
-        let questions = read_questions(&questions).unwrap();
+        let questions = read_questions(&shipped.questions).unwrap();
         for id in ids {
             assert!(
                 questions.iter().any(|q| q.topic == id),

@@ -82,6 +82,18 @@ pub struct Card {
 const BLANK: &str = "[ … ]";
 
 impl Card {
+    /// The card without its text: what scheduling and counting need.
+    pub fn outline(&self) -> Card {
+        Card {
+            front: String::new(),
+            back: String::new(),
+            note: None,
+            tags: Vec::new(),
+            source: String::new(),
+            ..self.clone()
+        }
+    }
+
     /// The Markdown shown before the answer is revealed.
     pub fn prompt(&self) -> String {
         match (self.kind, self.direction) {

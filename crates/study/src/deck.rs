@@ -103,6 +103,25 @@ impl Deck {
         Deck { topics, index }
     }
 
+    /// This deck without what its cards and topics say: ids, titles, kinds
+    /// and links only. It counts and schedules exactly like the whole deck
+    /// at a fraction of its size, so a page that only counts cards (the
+    /// home page) need not wait for their text.
+    pub fn outline(&self) -> Deck {
+        let topics = self
+            .topics
+            .iter()
+            .map(|t| Topic {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                intro: String::new(),
+                labs: t.labs.clone(),
+                cards: t.cards.iter().map(Card::outline).collect(),
+            })
+            .collect();
+        Deck::from_topics(topics)
+    }
+
     /// This deck followed by the learner's own deck files. Their topics and
     /// card ids must not clash with this deck's or each other's.
     pub fn with_imported<'a>(

@@ -126,3 +126,31 @@ fn a_card_missed_in_a_quiz_is_due_until_it_is_reviewed() {
     let after = Today::new(&deck, &p, Scope::All, later + Duration::minutes(4), &Berlin);
     assert_eq!(after.counts().due, 0);
 }
+
+#[test]
+fn the_outline_of_a_deck_counts_and_orders_like_the_deck() {
+    let deck = deck();
+    let outline = deck.outline();
+    let mut p = Progress::default();
+    let t0 = at("2026-06-01T08:00:00Z");
+    study(&mut p, "b1", Grade::Again, t0);
+    study(&mut p, "a2", Grade::Good, t0);
+    let later = t0 + Duration::minutes(5);
+    for scope in [
+        Scope::All,
+        Scope::Topic("a".into()),
+        Scope::Topic("b".into()),
+    ] {
+        let full = Today::new(&deck, &p, scope.clone(), later, &Berlin);
+        let bare = Today::new(&outline, &p, scope, later, &Berlin);
+        assert_eq!(bare.counts(), full.counts());
+        assert_eq!(
+            bare.next_card().map(|c| c.id),
+            full.next_card().map(|c| c.id)
+        );
+    }
+    // What the cards say is gone; where they are is kept.
+    let card = outline.card("a1").unwrap();
+    assert_eq!((card.front.as_str(), card.back.as_str()), ("", ""));
+    assert_eq!(card.topic, "a");
+}
