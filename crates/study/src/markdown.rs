@@ -2,7 +2,7 @@
 //! http, https, mailto and relative links survive, images become their alt
 //! text, and heading attributes are never parsed.
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
 /// Renders learner-facing Markdown (cards, explanations, imported decks).
 pub fn to_safe_html(markdown: &str) -> String {
@@ -41,8 +41,9 @@ pub fn to_safe_html(markdown: &str) -> String {
     out
 }
 
-/// Links open the AWS docs; everything else is text.
-fn is_safe_url(url: &CowStr) -> bool {
+/// Links open the AWS docs; everything else is text. Deck imports keep only
+/// the links this accepts, so the rule lives in one place.
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     match lower.split_once(':') {
         // A colon before any slash, `?` or `#` is a scheme.
