@@ -7,16 +7,18 @@ use crate::walkthrough::validate::text::is_kebab_case;
 const SLUG_WORDS: usize = 6;
 
 /// A card's id. `given` is the id the file carries for the row, if any: a
-/// kebab-case one (a KeyDeck export's) is kept as it is; any other (an Anki
-/// GUID such as `f:Xz3#q`) is hashed. Without one, the front is hashed.
-/// Either way the slug of the front comes first, for readability:
-/// `what-is-envelope-encryption-1f0c2a9b`.
+/// kebab-case one (a KeyDeck export's) is kept as it is, and any other (an
+/// Anki GUID such as `f:Xz3#q`) gives an id made from it alone, so the
+/// card keeps its id, and its progress, when its text is edited. Without
+/// one, the front makes the id. Either way the id is a slug for
+/// readability, then a hash that tells apart what the slug loses:
+/// `what-is-envelope-encryption-3c9b16f2`, `f-xz3-q-1f0c2a9b`.
 pub(super) fn card_id(front: &str, given: Option<&str>) -> String {
     if let Some(id) = given.filter(|id| is_kebab_case(id)) {
         return id.to_owned();
     }
     let key = given.unwrap_or(front);
-    let words = slug(front, SLUG_WORDS);
+    let words = slug(key, SLUG_WORDS);
     let words = if words.is_empty() { "card" } else { &words };
     format!("{words}-{:08x}", hash32(key))
 }
@@ -80,8 +82,8 @@ mod tests {
     fn a_kebab_case_id_is_kept_and_another_is_hashed() {
         assert_eq!(card_id("Front", Some("kms-acronym")), "kms-acronym");
         let from_guid = card_id("Front", Some("f:Xz3#q"));
-        assert!(from_guid.starts_with("front-"), "{from_guid}");
-        assert_ne!(from_guid, card_id("Front", None));
+        assert!(from_guid.starts_with("f-xz3-q-"), "{from_guid}");
+        assert_eq!(from_guid, card_id("Edited front", Some("f:Xz3#q")));
         assert_eq!(card_id("日本語", None).split('-').next(), Some("card"));
     }
 
