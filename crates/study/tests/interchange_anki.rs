@@ -242,6 +242,8 @@ fn bad_rows_are_left_out_and_named_by_file_and_line() {
                 empty back\t\n\
                 \tempty front\n\
                 #a comment line, as Anki reads it\n\
+                \n\
+                after a comment and a blank line\n\
                 Cloze without a deletion\tx\n\
                 last\tgood card\n";
     let imported = anki("cards.txt", text);
@@ -254,9 +256,10 @@ fn bad_rows_are_left_out_and_named_by_file_and_line() {
             "cards.txt:6: expected 2 fields, found 1",
             "cards.txt:7: the back is empty",
             "cards.txt:8: the front is empty",
+            "cards.txt:11: expected 2 fields, found 1",
         ]
     );
-    assert_eq!(imported.errors().count(), 3);
+    assert_eq!(imported.errors().count(), 4);
     let fronts: Vec<String> = cards(&imported).into_iter().map(|c| c.2).collect();
     assert_eq!(fronts, ["good", "Cloze without a deletion", "last"]);
 }

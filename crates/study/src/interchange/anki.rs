@@ -22,6 +22,7 @@
 //! card when its third field is filled, any other a basic card from its
 //! first two fields (a table card when the back is a table).
 
+use super::csv_file::record_line;
 use super::draft::{is_aws_page, Draft, Row};
 use super::html_markdown::html_to_markdown;
 use super::text::{plain_to_markdown, CLOZE_CLOSE, CLOZE_OPEN};
@@ -162,7 +163,7 @@ pub(super) fn import(file: &str, text: &str) -> Imported {
                 break;
             }
         };
-        let line = header.lines + record.position().map_or(1, |p| p.line() as usize);
+        let line = header.lines + record_line(body, &record, Some(b'#'));
         let column = |n: Option<usize>| {
             n.and_then(|n| record.get(n - 1))
                 .map(str::trim)

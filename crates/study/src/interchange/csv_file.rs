@@ -56,7 +56,7 @@ pub(super) fn import(file: &str, text: &str) -> Imported {
                 break;
             }
         };
-        let line = record.position().map_or(1, |p| p.line() as usize);
+        let line = record_line(text, &record, None);
         if std::mem::take(&mut first) && is_header(&record) {
             columns = [None; 9];
             for (i, name) in record.iter().enumerate() {
@@ -130,6 +130,25 @@ pub(super) fn import(file: &str, text: &str) -> Imported {
         });
     }
     draft.finish()
+}
+
+/// The line a record starts on. The csv crate places a record at the blank
+/// lines (and comment lines) it skipped before it; this skips them too.
+pub(super) fn record_line(text: &str, record: &csv::StringRecord, comment: Option<u8>) -> usize {
+    let Some(position) = record.position() else {
+        return 1;
+    };
+    let mut line = position.line() as usize;
+    let mut rest = text.get(position.byte() as usize..).unwrap_or("");
+    while let Some(end) = rest.find('\n') {
+        let current = rest[..end].trim_end_matches('\r');
+        if !current.is_empty() && comment.is_none_or(|c| !current.as_bytes().starts_with(&[c])) {
+            break;
+        }
+        line += 1;
+        rest = &rest[end + 1..];
+    }
+    line
 }
 
 /// A first row naming both a front and a back column.
