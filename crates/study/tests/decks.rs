@@ -94,13 +94,29 @@ const SEED_ANSWERS: [(u8, &str); 35] = [
     (35, "AWS Certificate Manager (ACM)"),
 ];
 
+/// Seed cards 15 to 17 had the same answer as card 14 ("KMS Multi-Region
+/// Keys"), so their reverses asked one prompt four times; they now live in
+/// card 14. Each entry: the seed card, the card it was merged into, and the
+/// wording of its front that the merged card keeps.
+const MERGED_SEEDS: [(u8, u8, &str); 3] = [
+    (15, 14, "Encrypt in one Region and decrypt in other Regions"),
+    (16, 14, "They are NOT global (Primary + Replicas)"),
+    (
+        17,
+        14,
+        "global client-side encryption, encryption on Global DynamoDB, Global Aurora",
+    ),
+];
+
 #[test]
 fn all_35_seed_cards_are_in_the_deck_with_their_answers_intact() {
     let deck = deck();
     for (seed, answer) in SEED_ANSWERS {
+        let merged = MERGED_SEEDS.iter().find(|(from, _, _)| *from == seed);
+        let home = merged.map_or(seed, |(_, into, _)| *into);
         let cards: Vec<_> = deck
             .written_cards()
-            .filter(|c| c.seed == Some(seed))
+            .filter(|c| c.seed == Some(home))
             .collect();
         assert_eq!(cards.len(), 1, "seed card {seed} appears once");
         let card = cards[0];
@@ -115,8 +131,30 @@ fn all_35_seed_cards_are_in_the_deck_with_their_answers_intact() {
             "seed card {seed} ({}) keeps its answer {answer:?}; it reveals:\n{revealed}",
             card.id
         );
+        if let Some((_, _, wording)) = merged {
+            assert!(
+                squash(&card.front).contains(&squash(wording)),
+                "seed card {seed}, merged into {}, keeps {wording:?} on its front",
+                card.id
+            );
+        }
     }
-    assert_eq!(deck.written_cards().filter(|c| c.is_seed()).count(), 35);
+    assert_eq!(
+        deck.written_cards().filter(|c| c.is_seed()).count(),
+        35 - MERGED_SEEDS.len()
+    );
+}
+
+#[test]
+fn the_merged_multi_region_card_asks_its_reverse_once() {
+    let deck = deck();
+    let prompts: Vec<String> = deck
+        .study_cards()
+        .filter(|c| c.id.ends_with("~reverse"))
+        .map(|c| c.prompt())
+        .filter(|p| p.trim() == "KMS Multi-Region Keys")
+        .collect();
+    assert_eq!(prompts.len(), 1, "{prompts:?}");
 }
 
 #[test]

@@ -5,8 +5,8 @@
 //! from the same topic, then from topics that share the card's telling tags,
 //! then from any topic. An option never repeats another (normalized text),
 //! and a card that would make a distractor right too (the same term, the same
-//! description, the same answer) is never used: the seed deck's four "KMS
-//! Multi-Region Keys" cards never stand as distractors for one another.
+//! description, the same answer) is never used: two cards that name the same
+//! term never stand as distractors for one another.
 //! Table cards yield no question: their backs are comparisons, not answers.
 
 use serde::{Deserialize, Serialize};
