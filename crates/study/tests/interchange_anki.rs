@@ -1,16 +1,14 @@
 //! Importing Anki's "Notes in Plain Text" export: its header lines, its
 //! quoting, its note types, and the errors a learner sees for bad rows.
 
+mod interchange_fixture;
+
+use interchange_fixture::{problems, topic};
 use keydeck_study::card::{Card, CardKind};
-use keydeck_study::deck::Topic;
 use keydeck_study::interchange::{import, ImportFormat, Imported, IMPORTED_SOURCE};
 
 fn anki(file: &str, text: &str) -> Imported {
     import(&ImportFormat::Anki, file, text)
-}
-
-fn topic(imported: &Imported) -> &Topic {
-    imported.topic.as_ref().expect("cards were imported")
 }
 
 /// Each card as (id, kind, front, back, tags).
@@ -28,10 +26,6 @@ fn cards(imported: &Imported) -> Vec<(String, CardKind, String, String, Vec<Stri
             )
         })
         .collect()
-}
-
-fn problems(imported: &Imported) -> Vec<String> {
-    imported.problems.iter().map(ToString::to_string).collect()
 }
 
 fn tags(list: &[&str]) -> Vec<String> {

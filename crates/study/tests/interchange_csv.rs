@@ -1,6 +1,9 @@
 //! Importing CSV from a spreadsheet: with or without a header row, quoted
 //! fields, and the errors a learner sees for bad rows.
 
+mod interchange_fixture;
+
+use interchange_fixture::{problems, topic};
 use keydeck_study::card::CardKind;
 use keydeck_study::interchange::{import, ImportFormat, Imported, IMPORTED_SOURCE};
 
@@ -10,18 +13,11 @@ fn csv(text: &str) -> Imported {
 
 /// Each card as (front, back, tags).
 fn rows(imported: &Imported) -> Vec<(String, String, Vec<String>)> {
-    imported
-        .topic
-        .as_ref()
-        .expect("cards were imported")
+    topic(imported)
         .cards
         .iter()
         .map(|c| (c.front.clone(), c.back.clone(), c.tags.clone()))
         .collect()
-}
-
-fn problems(imported: &Imported) -> Vec<String> {
-    imported.problems.iter().map(ToString::to_string).collect()
 }
 
 fn row(front: &str, back: &str, tags: &[&str]) -> (String, String, Vec<String>) {
@@ -43,7 +39,7 @@ fn without_a_header_the_columns_are_front_back_and_tags() {
             row("What is ACM?", "AWS Certificate Manager", &[]),
         ]
     );
-    let card = &imported.topic.as_ref().expect("cards").cards[0];
+    let card = &topic(&imported).cards[0];
     assert_eq!(
         (card.kind, card.source.as_str()),
         (CardKind::Basic, IMPORTED_SOURCE)
@@ -54,7 +50,7 @@ fn without_a_header_the_columns_are_front_back_and_tags() {
 fn a_header_row_names_the_columns_in_any_order() {
     let imported = csv("Tags,Back,Front,Kind,Id\n\"kms, exam\",Alias,A friendly name for a key,term,kms-alias-term\n");
     assert_eq!(problems(&imported), Vec::<String>::new());
-    let card = &imported.topic.as_ref().expect("cards").cards[0];
+    let card = &topic(&imported).cards[0];
     assert_eq!(card.id, "kms-alias-term");
     assert_eq!(card.kind, CardKind::Term);
     assert_eq!(
@@ -84,7 +80,7 @@ fn quoted_fields_hold_commas_newlines_and_doubled_quotes() {
 #[test]
 fn a_table_on_the_back_makes_a_table_card() {
     let imported = csv("Compare tiers,\"| Tier | Size |\n|---|---|\n| Standard | 4 KB |\"\n");
-    let card = &imported.topic.as_ref().expect("cards").cards[0];
+    let card = &topic(&imported).cards[0];
     assert_eq!(card.kind, CardKind::Table);
 }
 
@@ -92,7 +88,7 @@ fn a_table_on_the_back_makes_a_table_card() {
 fn a_heading_in_a_field_cannot_cut_the_card() {
     let imported = csv("\"# Big\n## card-two\",back\n");
     assert_eq!(problems(&imported), Vec::<String>::new());
-    let topic = imported.topic.as_ref().expect("cards");
+    let topic = topic(&imported);
     assert_eq!(topic.cards.len(), 1);
     assert_eq!(topic.cards[0].front, "\\# Big\n\\## card-two");
 }
@@ -122,7 +118,7 @@ fn bad_rows_are_left_out_and_named_by_file_and_line() {
             "cards.csv:10: card id \"same-id\" is already used at line 9",
         ]
     );
-    let topic = imported.topic.as_ref().expect("cards");
+    let topic = topic(&imported);
     let ids: Vec<&str> = topic.cards.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids[1], "same-id");
     assert!(

@@ -1,6 +1,9 @@
 //! Export, then import: every shipped card comes back with its id (so its
 //! progress), its kind, its tags, its source, and the text a learner sees.
 
+mod interchange_fixture;
+
+use interchange_fixture::problems;
 use keydeck_study::builtin;
 use keydeck_study::card::Card;
 use keydeck_study::deck::{parse_topic, Deck, Topic};
@@ -30,8 +33,7 @@ fn assert_same_cards(got: &Topic, want: &Topic) {
 fn reimport(topic: &Topic, format: &ImportFormat, exported: &str, extension: &str) -> Topic {
     let file = format!("{}.{extension}", topic.id);
     let imported = import(format, &file, exported);
-    let problems: Vec<String> = imported.problems.iter().map(ToString::to_string).collect();
-    assert!(problems.is_empty(), "{}: {problems:#?}", topic.id);
+    assert_eq!(problems(&imported), Vec::<String>::new(), "{}", topic.id);
     assert_eq!(imported.file, format!("{}.md", topic.id));
     let back = imported.topic.expect("cards were imported");
     assert_eq!(
