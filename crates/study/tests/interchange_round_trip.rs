@@ -121,3 +121,55 @@ fn a_round_trip_keeps_the_progress_of_an_imported_deck() {
         }
     }
 }
+
+const SMALL_DECK: &str = "# KMS: the basics
+
+## kms-acronym
+kind: basic
+tags: seed, kms
+source: https://docs.aws.amazon.com/kms/latest/developerguide/overview.html
+
+### Front
+#1: what does **KMS** stand for?
+
+### Back
+Key Management Service
+
+## kms-audit
+kind: cloze
+source: https://docs.aws.amazon.com/kms/latest/developerguide/logging-using-cloudtrail.html
+
+### Front
+Audit KMS key use with {{CloudTrail}}.
+
+### Back
+CloudTrail, \"every call\".
+
+### Note
+The seed said CMK.
+";
+
+#[test]
+fn the_anki_export_is_what_anki_imports() {
+    let topic = parse_topic("kms.md", SMALL_DECK).expect("the deck parses");
+    assert_eq!(
+        export(&topic, ExportFormat::AnkiTsv),
+        "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n\
+         kms-acronym\tBasic\tKMS: the basics\t\"<p>#1: what does <strong>KMS</strong> stand for?</p>\"\t\
+         \"<p>Key Management Service</p>\n<p><a href=\"\"https://docs.aws.amazon.com/kms/latest/developerguide/overview.html\"\">AWS documentation</a></p>\"\t\
+         seed kms\n\
+         kms-audit\tCloze\tKMS: the basics\t<p>Audit KMS key use with {{c1::CloudTrail}}.</p>\t\
+         \"<p>CloudTrail, \"\"every call\"\".</p>\n<p><a href=\"\"https://docs.aws.amazon.com/kms/latest/developerguide/logging-using-cloudtrail.html\"\">AWS documentation</a></p>\"\t\n"
+    );
+}
+
+#[test]
+fn the_csv_export_has_a_header_and_every_field() {
+    let topic = parse_topic("kms.md", SMALL_DECK).expect("the deck parses");
+    assert_eq!(
+        export(&topic, ExportFormat::Csv),
+        "front,back,tags,id,kind,source,note,seed,walkthrough\r\n\
+         #1: what does **KMS** stand for?,Key Management Service,\"seed, kms\",kms-acronym,basic,https://docs.aws.amazon.com/kms/latest/developerguide/overview.html,,,\r\n\
+         Audit KMS key use with {{CloudTrail}}.,\"CloudTrail, \"\"every call\"\".\",,kms-audit,cloze,https://docs.aws.amazon.com/kms/latest/developerguide/logging-using-cloudtrail.html,The seed said CMK.,,\r\n"
+    );
+}
