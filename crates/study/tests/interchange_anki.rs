@@ -297,3 +297,20 @@ fn notes_from_several_decks_become_one_deck_with_a_warning() {
         "the file names a deck of several"
     );
 }
+
+#[test]
+fn media_does_not_come_along() {
+    let text = "#separator:tab\n#html:true\n\
+                Which service?<br>[sound:q.mp3]\t<img src=\"kms.png\">\n\
+                Say it [sound:kms.mp3]\tKMS <img src=\"kms.png\" alt=\"(logo)\">\n";
+    let imported = anki("media.txt", text);
+    assert_eq!(
+        problems(&imported),
+        ["media.txt:3: the back holds only images or sounds, which KeyDeck cannot show"]
+    );
+    let card = &topic(&imported).cards[0];
+    assert_eq!(
+        (card.front.as_str(), card.back.as_str()),
+        ("Say it", "KMS (logo)")
+    );
+}

@@ -21,6 +21,10 @@
 //! KeyDeck also asks in reverse), "Basic (optional reversed card)" a term
 //! card when its third field is filled, any other a basic card from its
 //! first two fields (a table card when the back is a table).
+//!
+//! Anki's media files do not come along: an `<img>` gives its alt text and
+//! a `[sound:…]` reference nothing, and a note with a side that held only
+//! those is reported and left out.
 
 use super::csv_file::record_line;
 use super::draft::{is_aws_page, Draft, Row};
@@ -137,10 +141,11 @@ pub(super) fn import(file: &str, text: &str) -> Imported {
     let body = &text[header.body..];
     let html = header.html.unwrap_or_else(|| looks_like_html(body));
     let convert = |field: &str| {
+        let field = without_sounds(field);
         if html {
-            html_to_markdown(field)
+            html_to_markdown(&field)
         } else {
-            plain_to_markdown(field)
+            plain_to_markdown(&field)
         }
     };
     let mut reader = csv::ReaderBuilder::new()
@@ -208,12 +213,23 @@ pub(super) fn import(file: &str, text: &str) -> Imported {
             wide_notetypes.push(notetype.to_owned());
             draft.warn(line, format!("notes of type \"{notetype}\" have {} fields; the first two are read as front and back", fields.len()));
         }
+        let front = convert(fields[0]);
         let (back, source) = split_source(convert(fields[1]));
+        let media = [("front", fields[0], &front), ("back", fields[1], &back)]
+            .into_iter()
+            .find(|(_, raw, text)| text.trim().is_empty() && has_media(raw));
+        if let Some((side, _, _)) = media {
+            draft.error(
+                line,
+                format!("the {side} holds only images or sounds, which KeyDeck cannot show"),
+            );
+            continue;
+        }
         draft.push(Row {
             line,
             id: guid.map(str::to_owned),
             kind,
-            front: convert(fields[0]),
+            front,
             back,
             tags,
             source,
@@ -351,6 +367,28 @@ fn split_source(back: String) -> (String, Option<String>) {
         Some(url) => (rest.to_owned(), Some(url.to_owned())),
         None => (back, None),
     }
+}
+
+/// Whether a field shows an image or plays a sound in Anki.
+fn has_media(field: &str) -> bool {
+    let lower = field.to_ascii_lowercase();
+    lower.contains("<img") || lower.contains("[sound:")
+}
+
+/// `field` without Anki's `[sound:file.mp3]` references: KeyDeck has no
+/// media files to play.
+fn without_sounds(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut rest = field;
+    while let Some(start) = rest.find("[sound:") {
+        let Some(end) = rest[start..].find(']') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn split_tags(text: &str) -> Vec<String> {

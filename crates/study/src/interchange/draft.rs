@@ -165,11 +165,7 @@ impl Draft {
             None
         } else {
             parse_topic(&file, &markdown)
-                .map_err(|errors| {
-                    errors
-                        .into_iter()
-                        .for_each(|e| self.error(1, e.to_string()))
-                })
+                .map_err(|errors| errors.into_iter().for_each(|e| self.error(1, e.message)))
                 .ok()
         };
         self.problems.sort_by_key(|p| p.line);
