@@ -34,7 +34,7 @@ use std::fmt;
 
 use crate::deck::Topic;
 
-pub use markdown_out::topic_markdown;
+pub use markdown_out::{retitle, topic_markdown};
 
 /// The page an imported card links to when its file names none.
 pub const IMPORTED_SOURCE: &str = "https://docs.aws.amazon.com/";
