@@ -20,6 +20,7 @@
 //!   they link to [`IMPORTED_SOURCE`], the AWS documentation home page.
 
 mod anki;
+mod anki_cloze;
 mod anki_export;
 mod csv_file;
 mod draft;
