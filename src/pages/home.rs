@@ -46,6 +46,8 @@ const ACTIVITIES: [Activity; 4] = [
 ];
 
 /// What is due today, overall and per topic, with the way to continue.
+/// `data-live` marks what depends on the learner's progress: the build's
+/// rendering of this page (for a first-time visitor) keeps it hidden.
 #[component]
 fn TodayPanel() -> impl IntoView {
     let store = use_study();
@@ -78,9 +80,9 @@ fn TodayPanel() -> impl IntoView {
     view! {
         <section class="panel today" aria-labelledby="today-title">
             <h2 id="today-title">"Flashcards due today"</h2>
-            <p class="today-summary" data-testid="today-summary">{summary}</p>
+            <p class="today-summary" data-testid="today-summary" data-live>{summary}</p>
             <p>
-                <A href="/study" attr:class="button">
+                <A href="/study" attr:class="button" attr:data-live="">
                     {move || if all().due + all().new > 0 { "Continue studying" } else { "Open flashcards" }}
                 </A>
             </p>
@@ -89,7 +91,7 @@ fn TodayPanel() -> impl IntoView {
                 {move || rows().into_iter().map(|(id, title, c)| view! {
                     <li data-topic=id.clone()>
                         <A href=format!("/study?topic={id}")>{title}</A>
-                        <span class="counts">
+                        <span class="counts" data-live>
                             <span class:zero=c.due == 0>{c.due} " due"</span>
                             " · "
                             <span class:zero=c.new == 0>{c.new} " new"</span>

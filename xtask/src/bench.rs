@@ -33,6 +33,7 @@ pub fn run() -> Result<()> {
         hashed: &[],
         copied: &[],
         generated: site::nothing,
+        prerendered: false,
     };
     site::build_app(&toolchain)?;
     site::build(&toolchain, &floor)?;

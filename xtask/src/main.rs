@@ -8,6 +8,7 @@ mod budget;
 mod deck;
 mod hash;
 mod pins;
+mod prerender;
 mod pwa;
 mod sample;
 mod sdk_suite;

@@ -31,6 +31,10 @@ pub struct App<'a> {
     /// Files written at build time, hashed like `hashed` and named in the
     /// template by their `name`: `href="content/deck.json"`.
     pub generated: fn() -> Result<Vec<Generated>>,
+    /// Whether the build renders the first page into `index.html`
+    /// (`prerender.rs`). Such an app's code is fetched after the first
+    /// frame: the rendered page paints with the HTML and CSS alone.
+    pub prerendered: bool,
 }
 
 /// A file the build writes: its name in the template, and its bytes.
@@ -62,6 +66,7 @@ pub fn keydeck() -> App<'static> {
             ("assets/icons", "icons"),
         ],
         generated: content,
+        prerendered: true,
     }
 }
 
@@ -132,10 +137,7 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
             .arg("-o")
             .arg(&piece))?;
     }
-    fs::write(
-        out.join("boot.js"),
-        format!("import init from \"./{}.js\";\ninit();\n", app.stem),
-    )?;
+    fs::write(out.join("boot.js"), boot_script(app))?;
     copy_assets(app, &dist)?;
     write_index(app, &dist, &pkg)
 }
@@ -229,16 +231,40 @@ fn write_index(app: &App, dist: &Path, pkg: &str) -> Result<()> {
         }
     }
     let stem = app.stem;
-    let tags = format!(
-        "<link rel=\"modulepreload\" href=\"/{pkg}/{stem}.js\">\n  \
-         <link rel=\"preload\" href=\"/{pkg}/{stem}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  \
-         <script type=\"module\" src=\"/{pkg}/boot.js\"></script>"
-    );
+    let boot = format!("<script type=\"module\" src=\"/{pkg}/boot.js\"></script>");
+    let tags = if app.prerendered {
+        boot
+    } else {
+        format!(
+            "<link rel=\"modulepreload\" href=\"/{pkg}/{stem}.js\">\n  \
+             <link rel=\"preload\" href=\"/{pkg}/{stem}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n  \
+             {boot}"
+        )
+    };
     if !html.contains(APP_MARKER) {
         return Err(format!("index.html has no {APP_MARKER} line").into());
     }
     fs::write(dist.join("index.html"), html.replace(APP_MARKER, &tags))?;
     Ok(())
+}
+
+/// The module `index.html` loads: it starts the app. A prerendered app
+/// starts after the first frame, so that its code does not compete with
+/// the first paint for the connection; any other app at once (its code is
+/// preloaded beside it).
+fn boot_script(app: &App) -> String {
+    let start = format!(
+        "const {{ default: init }} = await import(\"./{}.js\");\ninit();\n",
+        app.stem
+    );
+    if app.prerendered {
+        format!(
+            "// After the first frame: the page the build rendered paints first.\n\
+             await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n{start}"
+        )
+    } else {
+        start
+    }
 }
 
 fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
@@ -281,5 +307,6 @@ pub fn build_app(tools: &Toolchain) -> Result<()> {
     let app = keydeck();
     build(tools, &app)?;
     crate::worker::build(tools, &app.dist())?;
+    crate::prerender::first_page(&app.dist())?;
     crate::pwa::write_service_worker(&app.dist())
 }
