@@ -316,5 +316,5 @@ impl TopicHeader {
     }
 }
 
-mod section;
+pub(crate) mod section;
 use section::CardSection;

@@ -244,7 +244,8 @@ fn markers_outside_code(markdown: &str) -> usize {
         .sum()
 }
 
-fn has_table(markdown: &str) -> bool {
+/// Whether `markdown` holds a table: a back with one makes a table card.
+pub(crate) fn has_table(markdown: &str) -> bool {
     pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES).any(|e| {
         matches!(
             e,

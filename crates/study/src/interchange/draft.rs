@@ -7,6 +7,7 @@ use super::markdown_out::topic_markdown;
 use super::text::neutralize_headings;
 use super::{ids, Imported, Problem, Severity, IMPORTED_SOURCE};
 use crate::card::{Card, CardKind, Direction};
+use crate::deck::section::has_table;
 use crate::deck::{parse_topic, Topic};
 
 /// One card as a file gives it, its text already Markdown.
@@ -195,11 +196,4 @@ fn clean_tags(tags: Vec<String>) -> Vec<String> {
         }
     }
     out
-}
-
-/// Whether the back holds a Markdown table: such a card is a table card.
-fn has_table(markdown: &str) -> bool {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    Parser::new_ext(markdown, Options::ENABLE_TABLES)
-        .any(|e| matches!(e, Event::Start(Tag::Table(_))))
 }

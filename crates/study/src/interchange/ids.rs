@@ -51,12 +51,9 @@ fn slug(text: &str, words: usize) -> String {
         .join("-")
 }
 
-/// 32 bits of FNV-1a: the same on every platform and every release, which
-/// `std`'s hashers do not promise.
+/// 32 bits of FNV-1a, folded: the same on every platform and release.
 fn hash32(text: &str) -> u32 {
-    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
+    let h = crate::fnv::fnv1a(text.as_bytes());
     (h ^ (h >> 32)) as u32
 }
 

@@ -5,6 +5,8 @@
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::fnv::fnv1a;
+
 pub(crate) struct Rng(ChaCha8Rng);
 
 impl Rng {
@@ -42,13 +44,6 @@ impl Rng {
             items.swap(i, j);
         }
     }
-}
-
-/// FNV-1a, 64-bit: a fixed hash of a label, the same on every platform.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]
