@@ -142,7 +142,8 @@ pub fn Quiz() -> impl IntoView {
 #[component]
 fn QuizSetup() -> impl IntoView {
     let navigate = use_navigate();
-    let deck = bank().deck().clone();
+    // The topics only: the question bank is built when a quiz starts.
+    let deck = crate::content::shipped_now();
     let mode = RwSignal::new(Mode::Practice);
     let count = RwSignal::new(10usize);
     let chosen = RwSignal::new(Vec::<String>::new());
