@@ -13,14 +13,14 @@
 //! Other services (`ssm`, `secretsmanager`) will plug in beside `kms`; until
 //! then their calls fail with UnknownOperationException.
 
-use crate::clock::{iso8601, Clock};
-use crate::error::Error;
-use crate::iam::Iam;
 use crate::kms::{AccessExplanation, EncryptionContext, Env, Kms};
-use crate::principal::Caller;
-use crate::random::Entropy;
-use crate::request::Request;
-use crate::trail::{Outcome, Trail, TrailEvent};
+use crate::platform::clock::{iso8601, Clock};
+use crate::platform::error::Error;
+use crate::platform::iam::Iam;
+use crate::platform::principal::Caller;
+use crate::platform::random::Entropy;
+use crate::platform::request::Request;
+use crate::platform::trail::{Outcome, Trail, TrailEvent};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 
@@ -152,7 +152,7 @@ impl Simulator {
     }
 
     pub fn advance_days(&mut self, days: i64) {
-        self.advance_seconds(days.saturating_mul(crate::clock::SECONDS_PER_DAY));
+        self.advance_seconds(days.saturating_mul(crate::platform::clock::SECONDS_PER_DAY));
     }
 
     pub fn clock(&self) -> &Clock {

@@ -4,8 +4,8 @@
 
 use super::blob::EncryptionContext;
 use super::{Env, Grant, Key, Kms};
-use crate::error::Error;
-use crate::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
+use crate::platform::error::Error;
+use crate::platform::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
 
 /// What a call wants to do with a key.
 pub struct Access<'a> {

@@ -5,10 +5,10 @@
 use super::keys::{alias_arn, Key, KeyManager};
 use super::resolve::{require_not_pending_deletion, Scope};
 use super::{Access, Env, Kms};
-use crate::account::{AccountId, Region};
-use crate::clock::Timestamp;
-use crate::error::Error;
-use crate::request::Request;
+use crate::platform::account::{AccountId, Region};
+use crate::platform::clock::Timestamp;
+use crate::platform::error::Error;
+use crate::platform::request::Request;
 use serde_json::{json, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,8 +13,8 @@ use super::grants::GRANT_OPERATIONS;
 use super::ops::OPERATIONS;
 use super::resolve::Scope;
 use super::{Access, Env, Grant, Kms};
-use crate::error::Error;
-use crate::policy::{Decision, PolicyDocument, PolicyRef, StatementRef};
+use crate::platform::error::Error;
+use crate::platform::policy::{Decision, PolicyDocument, PolicyRef, StatementRef};
 use serde::Serialize;
 use serde_json::Value;
 

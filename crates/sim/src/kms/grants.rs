@@ -12,9 +12,9 @@ use super::blob::EncryptionContext;
 use super::crypto::hex;
 use super::resolve::{require_not_pending_deletion, Scope};
 use super::{Access, Env, Kms};
-use crate::clock::Timestamp;
-use crate::error::Error;
-use crate::request::Request;
+use crate::platform::clock::Timestamp;
+use crate::platform::error::Error;
+use crate::platform::request::Request;
 use base64::Engine as _;
 use serde_json::{json, Value};
 

@@ -4,10 +4,10 @@
 
 use super::resolve::{require_not_pending_deletion, Scope};
 use super::{Access, Env, Kms};
-use crate::account::{AccountId, Region};
-use crate::error::Error;
-use crate::policy::{authorize, ConditionContext, PolicyDocument, Query};
-use crate::request::Request;
+use crate::platform::account::{AccountId, Region};
+use crate::platform::error::Error;
+use crate::platform::policy::{authorize, ConditionContext, PolicyDocument, Query};
+use crate::platform::request::Request;
 use serde_json::{json, Value};
 
 /// The default key policy, which gives the account's root user full access

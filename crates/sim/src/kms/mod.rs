@@ -18,15 +18,13 @@ mod resolve;
 pub mod rotation;
 pub mod tags;
 
-use crate::clock::Timestamp;
-use crate::error::Error;
-use crate::iam::Iam;
-use crate::principal::Caller;
-use crate::random::Entropy;
+use crate::platform::clock::Timestamp;
+use crate::platform::error::Error;
+use crate::platform::random::Entropy;
 use serde_json::Value;
-use std::cell::{RefCell, RefMut};
 use std::collections::BTreeMap;
 
+pub use crate::platform::env::Env;
 pub use access::Access;
 pub use aliases::Alias;
 pub use blob::EncryptionContext;
@@ -37,23 +35,6 @@ pub use keys::Key;
 pub use ops::OPERATIONS;
 pub use resolve::Scope;
 pub use rotation::Rotation;
-
-/// What a call knows besides its request: the caller, the time, the
-/// caller's IAM policies, and the simulator's random generator.
-pub struct Env<'a> {
-    pub caller: &'a Caller,
-    pub now: Timestamp,
-    pub iam: &'a Iam,
-    pub rng: &'a RefCell<Entropy>,
-}
-
-impl<'a> Env<'a> {
-    /// The random generator, for one draw; the borrow ends with the
-    /// statement that makes it.
-    pub fn rng(&self) -> RefMut<'a, Entropy> {
-        self.rng.borrow_mut()
-    }
-}
 
 /// Key material and rotation schedule, shared by every Region of a
 /// multi-Region key.

@@ -8,10 +8,10 @@ use super::keys::{key_arn, KeyState, MultiRegionRole, Origin};
 use super::resolve::{not_found, require_not_pending_deletion, Scope};
 use super::tags::{apply, parse_tags, tags_json};
 use super::{Access, Env, Kms};
-use crate::account::Region;
-use crate::clock::{Timestamp, SECONDS_PER_DAY};
-use crate::error::Error;
-use crate::request::Request;
+use crate::platform::account::Region;
+use crate::platform::clock::{Timestamp, SECONDS_PER_DAY};
+use crate::platform::error::Error;
+use crate::platform::request::Request;
 use serde_json::{json, Value};
 
 fn not_primary(arn: &str) -> Error {

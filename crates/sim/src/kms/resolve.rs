@@ -6,8 +6,8 @@
 
 use super::keys::{alias_arn, key_arn, Key, KeyManager, KeySpec, KeyState, KeyUsage, Origin};
 use super::{Backing, Env, Kms, Material, Rotation};
-use crate::account::{AccountId, Region};
-use crate::error::Error;
+use crate::platform::account::{AccountId, Region};
+use crate::platform::error::Error;
 
 /// Whether an operation accepts a key in another account (its API
 /// reference's "Cross-account use").

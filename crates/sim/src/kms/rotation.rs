@@ -8,10 +8,10 @@ use super::crypto::SymmetricVersion;
 use super::keys::{KeyState, MultiRegionRole, Origin};
 use super::resolve::{require_enabled, Scope};
 use super::{Access, Env, Key, Kms, Material};
-use crate::clock::{Timestamp, SECONDS_PER_DAY};
-use crate::error::Error;
-use crate::random::Entropy;
-use crate::request::Request;
+use crate::platform::clock::{Timestamp, SECONDS_PER_DAY};
+use crate::platform::error::Error;
+use crate::platform::random::Entropy;
+use crate::platform::request::Request;
 use serde_json::{json, Value};
 
 /// On-demand rotations allowed in a key's lifetime (a quota AWS does not

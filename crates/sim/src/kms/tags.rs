@@ -3,7 +3,7 @@
 
 use super::resolve::{require_not_pending_deletion, Scope};
 use super::{Access, Env, Kms};
-use crate::error::Error;
+use crate::platform::error::Error;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 

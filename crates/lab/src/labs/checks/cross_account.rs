@@ -6,7 +6,7 @@
 //! requests with that context
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html>).
 
-use keydeck_sim::policy::{glob_match, Effect, PolicyDocument, Statement};
+use keydeck_sim::platform::policy::{glob_match, Effect, PolicyDocument, Statement};
 use keydeck_sim::{AccountId, Principal};
 
 use super::calls::{calls, succeeded, Call};

@@ -9,8 +9,8 @@ use super::super::keys::{key_arn, EncryptionAlgorithm, Key, KeyUsage};
 use super::super::resolve::{require_enabled, require_usage, Scope};
 use super::super::{Access, Env, Kms, Material};
 use super::dry_run;
-use crate::error::Error;
-use crate::request::{blob as blob_json, Request};
+use crate::platform::error::Error;
+use crate::platform::request::{blob as blob_json, Request};
 use serde_json::{json, Value};
 
 pub const MAX_PLAINTEXT: usize = 4096;

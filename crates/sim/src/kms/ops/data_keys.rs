@@ -7,9 +7,9 @@ use super::super::resolve::Scope;
 use super::super::{Env, Kms};
 use super::crypt::seal_data_key;
 use super::dry_run;
-use crate::error::Error;
-use crate::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
-use crate::request::{blob, Request};
+use crate::platform::error::Error;
+use crate::platform::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
+use crate::platform::request::{blob, Request};
 use serde_json::{json, Value};
 
 const DATA_KEY_SPECS: &[&str] = &["AES_256", "AES_128"];

@@ -8,9 +8,9 @@ use super::super::resolve::{require_not_pending_deletion, state_error, Scope};
 use super::super::tags::{apply, parse_tags};
 use super::super::{Access, Backing, Env, Kms, Material, Rotation};
 use super::{new_key_id, page};
-use crate::clock::SECONDS_PER_DAY;
-use crate::error::Error;
-use crate::request::Request;
+use crate::platform::clock::SECONDS_PER_DAY;
+use crate::platform::error::Error;
+use crate::platform::request::Request;
 use serde_json::{json, Value};
 
 const ORIGINS: &[&str] = &["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"];

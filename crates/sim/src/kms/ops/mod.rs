@@ -7,8 +7,9 @@ mod signing;
 
 use super::crypto::hex;
 use super::{aliases, grants, import, key_policy, multi_region, rotation, tags, Env, Kms};
-use crate::error::Error;
-use crate::random::Entropy;
+use crate::platform::error::Error;
+use crate::platform::paging::window;
+use crate::platform::random::Entropy;
 use serde_json::{json, Value};
 
 type Operation = fn(&mut Kms, &Env<'_>, &Value) -> Result<Value, Error>;
@@ -140,27 +141,18 @@ pub fn new_key_id(multi_region: bool, rng: &mut Entropy) -> String {
     )
 }
 
-/// One page of a list, with AWS's `Truncated` and `NextMarker`. Markers are
-/// opaque to callers; here they are the index of the next item.
+/// One page of a list, with AWS's `Truncated` and `NextMarker`.
 pub fn page(
     items: Vec<Value>,
     member: &str,
     limit: usize,
     marker: Option<&str>,
 ) -> Result<Value, Error> {
-    let start = match marker {
-        None => 0,
-        Some(m) => m
-            .parse::<usize>()
-            .ok()
-            .filter(|&i| i <= items.len())
-            .ok_or_else(|| Error::InvalidMarkerException("Invalid marker".to_owned()))?,
-    };
-    let end = (start + limit).min(items.len());
-    let truncated = end < items.len();
-    let mut out = json!({ member: items[start..end].to_vec(), "Truncated": truncated });
-    if truncated {
-        out["NextMarker"] = json!(end.to_string());
+    let (range, next) = window(items.len(), limit, marker)
+        .ok_or_else(|| Error::InvalidMarkerException("Invalid marker".to_owned()))?;
+    let mut out = json!({ member: items[range].to_vec(), "Truncated": next.is_some() });
+    if let Some(next) = next {
+        out["NextMarker"] = json!(next);
     }
     Ok(out)
 }

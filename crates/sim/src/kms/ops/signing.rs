@@ -8,8 +8,8 @@ use super::super::keys::{Key, KeyUsage, MacAlgorithm, SigningAlgorithm};
 use super::super::resolve::{require_enabled, require_usage, Scope};
 use super::super::{Access, Env, Kms};
 use super::dry_run;
-use crate::error::Error;
-use crate::request::{blob, Request};
+use crate::platform::error::Error;
+use crate::platform::request::{blob, Request};
 use serde_json::{json, Value};
 
 const MESSAGE_TYPES: &[&str] = &["RAW", "DIGEST"];

@@ -5,8 +5,8 @@
 //! Like CloudTrail, the log never records plaintexts, ciphertexts, keys,
 //! messages, signatures or MACs.
 
-use crate::clock::{iso8601, Timestamp};
-use crate::principal::Caller;
+use crate::platform::clock::{iso8601, Timestamp};
+use crate::platform::principal::Caller;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
