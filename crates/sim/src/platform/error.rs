@@ -7,137 +7,94 @@
 //! KMSInvalidMacException answer with a bare `__type`), so neither do ours.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::fmt;
 
-/// An AWS exception, named exactly as AWS names it.
-#[allow(clippy::enum_variant_names)]
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Error {
-    #[error("AccessDeniedException: {0}")]
-    AccessDeniedException(String),
-    #[error("AlreadyExistsException: {0}")]
-    AlreadyExistsException(String),
-    #[error("DisabledException: {0}")]
-    DisabledException(String),
-    #[error("DryRunOperationException: {0}")]
-    DryRunOperationException(String),
-    #[error("ExpiredImportTokenException: {0}")]
-    ExpiredImportTokenException(String),
-    #[error("IncorrectKeyException: {0}")]
-    IncorrectKeyException(String),
-    #[error("IncorrectKeyMaterialException: {0}")]
-    IncorrectKeyMaterialException(String),
-    #[error("InvalidAliasNameException: {0}")]
-    InvalidAliasNameException(String),
-    #[error("InvalidArnException: {0}")]
-    InvalidArnException(String),
-    /// AWS sends this one without a message.
-    #[error("InvalidCiphertextException")]
-    InvalidCiphertextException,
-    #[error("InvalidGrantIdException: {0}")]
-    InvalidGrantIdException(String),
-    #[error("InvalidGrantTokenException: {0}")]
-    InvalidGrantTokenException(String),
-    #[error("InvalidImportTokenException: {0}")]
-    InvalidImportTokenException(String),
-    #[error("InvalidKeyUsageException: {0}")]
-    InvalidKeyUsageException(String),
-    #[error("InvalidMarkerException: {0}")]
-    InvalidMarkerException(String),
-    #[error("KMSInvalidStateException: {0}")]
-    KMSInvalidStateException(String),
-    /// AWS sends this one without a message.
-    #[error("KMSInvalidMacException")]
-    KMSInvalidMacException,
-    /// AWS sends this one without a message.
-    #[error("KMSInvalidSignatureException")]
-    KMSInvalidSignatureException,
-    #[error("LimitExceededException: {0}")]
-    LimitExceededException(String),
-    #[error("MalformedPolicyDocumentException: {0}")]
-    MalformedPolicyDocumentException(String),
-    #[error("NotFoundException: {0}")]
-    NotFoundException(String),
-    #[error("SerializationException: {0}")]
-    SerializationException(String),
-    #[error("TagException: {0}")]
-    TagException(String),
-    /// The JSON 1.1 answer to an `X-Amz-Target` the service does not know.
-    #[error("UnknownOperationException")]
-    UnknownOperationException,
-    #[error("UnsupportedOperationException: {0}")]
-    UnsupportedOperationException(String),
-    #[error("ValidationException: {0}")]
-    ValidationException(String),
+/// Declares [`Error`] from the exception names, each written once: those
+/// that carry a message, then those AWS sends bare.
+macro_rules! exceptions {
+    (
+        with_message { $($(#[$mdoc:meta])* $named:ident),+ $(,)? }
+        bare { $($(#[$bdoc:meta])* $bare:ident),+ $(,)? }
+    ) => {
+        /// An AWS exception, named exactly as AWS names it.
+        #[allow(clippy::enum_variant_names)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Error {
+            $($(#[$mdoc])* $named(String),)+
+            $($(#[$bdoc])* $bare,)+
+        }
+
+        impl Error {
+            /// The exception name, as it appears in `__type` and in botocore's
+            /// `e.response['Error']['Code']`.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(Error::$named(_) => stringify!($named),)+
+                    $(Error::$bare => stringify!($bare),)+
+                }
+            }
+
+            /// The message AWS sends, or `None` for the exceptions that carry none.
+            pub fn message(&self) -> Option<&str> {
+                match self {
+                    $(Error::$named(m) => Some(m),)+
+                    $(Error::$bare => None,)+
+                }
+            }
+        }
+    };
 }
 
+exceptions! {
+    with_message {
+        AccessDeniedException,
+        AlreadyExistsException,
+        DisabledException,
+        DryRunOperationException,
+        ExpiredImportTokenException,
+        IncorrectKeyException,
+        IncorrectKeyMaterialException,
+        InvalidAliasNameException,
+        InvalidArnException,
+        InvalidGrantIdException,
+        InvalidGrantTokenException,
+        InvalidImportTokenException,
+        InvalidKeyUsageException,
+        InvalidMarkerException,
+        KMSInvalidStateException,
+        LimitExceededException,
+        MalformedPolicyDocumentException,
+        NotFoundException,
+        SerializationException,
+        TagException,
+        UnsupportedOperationException,
+        ValidationException,
+    }
+    bare {
+        /// AWS sends this one without a message.
+        InvalidCiphertextException,
+        /// AWS sends this one without a message.
+        KMSInvalidMacException,
+        /// AWS sends this one without a message.
+        KMSInvalidSignatureException,
+        /// The JSON 1.1 answer to an `X-Amz-Target` the service does not know.
+        UnknownOperationException,
+    }
+}
+
+/// `<name>: <message>`, or the name alone for an exception without one.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.message() {
+            Some(m) => write!(f, "{}: {m}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
 impl Error {
-    /// The exception name, as it appears in `__type` and in botocore's
-    /// `e.response['Error']['Code']`.
-    pub fn code(&self) -> &'static str {
-        use Error::*;
-        match self {
-            AccessDeniedException(_) => "AccessDeniedException",
-            AlreadyExistsException(_) => "AlreadyExistsException",
-            DisabledException(_) => "DisabledException",
-            DryRunOperationException(_) => "DryRunOperationException",
-            ExpiredImportTokenException(_) => "ExpiredImportTokenException",
-            IncorrectKeyException(_) => "IncorrectKeyException",
-            IncorrectKeyMaterialException(_) => "IncorrectKeyMaterialException",
-            InvalidAliasNameException(_) => "InvalidAliasNameException",
-            InvalidArnException(_) => "InvalidArnException",
-            InvalidCiphertextException => "InvalidCiphertextException",
-            InvalidGrantIdException(_) => "InvalidGrantIdException",
-            InvalidGrantTokenException(_) => "InvalidGrantTokenException",
-            InvalidImportTokenException(_) => "InvalidImportTokenException",
-            InvalidKeyUsageException(_) => "InvalidKeyUsageException",
-            InvalidMarkerException(_) => "InvalidMarkerException",
-            KMSInvalidStateException(_) => "KMSInvalidStateException",
-            KMSInvalidMacException => "KMSInvalidMacException",
-            KMSInvalidSignatureException => "KMSInvalidSignatureException",
-            LimitExceededException(_) => "LimitExceededException",
-            MalformedPolicyDocumentException(_) => "MalformedPolicyDocumentException",
-            NotFoundException(_) => "NotFoundException",
-            SerializationException(_) => "SerializationException",
-            TagException(_) => "TagException",
-            UnknownOperationException => "UnknownOperationException",
-            UnsupportedOperationException(_) => "UnsupportedOperationException",
-            ValidationException(_) => "ValidationException",
-        }
-    }
-
-    /// The message AWS sends, or `None` for the exceptions that carry none.
-    pub fn message(&self) -> Option<&str> {
-        use Error::*;
-        match self {
-            InvalidCiphertextException
-            | KMSInvalidMacException
-            | KMSInvalidSignatureException
-            | UnknownOperationException => None,
-            AccessDeniedException(m)
-            | AlreadyExistsException(m)
-            | DisabledException(m)
-            | DryRunOperationException(m)
-            | ExpiredImportTokenException(m)
-            | IncorrectKeyException(m)
-            | IncorrectKeyMaterialException(m)
-            | InvalidAliasNameException(m)
-            | InvalidArnException(m)
-            | InvalidGrantIdException(m)
-            | InvalidGrantTokenException(m)
-            | InvalidImportTokenException(m)
-            | InvalidKeyUsageException(m)
-            | InvalidMarkerException(m)
-            | KMSInvalidStateException(m)
-            | LimitExceededException(m)
-            | MalformedPolicyDocumentException(m)
-            | NotFoundException(m)
-            | SerializationException(m)
-            | TagException(m)
-            | UnsupportedOperationException(m)
-            | ValidationException(m) => Some(m),
-        }
-    }
-
     /// The JSON 1.1 error body: `{"__type": …, "message": …}`.
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or_default()
