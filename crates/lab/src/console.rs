@@ -6,7 +6,7 @@
 use keydeck_lab_protocol::{
     ConsoleView, EventRow, GrantRow, KeyRow, ProfileRow, RotationRow, RotationStatus,
 };
-use keydeck_sim::kms::keys::{KeyState, MultiRegionRole};
+use keydeck_sim::kms::model::keys::{KeyState, MultiRegionRole};
 use keydeck_sim::kms::{EncryptionContext, Grant, Key, Kms};
 use keydeck_sim::platform::clock::iso8601;
 use serde_json::{json, Value};

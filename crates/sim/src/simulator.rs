@@ -13,8 +13,9 @@
 //! Other services (`ssm`, `secretsmanager`) will plug in beside `kms`; until
 //! then their calls fail with UnknownOperationException.
 
-use crate::kms::{AccessExplanation, EncryptionContext, Env, Kms};
+use crate::kms::{AccessExplanation, EncryptionContext, Kms};
 use crate::platform::clock::{iso8601, Clock};
+use crate::platform::env::Env;
 use crate::platform::error::Error;
 use crate::platform::iam::Iam;
 use crate::platform::principal::Caller;

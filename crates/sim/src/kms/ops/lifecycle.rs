@@ -1,14 +1,18 @@
 //! Creating, describing, listing, enabling, disabling and deleting keys.
 
-use super::super::key_policy::{check_new_policy, default_policy};
-use super::super::keys::{
+use crate::kms::authorization::key_state::{require_not_pending_deletion, state_error};
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::features::key_policy::check_new_policy;
+use crate::kms::features::tags::{apply, parse_tags};
+use crate::kms::model::key_id::new_key_id;
+use crate::kms::model::key_policy::default_policy;
+use crate::kms::model::keys::{
     key_arn, Key, KeyManager, KeySpec, KeyState, KeyUsage, MultiRegionRole, Origin,
 };
-use super::super::resolve::{require_not_pending_deletion, state_error, Scope};
-use super::super::tags::{apply, parse_tags};
-use super::super::{Access, Backing, Env, Kms, Material, Rotation};
-use super::{new_key_id, page};
+use crate::kms::model::wire::page;
+use crate::kms::model::{Backing, Kms, Material, Rotation};
 use crate::platform::clock::SECONDS_PER_DAY;
+use crate::platform::env::Env;
 use crate::platform::error::Error;
 use crate::platform::request::Request;
 use serde_json::{json, Value};

@@ -7,12 +7,11 @@
 //! members (`kms:EncryptionAlgorithm`, `kms:SigningAlgorithm`,
 //! `kms:GrantOperations`, …) are absent.
 
-use super::access::{denied, Verdict};
-use super::blob::EncryptionContext;
-use super::grants::GRANT_OPERATIONS;
-use super::ops::OPERATIONS;
-use super::resolve::Scope;
-use super::{Access, Env, Grant, Kms};
+use super::access::{denied, Access, Verdict};
+use super::lookup::Scope;
+use crate::kms::model::grant::GRANT_OPERATIONS;
+use crate::kms::model::{EncryptionContext, Grant, Kms, Operation};
+use crate::platform::env::Env;
 use crate::platform::error::Error;
 use crate::platform::policy::{Decision, PolicyDocument, PolicyRef, StatementRef};
 use serde::Serialize;
@@ -90,7 +89,7 @@ fn key_operation(action: &str) -> Result<&'static str, Error> {
         .get(..4)
         .filter(|p| p.eq_ignore_ascii_case("kms:"))
         .map(|_| &action[4..]);
-    OPERATIONS
+    Operation::ALL
         .iter()
         .chain(GRANT_OPERATIONS)
         .filter(|op| !NOT_KEY_ACTIONS.contains(op))

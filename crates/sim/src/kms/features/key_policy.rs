@@ -2,58 +2,14 @@
 //! lockout safety check, and PutKeyPolicy, GetKeyPolicy and
 //! ListKeyPolicies.
 
-use super::resolve::{require_not_pending_deletion, Scope};
-use super::{Access, Env, Kms};
-use crate::platform::account::{AccountId, Region};
+use crate::kms::authorization::key_state::require_not_pending_deletion;
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::Kms;
+use crate::platform::env::Env;
 use crate::platform::error::Error;
 use crate::platform::policy::{authorize, ConditionContext, PolicyDocument, Query};
 use crate::platform::request::Request;
 use serde_json::{json, Value};
-
-/// The default key policy, which gives the account's root user full access
-/// and so lets IAM policies in the account allow use of the key
-/// (<https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html>).
-pub fn default_policy(account: &AccountId) -> String {
-    json!({
-        "Version": "2012-10-17",
-        "Id": "key-default-1",
-        "Statement": [{
-            "Sid": "Enable IAM User Permissions",
-            "Effect": "Allow",
-            "Principal": {"AWS": account.root_arn()},
-            "Action": "kms:*",
-            "Resource": "*"
-        }]
-    })
-    .to_string()
-}
-
-/// The policy of an AWS managed key: usable by principals of the account
-/// only through the service, and readable by the account.
-pub fn aws_managed(account: &AccountId, region: &Region, service: &str) -> String {
-    json!({
-        "Version": "2012-10-17",
-        "Id": format!("auto-{service}-1"),
-        "Statement": [{
-            "Sid": format!("Allow access through {service} for all principals in the account that are authorized to use {service}"),
-            "Effect": "Allow",
-            "Principal": {"AWS": "*"},
-            "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
-            "Resource": "*",
-            "Condition": {"StringEquals": {
-                "kms:CallerAccount": account.as_str(),
-                "kms:ViaService": format!("{service}.{region}.amazonaws.com")
-            }}
-        }, {
-            "Sid": "Allow direct access to key metadata to the account",
-            "Effect": "Allow",
-            "Principal": {"AWS": account.root_arn()},
-            "Action": ["kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant"],
-            "Resource": "*"
-        }]
-    })
-    .to_string()
-}
 
 /// Parses a new key policy and, unless bypassed, refuses one that would
 /// lock the caller out of PutKeyPolicy.
