@@ -76,7 +76,7 @@ fn key_row(kms: &Kms, key: &Key) -> KeyRow {
             .deletion_date
             .filter(|_| key.state == KeyState::PendingDeletion)
             .map(iso8601),
-        policy: pretty(&key.policy),
+        policy: pretty(key.policy.text()),
         grants: kms
             .grants()
             .filter(|g| g.key_arn == arn)

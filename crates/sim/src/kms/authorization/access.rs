@@ -7,7 +7,7 @@ use crate::kms::model::key_policy::default_policy;
 use crate::kms::model::{EncryptionContext, Grant, Key, Kms};
 use crate::platform::env::Env;
 use crate::platform::error::Error;
-use crate::platform::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
+use crate::platform::policy::{authorize, ConditionContext, Decision, Query};
 
 /// What a call wants to do with a key.
 pub struct Access<'a> {
@@ -126,11 +126,9 @@ impl Kms {
         let key = self.key(arn);
         let action = format!("kms:{}", access.operation);
         let conditions = condition_context(self, env, key, access);
-        // A stored key policy always parsed when it was put.
-        let policy = PolicyDocument::parse_key_policy(&key.policy).unwrap_or_default();
         let identity = env.iam.policies_for(&env.caller.principal);
         let decision = authorize(
-            &policy,
+            key.policy.document(),
             &identity,
             &Query {
                 principal: &env.caller.principal,
@@ -169,10 +167,8 @@ impl Kms {
     /// so the account's root user may.
     pub fn authorize_account_action(&self, env: &Env<'_>, action: &str) -> Result<(), Error> {
         let account = env.caller.account();
-        let delegate =
-            PolicyDocument::parse_key_policy(&default_policy(account)).unwrap_or_default();
         let decision = authorize(
-            &delegate,
+            default_policy(account).document(),
             &env.iam.policies_for(&env.caller.principal),
             &Query {
                 principal: &env.caller.principal,

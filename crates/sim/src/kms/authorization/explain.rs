@@ -157,10 +157,7 @@ impl Kms {
         };
         let principal = &env.caller.principal;
         Some(match at.policy {
-            PolicyRef::Key => {
-                let policy = PolicyDocument::parse_key_policy(&self.key(arn).policy);
-                statement(&policy.unwrap_or_default(), "key policy".into(), at)
-            }
+            PolicyRef::Key => statement(self.key(arn).policy.document(), "key policy".into(), at),
             PolicyRef::Identity(i) => {
                 let policy = env.iam.policies_for(principal).into_iter().nth(i)?;
                 let name = env.iam.policy_name(principal, i)?;

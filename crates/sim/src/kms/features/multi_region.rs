@@ -8,7 +8,7 @@ use super::tags::{apply, parse_tags, tags_json};
 use crate::kms::authorization::key_state::require_not_pending_deletion;
 use crate::kms::authorization::lookup::not_found;
 use crate::kms::authorization::{Access, Scope};
-use crate::kms::model::key_policy::default_policy;
+use crate::kms::model::key_policy::{default_policy, KeyPolicy};
 use crate::kms::model::keys::{key_arn, KeyState, MultiRegionRole, Origin};
 use crate::kms::model::{Key, Kms};
 use crate::platform::account::Region;
@@ -60,7 +60,10 @@ pub fn replicate_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value
             "{replica_arn} already exists"
         )));
     }
-    let policy = policy.unwrap_or_else(|| default_policy(&source.account));
+    let policy = match policy {
+        Some(text) => KeyPolicy::parse(&text)?,
+        None => default_policy(&source.account),
+    };
     check_new_policy(env, &policy, &replica_arn, source.account.as_str(), bypass)?;
     let mut replica = source.clone();
     replica.region = replica_region;
@@ -82,7 +85,7 @@ pub fn replicate_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value
     let replica = kms.key(&replica_arn);
     Ok(json!({
         "ReplicaKeyMetadata": kms.metadata(replica),
-        "ReplicaPolicy": replica.policy,
+        "ReplicaPolicy": replica.policy.text(),
         "ReplicaTags": tags_json(&replica.tags),
     }))
 }

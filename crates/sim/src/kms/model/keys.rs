@@ -3,6 +3,7 @@
 //!
 //! Reference: <https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html>.
 
+use super::key_policy::KeyPolicy;
 use crate::platform::account::{AccountId, Region};
 use crate::platform::aws_enum::aws_enum;
 use crate::platform::clock::Timestamp;
@@ -227,7 +228,7 @@ pub struct Key {
     pub usage: KeyUsage,
     pub origin: Origin,
     pub manager: KeyManager,
-    pub policy: String,
+    pub policy: KeyPolicy,
     pub tags: BTreeMap<String, String>,
     pub multi_region: Option<MultiRegionRole>,
     /// For `EXTERNAL` keys, the material currently imported in this Region.

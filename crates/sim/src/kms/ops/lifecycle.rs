@@ -5,7 +5,7 @@ use crate::kms::authorization::{Access, Scope};
 use crate::kms::features::key_policy::check_new_policy;
 use crate::kms::features::tags::{apply, parse_tags};
 use crate::kms::model::key_id::new_key_id;
-use crate::kms::model::key_policy::default_policy;
+use crate::kms::model::key_policy::{default_policy, KeyPolicy};
 use crate::kms::model::keys::{
     key_arn, Key, KeyManager, KeySpec, KeyState, KeyUsage, MultiRegionRole, Origin,
 };
@@ -87,7 +87,10 @@ pub fn create_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, E
     let (account, region) = (env.caller.account().clone(), env.caller.region.clone());
     let id = new_key_id(multi_region, &mut env.rng());
     let arn = key_arn(&region, &account, &id);
-    let policy = policy.unwrap_or_else(|| default_policy(&account));
+    let policy = match policy {
+        Some(text) => KeyPolicy::parse(&text)?,
+        None => default_policy(&account),
+    };
     check_new_policy(env, &policy, &arn, account.as_str(), bypass)?;
     let mut key = Key {
         id,
