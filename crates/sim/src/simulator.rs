@@ -21,7 +21,7 @@ use crate::platform::iam::Iam;
 use crate::platform::principal::Caller;
 use crate::platform::random::Entropy;
 use crate::platform::request::Request;
-use crate::platform::trail::{Outcome, Trail, TrailEvent};
+use crate::platform::trail::{Trail, TrailEvent};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 
@@ -90,36 +90,23 @@ impl Simulator {
         request: Value,
         caller: &Caller,
     ) -> Result<Value, Error> {
-        match service {
-            "kms" => {
-                let env = Env {
-                    caller,
-                    now: self.clock.now(),
-                    iam: &self.iam,
-                    rng: &self.rng,
-                };
-                let result = self.kms.call(&env, operation, &request);
-                let (code, message) = match &result {
-                    Ok(_) => (None, None),
-                    Err(e) => (Some(e.code()), e.message()),
-                };
-                let outcome = Outcome {
-                    error_code: code,
-                    error_message: message,
-                };
-                self.trail.record(
-                    self.clock.now(),
-                    service,
-                    operation,
-                    &request,
-                    caller,
-                    outcome,
-                );
-                result
-            }
-            "keydeck" => self.control(operation, &request),
-            _ => Err(Error::UnknownOperationException),
-        }
+        let env = Env {
+            caller,
+            now: self.clock.now(),
+            iam: &self.iam,
+            rng: &self.rng,
+        };
+        let result = match service {
+            "kms" => self.kms.call(&env, operation, &request),
+            // A service that uses KMS for its caller (ssm, secretsmanager,
+            // ec2) gets `kms::ViaService::new(service, &mut self.kms,
+            // &mut self.trail)` beside `env`.
+            "keydeck" => return self.control(operation, &request),
+            _ => return Err(Error::UnknownOperationException),
+        };
+        self.trail
+            .record(env.now, service, operation, &request, caller, &result);
+        result
     }
 
     /// Whether `caller` may do `action` (an IAM action such as

@@ -3,7 +3,9 @@
 //! (<https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html>).
 //!
 //! Layers, each using only those below it and the platform:
-//! - this root: [`Kms::call`] and the clock's effects ([`Kms::tick`]);
+//! - this root: [`Kms::call`], the clock's effects ([`Kms::tick`]), and
+//!   [`ViaService`], through which another service calls KMS for its
+//!   caller;
 //! - `ops`: the dispatch table, and the operations on a key's life and its
 //!   cryptography;
 //! - [`features`]: aliases, grants, key policies, rotation, import,
@@ -16,6 +18,7 @@ pub mod authorization;
 pub mod features;
 pub mod model;
 mod ops;
+pub mod via_service;
 
 use crate::platform::clock::Timestamp;
 use crate::platform::env::Env;
@@ -28,6 +31,7 @@ pub use authorization::{Access, AccessDecision, AccessExplanation, DecidedBy, Sc
 pub use model::{
     Alias, Backing, EncryptionContext, Grant, Key, Kms, Material, Operation, Rotation,
 };
+pub use via_service::ViaService;
 
 impl Kms {
     /// Runs one KMS operation, after applying what the clock has made due.
