@@ -1,6 +1,6 @@
 //! Encrypt, Decrypt and ReEncrypt.
 //!
-//! Symmetric keys seal KeyDeck blobs (see [`crate::kms::blob`]); RSA keys
+//! Symmetric keys seal KeyDeck blobs (see [`crate::kms::model::blob`]); RSA keys
 //! return raw RSAES-OAEP ciphertext, as KMS does.
 
 use crate::kms::authorization::key_state::{
