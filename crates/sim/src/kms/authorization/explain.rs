@@ -18,12 +18,12 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// Operations whose IAM action names no key, or (ReEncrypt) is two actions.
-const NOT_KEY_ACTIONS: &[&str] = &[
-    "CreateKey",
-    "ListKeys",
-    "ListAliases",
-    "GenerateRandom",
-    "ReEncrypt",
+const NOT_KEY_ACTIONS: &[Operation] = &[
+    Operation::CreateKey,
+    Operation::ListKeys,
+    Operation::ListAliases,
+    Operation::GenerateRandom,
+    Operation::ReEncrypt,
 ];
 
 /// Operations that send an encryption context (an empty one when the
@@ -92,7 +92,7 @@ fn key_operation(action: &str) -> Result<&'static str, Error> {
     Operation::ALL
         .iter()
         .chain(GRANT_OPERATIONS)
-        .filter(|op| !NOT_KEY_ACTIONS.contains(op))
+        .filter(|op| Operation::parse(op).is_none_or(|o| !NOT_KEY_ACTIONS.contains(&o)))
         .find(|op| name.is_some_and(|n| n.eq_ignore_ascii_case(op)))
         .copied()
         .ok_or_else(|| {
