@@ -6,9 +6,9 @@
 use keydeck_lab_protocol::{
     ConsoleView, EventRow, GrantRow, KeyRow, ProfileRow, RotationRow, RotationStatus,
 };
-use keydeck_sim::clock::iso8601;
-use keydeck_sim::kms::keys::{KeyState, MultiRegionRole};
+use keydeck_sim::kms::model::keys::{KeyState, MultiRegionRole};
 use keydeck_sim::kms::{EncryptionContext, Grant, Key, Kms};
+use keydeck_sim::platform::clock::iso8601;
 use serde_json::{json, Value};
 
 use crate::cli;
@@ -76,7 +76,7 @@ fn key_row(kms: &Kms, key: &Key) -> KeyRow {
             .deletion_date
             .filter(|_| key.state == KeyState::PendingDeletion)
             .map(iso8601),
-        policy: pretty(&key.policy),
+        policy: pretty(key.policy.text()),
         grants: kms
             .grants()
             .filter(|g| g.key_arn == arn)

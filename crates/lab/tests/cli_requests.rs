@@ -141,7 +141,7 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
 #[test]
 fn every_simulated_kms_operation_has_a_cli_command() {
     let commands = cli::operations("kms");
-    for op in keydeck_sim::kms::OPERATIONS {
+    for op in keydeck_sim::kms::Operation::ALL {
         assert!(CASES.iter().any(|c| c.0 == *op), "no case for {op}");
         let kebab = CASES
             .iter()
@@ -153,7 +153,7 @@ fn every_simulated_kms_operation_has_a_cli_command() {
             .unwrap();
         assert!(commands.contains(&kebab), "no command {kebab} for {op}");
     }
-    assert_eq!(commands.len(), keydeck_sim::kms::OPERATIONS.len());
+    assert_eq!(commands.len(), keydeck_sim::kms::Operation::ALL.len());
 }
 
 #[test]

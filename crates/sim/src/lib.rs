@@ -4,23 +4,22 @@
 //! Pure Rust with no web dependencies: it runs natively in tests, in the page
 //! as wasm, and behind a loopback endpoint for the AWS SDKs (the
 //! `keydeck-sim` binary). Start at [`Simulator::call`].
+//!
+//! Layers, each depending only on those below it:
+//! - [`server`]: the loopback HTTP endpoint, onto the simulator;
+//! - [`simulator`]: the one entry point, routing each call to its service
+//!   and recording it in the trail;
+//! - a module per AWS service ([`kms`]), each layered inside;
+//! - [`platform`]: the service-neutral core every service shares.
 
-pub mod account;
-pub mod clock;
-pub mod error;
-pub mod iam;
 pub mod kms;
-pub mod policy;
-pub mod principal;
-pub mod random;
-pub mod request;
+pub mod platform;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
 pub mod simulator;
-pub mod trail;
 
-pub use account::{AccountId, Region};
-pub use error::Error;
-pub use principal::{Caller, Principal};
-pub use random::Entropy;
+pub use platform::account::{AccountId, Region};
+pub use platform::error::Error;
+pub use platform::principal::{Caller, Principal};
+pub use platform::random::Entropy;
 pub use simulator::Simulator;

@@ -13,9 +13,9 @@
 //! - `X-KeyDeck-Via-Service: ssm.us-east-1.amazonaws.com` makes the call as
 //!   if that AWS service made it for the principal (`kms:ViaService`).
 
-use crate::account::{AccountId, Region};
-use crate::error::Error;
-use crate::principal::{Caller, Principal};
+use crate::platform::account::{AccountId, Region};
+use crate::platform::error::Error;
+use crate::platform::principal::{Caller, Principal};
 use crate::simulator::{service_for_target_prefix, Simulator};
 use serde_json::Value;
 

@@ -13,14 +13,15 @@
 //! Other services (`ssm`, `secretsmanager`) will plug in beside `kms`; until
 //! then their calls fail with UnknownOperationException.
 
-use crate::clock::{iso8601, Clock};
-use crate::error::Error;
-use crate::iam::Iam;
-use crate::kms::{AccessExplanation, EncryptionContext, Env, Kms};
-use crate::principal::Caller;
-use crate::random::Entropy;
-use crate::request::Request;
-use crate::trail::{Outcome, Trail, TrailEvent};
+use crate::kms::{AccessExplanation, EncryptionContext, Kms};
+use crate::platform::clock::{iso8601, Clock};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::iam::Iam;
+use crate::platform::principal::Caller;
+use crate::platform::random::Entropy;
+use crate::platform::request::Request;
+use crate::platform::trail::{Trail, TrailEvent};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 
@@ -89,36 +90,23 @@ impl Simulator {
         request: Value,
         caller: &Caller,
     ) -> Result<Value, Error> {
-        match service {
-            "kms" => {
-                let env = Env {
-                    caller,
-                    now: self.clock.now(),
-                    iam: &self.iam,
-                    rng: &self.rng,
-                };
-                let result = self.kms.call(&env, operation, &request);
-                let (code, message) = match &result {
-                    Ok(_) => (None, None),
-                    Err(e) => (Some(e.code()), e.message()),
-                };
-                let outcome = Outcome {
-                    error_code: code,
-                    error_message: message,
-                };
-                self.trail.record(
-                    self.clock.now(),
-                    service,
-                    operation,
-                    &request,
-                    caller,
-                    outcome,
-                );
-                result
-            }
-            "keydeck" => self.control(operation, &request),
-            _ => Err(Error::UnknownOperationException),
-        }
+        let env = Env {
+            caller,
+            now: self.clock.now(),
+            iam: &self.iam,
+            rng: &self.rng,
+        };
+        let result = match service {
+            "kms" => self.kms.call(&env, operation, &request),
+            // A service that uses KMS for its caller (ssm, secretsmanager,
+            // ec2) gets `kms::ViaService::new(service, &mut self.kms,
+            // &mut self.trail)` beside `env`.
+            "keydeck" => return self.control(operation, &request),
+            _ => return Err(Error::UnknownOperationException),
+        };
+        self.trail
+            .record(env.now, service, operation, &request, caller, &result);
+        result
     }
 
     /// Whether `caller` may do `action` (an IAM action such as
@@ -152,7 +140,7 @@ impl Simulator {
     }
 
     pub fn advance_days(&mut self, days: i64) {
-        self.advance_seconds(days.saturating_mul(crate::clock::SECONDS_PER_DAY));
+        self.advance_seconds(days.saturating_mul(crate::platform::clock::SECONDS_PER_DAY));
     }
 
     pub fn clock(&self) -> &Clock {

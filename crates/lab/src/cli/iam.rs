@@ -11,7 +11,7 @@
 
 use super::model::{req, Operation, Service, STR1};
 use super::profiles::{ADMIN_ROLE, DEVELOPER};
-use keydeck_sim::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
+use keydeck_sim::platform::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
 use keydeck_sim::{Caller, Simulator};
 use serde_json::{json, Value};
 

@@ -3,7 +3,7 @@
 //! set (the enums of the KMS API, as the simulator defines them), and the
 //! key IDs and aliases the caller's account has in the Region.
 
-use keydeck_sim::kms::keys::{
+use keydeck_sim::kms::model::keys::{
     EncryptionAlgorithm, KeySpec, KeyUsage, MacAlgorithm, Origin, SigningAlgorithm,
 };
 

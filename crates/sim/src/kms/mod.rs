@@ -1,83 +1,40 @@
 //! AWS Key Management Service: keys, aliases, grants, rotation, imported
 //! material and multi-Region keys, with the operations of the KMS API
 //! (<https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html>).
+//!
+//! Layers, each using only those below it and the platform:
+//! - this root: [`Kms::call`], the clock's effects ([`Kms::tick`]), and
+//!   [`ViaService`], through which another service calls KMS for its
+//!   caller;
+//! - `ops`: the dispatch table, and the operations on a key's life and its
+//!   cryptography;
+//! - [`features`]: aliases, grants, key policies, rotation, import,
+//!   multi-Region keys and tags, with their operations;
+//! - [`authorization`]: finding the key a request names, checking its
+//!   state, and deciding whether the caller may use it;
+//! - [`model`]: keys, material, aliases, grants and the store.
 
-mod access;
-pub mod aliases;
-pub mod blob;
-pub mod crypto;
-mod explain;
-pub mod grants;
-pub mod import;
-pub mod key_policy;
-pub mod keys;
-mod metadata;
-pub mod multi_region;
+pub mod authorization;
+pub mod features;
+pub mod model;
 mod ops;
-mod resolve;
-pub mod rotation;
-pub mod tags;
+pub mod via_service;
 
-use crate::clock::Timestamp;
-use crate::error::Error;
-use crate::iam::Iam;
-use crate::principal::Caller;
-use crate::random::Entropy;
+use crate::platform::clock::Timestamp;
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::random::Entropy;
+use model::keys::KeyState;
 use serde_json::Value;
-use std::cell::{RefCell, RefMut};
-use std::collections::BTreeMap;
 
-pub use access::Access;
-pub use aliases::Alias;
-pub use blob::EncryptionContext;
-pub use crypto::Material;
-pub use explain::{AccessDecision, AccessExplanation, DecidedBy};
-pub use grants::Grant;
-pub use keys::Key;
-pub use ops::OPERATIONS;
-pub use resolve::Scope;
-pub use rotation::Rotation;
-
-/// What a call knows besides its request: the caller, the time, the
-/// caller's IAM policies, and the simulator's random generator.
-pub struct Env<'a> {
-    pub caller: &'a Caller,
-    pub now: Timestamp,
-    pub iam: &'a Iam,
-    pub rng: &'a RefCell<Entropy>,
-}
-
-impl<'a> Env<'a> {
-    /// The random generator, for one draw; the borrow ends with the
-    /// statement that makes it.
-    pub fn rng(&self) -> RefMut<'a, Entropy> {
-        self.rng.borrow_mut()
-    }
-}
-
-/// Key material and rotation schedule, shared by every Region of a
-/// multi-Region key.
-#[derive(Debug, Clone)]
-pub struct Backing {
-    pub material: Material,
-    pub rotation: Rotation,
-}
-
-/// The state of KMS across every account and Region of the simulation.
-#[derive(Debug, Clone, Default)]
-pub struct Kms {
-    /// Keys by key ARN.
-    pub(crate) keys: BTreeMap<String, Key>,
-    /// Material by `<account>/<key id>`.
-    pub(crate) backings: BTreeMap<String, Backing>,
-    /// Aliases by alias ARN.
-    pub(crate) aliases: BTreeMap<String, Alias>,
-    pub(crate) grants: Vec<Grant>,
-    pub(crate) imports: BTreeMap<String, import::ImportParameters>,
-}
+pub use authorization::{Access, AccessDecision, AccessExplanation, DecidedBy, Scope};
+pub use model::{
+    Alias, Backing, EncryptionContext, Grant, Key, Kms, Material, Operation, Rotation,
+};
+pub use via_service::ViaService;
 
 impl Kms {
-    /// Runs one KMS operation.
+    /// Runs one KMS operation, after applying what the clock has made due.
     pub fn call(
         &mut self,
         env: &Env<'_>,
@@ -85,6 +42,7 @@ impl Kms {
         request: &Value,
     ) -> Result<Value, Error> {
         self.tick(env.now, &mut env.rng());
+        let operation = Operation::parse(operation).ok_or(Error::UnknownOperationException)?;
         ops::dispatch(self, env, operation, request)
     }
 
@@ -92,8 +50,8 @@ impl Kms {
     /// (whose new material comes from `rng`) and expiring imported material.
     pub fn tick(&mut self, now: Timestamp, rng: &mut Entropy) {
         self.delete_due_keys(now);
-        rotation::rotate_due_keys(self, now, rng);
-        import::expire_due_material(self, now);
+        features::rotation::rotate_due_keys(self, now, rng);
+        features::import::expire_due_material(self, now);
     }
 
     fn delete_due_keys(&mut self, now: Timestamp) {
@@ -101,41 +59,13 @@ impl Kms {
             .keys
             .values()
             .filter(|k| {
-                k.state == keys::KeyState::PendingDeletion
-                    && k.deletion_date.is_some_and(|d| d <= now)
+                k.state == KeyState::PendingDeletion && k.deletion_date.is_some_and(|d| d <= now)
             })
             .map(Key::arn)
             .collect();
         for arn in due {
             self.remove_key(&arn);
         }
-        multi_region::start_waiting_primaries(self, now);
-    }
-
-    fn remove_key(&mut self, arn: &str) {
-        let Some(key) = self.keys.remove(arn) else {
-            return;
-        };
-        let (id, account, region) = (key.id.clone(), key.account.clone(), key.region.clone());
-        self.aliases
-            .retain(|_, a| !(a.target == id && a.account == account && a.region == region));
-        self.grants.retain(|g| g.key_arn != arn);
-        let still_used = self
-            .keys
-            .values()
-            .any(|k| k.backing_id() == key.backing_id());
-        if !still_used {
-            self.backings.remove(&key.backing_id());
-        }
-    }
-
-    /// Every key, for inspection by labs.
-    pub fn keys(&self) -> impl Iterator<Item = &Key> {
-        self.keys.values()
-    }
-
-    /// Every grant on every key, for inspection by labs.
-    pub fn grants(&self) -> impl Iterator<Item = &Grant> {
-        self.grants.iter()
+        features::multi_region::start_waiting_primaries(self, now);
     }
 }

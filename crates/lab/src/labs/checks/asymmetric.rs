@@ -4,8 +4,8 @@
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/asymmetric-key-specs.html>,
 //! <https://docs.aws.amazon.com/kms/latest/developerguide/offline-public-key.html>).
 
-use keydeck_sim::kms::crypto::{digest_for, verify};
-use keydeck_sim::kms::keys::{KeySpec, KeyUsage};
+use keydeck_sim::kms::model::crypto::{digest_for, verify};
+use keydeck_sim::kms::model::keys::{KeySpec, KeyUsage};
 use keydeck_sim::kms::Key;
 
 use super::calls::{any_succeeded, calls, succeeded};

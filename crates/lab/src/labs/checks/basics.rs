@@ -7,7 +7,7 @@
 //!   other fails with InvalidCiphertextException
 //!   (<https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html>).
 
-use keydeck_sim::kms::keys::KeySpec;
+use keydeck_sim::kms::model::keys::KeySpec;
 
 use super::calls::{calls, succeeded};
 use super::state::{ciphertext_files, your_keys};

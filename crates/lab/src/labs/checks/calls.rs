@@ -3,7 +3,7 @@
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/logging-using-cloudtrail.html>).
 //! Like CloudTrail, the log holds no plaintexts, ciphertexts or keys.
 
-use keydeck_sim::trail::TrailEvent;
+use keydeck_sim::platform::trail::TrailEvent;
 use serde_json::{Map, Value};
 
 use crate::session::Session;

@@ -6,7 +6,7 @@
 //! requests with that context
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html>).
 
-use keydeck_sim::policy::{glob_match, Effect, PolicyDocument, Statement};
+use keydeck_sim::platform::policy::{glob_match, Effect, Statement};
 use keydeck_sim::{AccountId, Principal};
 
 use super::calls::{calls, succeeded, Call};
@@ -43,11 +43,11 @@ fn cross_account_decrypt_denied(session: &Session) -> bool {
 /// condition.
 fn key_policy_allows_partner(session: &Session) -> bool {
     your_keys(session).any(|k| {
-        PolicyDocument::parse_key_policy(&k.policy).is_ok_and(|doc| {
-            doc.statements
-                .iter()
-                .any(|s| allows_decrypt(s) && names_partner(s) && has_context_condition(s))
-        })
+        k.policy
+            .document()
+            .statements
+            .iter()
+            .any(|s| allows_decrypt(s) && names_partner(s) && has_context_condition(s))
     })
 }
 

@@ -8,7 +8,7 @@
 //! key, opened here with the simulator's own key material.
 
 use base64::Engine;
-use keydeck_sim::kms::blob::{self, EncryptionContext};
+use keydeck_sim::kms::model::blob::{self, EncryptionContext};
 use serde_json::{Map, Value};
 
 use super::calls::{any_succeeded, succeeded, Call};

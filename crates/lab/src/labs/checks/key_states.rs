@@ -5,7 +5,7 @@
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html>,
 //! <https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html>).
 
-use keydeck_sim::kms::keys::KeyState;
+use keydeck_sim::kms::model::keys::KeyState;
 
 use super::calls::{any_failed_with, any_succeeded, succeeded};
 use super::state::your_keys;

@@ -4,7 +4,7 @@
 //! UpdatePrimaryRegion moves the primary role
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html>).
 
-use keydeck_sim::kms::keys::MultiRegionRole;
+use keydeck_sim::kms::model::keys::MultiRegionRole;
 
 use super::calls::succeeded;
 use super::state::{ciphertext_files, your_keys};

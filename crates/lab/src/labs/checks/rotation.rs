@@ -4,9 +4,9 @@
 //! ciphertext made before it still decrypts
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html>).
 
-use keydeck_sim::clock::iso8601;
-use keydeck_sim::kms::rotation::{RotationType, DEFAULT_PERIOD_DAYS};
+use keydeck_sim::kms::model::rotation::{RotationType, DEFAULT_PERIOD_DAYS};
 use keydeck_sim::kms::Key;
+use keydeck_sim::platform::clock::iso8601;
 
 use super::calls::{succeeded, Call};
 use super::state::{ciphertext_files, your_keys};

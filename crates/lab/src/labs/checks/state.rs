@@ -1,8 +1,8 @@
 //! Reading the simulator's state and the terminal's files: the learner's
 //! customer managed keys, and files that hold KMS ciphertext.
 
-use keydeck_sim::kms::blob::{self, Header};
-use keydeck_sim::kms::keys::KeyManager;
+use keydeck_sim::kms::model::blob::{self, Header};
+use keydeck_sim::kms::model::keys::KeyManager;
 use keydeck_sim::kms::Key;
 
 use super::YOUR_ACCOUNT;

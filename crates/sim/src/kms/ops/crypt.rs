@@ -1,16 +1,20 @@
 //! Encrypt, Decrypt and ReEncrypt.
 //!
-//! Symmetric keys seal KeyDeck blobs (see [`crate::kms::blob`]); RSA keys
+//! Symmetric keys seal KeyDeck blobs (see [`crate::kms::model::blob`]); RSA keys
 //! return raw RSAES-OAEP ciphertext, as KMS does.
 
-use super::super::blob::{self, EncryptionContext, Header};
-use super::super::crypto::{oaep_limit, rsa_decrypt, rsa_encrypt};
-use super::super::keys::{key_arn, EncryptionAlgorithm, Key, KeyUsage};
-use super::super::resolve::{require_enabled, require_usage, Scope};
-use super::super::{Access, Env, Kms, Material};
-use super::dry_run;
-use crate::error::Error;
-use crate::request::{blob as blob_json, Request};
+use crate::kms::authorization::key_state::{
+    require_enabled, require_symmetric, require_usage, state_error,
+};
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::blob::{self, EncryptionContext, Header};
+use crate::kms::model::crypto::{oaep_limit, rsa_decrypt, rsa_encrypt};
+use crate::kms::model::keys::{key_arn, EncryptionAlgorithm, Key, KeyUsage};
+use crate::kms::model::wire::dry_run;
+use crate::kms::model::{Kms, Material};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::request::{blob as blob_json, Request};
 use serde_json::{json, Value};
 
 pub const MAX_PLAINTEXT: usize = 4096;
@@ -90,9 +94,7 @@ fn encrypt_with(
     let ctx = use_.context;
     match &kms.backing(key).material {
         Material::Symmetric(versions) => {
-            let current = versions
-                .last()
-                .ok_or_else(|| super::super::resolve::state_error(key))?;
+            let current = versions.last().ok_or_else(|| state_error(key))?;
             let header = Header {
                 account: key.account.to_string(),
                 key_id: key.id.clone(),
@@ -295,7 +297,7 @@ pub(super) fn seal_data_key(
     operation: &str,
     tokens: &[String],
 ) -> Result<Vec<u8>, Error> {
-    super::super::resolve::require_symmetric(kms.key(arn), operation).or_else(|e| {
+    require_symmetric(kms.key(arn), operation).or_else(|e| {
         // Authorization comes first, as in AWS: a caller who may not use the
         // key learns nothing about its spec.
         kms.authorize(

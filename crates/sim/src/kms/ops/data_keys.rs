@@ -1,15 +1,14 @@
 //! GenerateDataKey, GenerateDataKeyWithoutPlaintext, GenerateDataKeyPair,
 //! GenerateDataKeyPairWithoutPlaintext and GenerateRandom.
 
-use super::super::crypto::Material;
-use super::super::keys::KeySpec;
-use super::super::resolve::Scope;
-use super::super::{Env, Kms};
 use super::crypt::seal_data_key;
-use super::dry_run;
-use crate::error::Error;
-use crate::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
-use crate::request::{blob, Request};
+use crate::kms::authorization::Scope;
+use crate::kms::model::keys::KeySpec;
+use crate::kms::model::wire::dry_run;
+use crate::kms::model::{Kms, Material};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::request::{blob, Request};
 use serde_json::{json, Value};
 
 const DATA_KEY_SPECS: &[&str] = &["AES_256", "AES_128"];
@@ -119,38 +118,12 @@ pub fn generate_data_key_pair_without_plaintext(
 }
 
 /// GenerateRandom names no key, so only IAM policies decide (root may).
-pub fn generate_random(_kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
+pub fn generate_random(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
     let mut r = Request::new(body)?;
     let n = r.int("NumberOfBytes", 1, 1024);
     r.string("CustomKeyStoreId", 1, 64);
     r.finish()?;
     let n = n.ok_or_else(|| Error::ValidationException("NumberOfBytes is required.".to_owned()))?;
-    let account = env.caller.account();
-    let delegate =
-        PolicyDocument::parse_key_policy(&super::super::key_policy::default_policy(account))
-            .unwrap_or_default();
-    let decision = authorize(
-        &delegate,
-        &env.iam.policies_for(&env.caller.principal),
-        &Query {
-            principal: &env.caller.principal,
-            action: "kms:GenerateRandom",
-            resource: "*",
-            resource_account: account.as_str(),
-            conditions: &ConditionContext::default(),
-        },
-    );
-    if !decision.is_allow() {
-        let why = match decision {
-            Decision::ExplicitDeny(_) => {
-                "with an explicit deny in an identity-based policy".to_owned()
-            }
-            _ => "because no identity-based policy allows the kms:GenerateRandom action".to_owned(),
-        };
-        return Err(Error::AccessDeniedException(format!(
-            "User: {} is not authorized to perform: kms:GenerateRandom {why}",
-            env.caller.principal.caller_arn()
-        )));
-    }
+    kms.authorize_account_action(env, "kms:GenerateRandom")?;
     Ok(json!({"Plaintext": blob(&env.rng().bytes(n as usize))}))
 }

@@ -1,16 +1,20 @@
 //! Creating, describing, listing, enabling, disabling and deleting keys.
 
-use super::super::key_policy::{check_new_policy, default_policy};
-use super::super::keys::{
+use crate::kms::authorization::key_state::{require_not_pending_deletion, state_error};
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::features::key_policy::check_new_policy;
+use crate::kms::features::tags::{apply, parse_tags};
+use crate::kms::model::key_id::new_key_id;
+use crate::kms::model::key_policy::{default_policy, KeyPolicy};
+use crate::kms::model::keys::{
     key_arn, Key, KeyManager, KeySpec, KeyState, KeyUsage, MultiRegionRole, Origin,
 };
-use super::super::resolve::{require_not_pending_deletion, state_error, Scope};
-use super::super::tags::{apply, parse_tags};
-use super::super::{Access, Backing, Env, Kms, Material, Rotation};
-use super::{new_key_id, page};
-use crate::clock::SECONDS_PER_DAY;
-use crate::error::Error;
-use crate::request::Request;
+use crate::kms::model::wire::page;
+use crate::kms::model::{Backing, Kms, Material, Rotation};
+use crate::platform::clock::SECONDS_PER_DAY;
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::request::Request;
 use serde_json::{json, Value};
 
 const ORIGINS: &[&str] = &["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"];
@@ -83,7 +87,10 @@ pub fn create_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, E
     let (account, region) = (env.caller.account().clone(), env.caller.region.clone());
     let id = new_key_id(multi_region, &mut env.rng());
     let arn = key_arn(&region, &account, &id);
-    let policy = policy.unwrap_or_else(|| default_policy(&account));
+    let policy = match policy {
+        Some(text) => KeyPolicy::parse(&text)?,
+        None => default_policy(&account),
+    };
     check_new_policy(env, &policy, &arn, account.as_str(), bypass)?;
     let mut key = Key {
         id,

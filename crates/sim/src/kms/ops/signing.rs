@@ -1,15 +1,17 @@
 //! Sign, Verify and GetPublicKey for asymmetric keys; GenerateMac and
 //! VerifyMac for HMAC keys.
 
-use super::super::crypto::{
+use crate::kms::authorization::key_state::{require_enabled, require_usage};
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::crypto::{
     constant_time_eq, digest_for, hmac, sign as sign_digest, verify as verify_digest, Material,
 };
-use super::super::keys::{Key, KeyUsage, MacAlgorithm, SigningAlgorithm};
-use super::super::resolve::{require_enabled, require_usage, Scope};
-use super::super::{Access, Env, Kms};
-use super::dry_run;
-use crate::error::Error;
-use crate::request::{blob, Request};
+use crate::kms::model::keys::{Key, KeyUsage, MacAlgorithm, SigningAlgorithm};
+use crate::kms::model::wire::dry_run;
+use crate::kms::model::Kms;
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::request::{blob, Request};
 use serde_json::{json, Value};
 
 const MESSAGE_TYPES: &[&str] = &["RAW", "DIGEST"];

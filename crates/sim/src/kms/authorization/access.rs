@@ -2,10 +2,12 @@
 //! together, with the condition keys KMS supplies
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html>).
 
-use super::blob::EncryptionContext;
-use super::{Env, Grant, Key, Kms};
-use crate::error::Error;
-use crate::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
+use crate::kms::model::grant::check_tokens;
+use crate::kms::model::key_policy::default_policy;
+use crate::kms::model::{EncryptionContext, Grant, Key, Kms};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::policy::{authorize, ConditionContext, Decision, Query};
 
 /// What a call wants to do with a key.
 pub struct Access<'a> {
@@ -120,15 +122,13 @@ impl Kms {
         arn: &str,
         access: &Access<'_>,
     ) -> Result<Verdict<'_>, Error> {
-        super::grants::check_tokens(access.grant_tokens)?;
+        check_tokens(access.grant_tokens)?;
         let key = self.key(arn);
         let action = format!("kms:{}", access.operation);
         let conditions = condition_context(self, env, key, access);
-        // A stored key policy always parsed when it was put.
-        let policy = PolicyDocument::parse_key_policy(&key.policy).unwrap_or_default();
         let identity = env.iam.policies_for(&env.caller.principal);
         let decision = authorize(
-            &policy,
+            key.policy.document(),
             &identity,
             &Query {
                 principal: &env.caller.principal,
@@ -143,5 +143,53 @@ impl Kms {
             _ => None,
         };
         Ok(grant.map_or(Verdict::Policies(decision), Verdict::Grant))
+    }
+
+    /// The first grant that gives the caller `access` on the key.
+    pub(crate) fn allowing_grant(
+        &self,
+        env: &Env<'_>,
+        arn: &str,
+        access: &Access<'_>,
+    ) -> Option<&Grant> {
+        let p = &env.caller.principal;
+        let (policy_arn, caller_arn) = (p.policy_arn(), p.caller_arn());
+        self.grants.iter().find(|g| {
+            g.key_arn == arn
+                && (g.grantee == policy_arn || g.grantee == caller_arn)
+                && g.operations.iter().any(|o| o == access.operation)
+                && g.permits(access.context)
+        })
+    }
+
+    /// Checks an action that names no key (GenerateRandom): only the
+    /// caller's IAM policies decide, as if under the default key policy,
+    /// so the account's root user may.
+    pub fn authorize_account_action(&self, env: &Env<'_>, action: &str) -> Result<(), Error> {
+        let account = env.caller.account();
+        let decision = authorize(
+            default_policy(account).document(),
+            &env.iam.policies_for(&env.caller.principal),
+            &Query {
+                principal: &env.caller.principal,
+                action,
+                resource: "*",
+                resource_account: account.as_str(),
+                conditions: &ConditionContext::default(),
+            },
+        );
+        if decision.is_allow() {
+            return Ok(());
+        }
+        let why = match decision {
+            Decision::ExplicitDeny(_) => {
+                "with an explicit deny in an identity-based policy".to_owned()
+            }
+            _ => format!("because no identity-based policy allows the {action} action"),
+        };
+        Err(Error::AccessDeniedException(format!(
+            "User: {} is not authorized to perform: {action} {why}",
+            env.caller.principal.caller_arn()
+        )))
     }
 }

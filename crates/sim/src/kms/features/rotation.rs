@@ -4,77 +4,20 @@
 //! ciphertext made before a rotation still decrypts
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html>).
 
-use super::crypto::SymmetricVersion;
-use super::keys::{KeyState, MultiRegionRole, Origin};
-use super::resolve::{require_enabled, Scope};
-use super::{Access, Env, Key, Kms, Material};
-use crate::clock::{Timestamp, SECONDS_PER_DAY};
-use crate::error::Error;
-use crate::random::Entropy;
-use crate::request::Request;
+use crate::kms::authorization::key_state::{require_enabled, require_not_pending_deletion};
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::keys::{KeyState, MultiRegionRole, Origin};
+use crate::kms::model::rotation::{
+    add_version, RotationRecord, RotationType, DEFAULT_PERIOD_DAYS, ON_DEMAND_LIMIT,
+};
+use crate::kms::model::wire::page;
+use crate::kms::model::{Key, Kms};
+use crate::platform::clock::{Timestamp, SECONDS_PER_DAY};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::random::Entropy;
+use crate::platform::request::Request;
 use serde_json::{json, Value};
-
-/// On-demand rotations allowed in a key's lifetime (a quota AWS does not
-/// adjust; it was 10 when on-demand rotation launched).
-pub const ON_DEMAND_LIMIT: u32 = 25;
-pub const DEFAULT_PERIOD_DAYS: i64 = 365;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RotationType {
-    Automatic,
-    OnDemand,
-}
-
-impl RotationType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RotationType::Automatic => "AUTOMATIC",
-            RotationType::OnDemand => "ON_DEMAND",
-        }
-    }
-}
-
-/// A completed rotation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RotationRecord {
-    pub date: Timestamp,
-    pub kind: RotationType,
-}
-
-/// A key's rotation schedule and history.
-#[derive(Debug, Clone, Default)]
-pub struct Rotation {
-    pub enabled: bool,
-    pub period_days: i64,
-    pub next: Option<Timestamp>,
-    pub on_demand_used: u32,
-    pub history: Vec<RotationRecord>,
-}
-
-impl Rotation {
-    pub fn enable(&mut self, now: Timestamp, period_days: i64) {
-        self.enabled = true;
-        self.period_days = period_days;
-        self.next = Some(now + period_days * SECONDS_PER_DAY);
-    }
-
-    pub fn disable(&mut self) {
-        self.enabled = false;
-        self.next = None;
-    }
-}
-
-/// Adds a new version of symmetric material.
-fn add_version(material: &mut Material, at: Timestamp, rng: &mut Entropy) {
-    if let Material::Symmetric(versions) = material {
-        let number = versions.last().map_or(1, |v| v.number + 1);
-        versions.push(SymmetricVersion {
-            number,
-            key: rng.key(),
-            created: at,
-        });
-    }
-}
 
 /// Rotates every key whose rotation date the clock has passed. A key that
 /// is not enabled is not rotated; it rotates when next it is enabled and due.
@@ -186,7 +129,7 @@ pub fn disable_key_rotation(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Resul
 pub fn get_key_rotation_status(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
     let arn = key_only(kms, env, body, Scope::CrossAccount, "GetKeyRotationStatus")?;
     let key = kms.key(&arn);
-    super::resolve::require_not_pending_deletion(key)?;
+    require_not_pending_deletion(key)?;
     require_rotatable(key, "GetKeyRotationStatus")?;
     let rotation = &kms.backing(key).rotation;
     let mut out = json!({"KeyId": arn, "KeyRotationEnabled": rotation.enabled});
@@ -240,5 +183,5 @@ pub fn list_key_rotations(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<
         .iter()
         .map(|r| json!({"KeyId": arn, "RotationDate": r.date, "RotationType": r.kind.as_str()}))
         .collect();
-    super::ops::page(records, "Rotations", limit, marker.as_deref())
+    page(records, "Rotations", limit, marker.as_deref())
 }

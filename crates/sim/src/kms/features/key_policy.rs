@@ -2,69 +2,25 @@
 //! lockout safety check, and PutKeyPolicy, GetKeyPolicy and
 //! ListKeyPolicies.
 
-use super::resolve::{require_not_pending_deletion, Scope};
-use super::{Access, Env, Kms};
-use crate::account::{AccountId, Region};
-use crate::error::Error;
-use crate::policy::{authorize, ConditionContext, PolicyDocument, Query};
-use crate::request::Request;
+use crate::kms::authorization::key_state::require_not_pending_deletion;
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::key_policy::KeyPolicy;
+use crate::kms::model::Kms;
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::policy::{authorize, ConditionContext, Query};
+use crate::platform::request::Request;
 use serde_json::{json, Value};
 
-/// The default key policy, which gives the account's root user full access
-/// and so lets IAM policies in the account allow use of the key
-/// (<https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html>).
-pub fn default_policy(account: &AccountId) -> String {
-    json!({
-        "Version": "2012-10-17",
-        "Id": "key-default-1",
-        "Statement": [{
-            "Sid": "Enable IAM User Permissions",
-            "Effect": "Allow",
-            "Principal": {"AWS": account.root_arn()},
-            "Action": "kms:*",
-            "Resource": "*"
-        }]
-    })
-    .to_string()
-}
-
-/// The policy of an AWS managed key: usable by principals of the account
-/// only through the service, and readable by the account.
-pub fn aws_managed(account: &AccountId, region: &Region, service: &str) -> String {
-    json!({
-        "Version": "2012-10-17",
-        "Id": format!("auto-{service}-1"),
-        "Statement": [{
-            "Sid": format!("Allow access through {service} for all principals in the account that are authorized to use {service}"),
-            "Effect": "Allow",
-            "Principal": {"AWS": "*"},
-            "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
-            "Resource": "*",
-            "Condition": {"StringEquals": {
-                "kms:CallerAccount": account.as_str(),
-                "kms:ViaService": format!("{service}.{region}.amazonaws.com")
-            }}
-        }, {
-            "Sid": "Allow direct access to key metadata to the account",
-            "Effect": "Allow",
-            "Principal": {"AWS": account.root_arn()},
-            "Action": ["kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant"],
-            "Resource": "*"
-        }]
-    })
-    .to_string()
-}
-
-/// Parses a new key policy and, unless bypassed, refuses one that would
-/// lock the caller out of PutKeyPolicy.
+/// Unless bypassed, refuses a new key policy that would lock the caller
+/// out of PutKeyPolicy.
 pub fn check_new_policy(
     env: &Env<'_>,
-    text: &str,
+    policy: &KeyPolicy,
     key_arn: &str,
     key_account: &str,
     bypass: bool,
 ) -> Result<(), Error> {
-    let doc = PolicyDocument::parse_key_policy(text)?;
     if bypass {
         return Ok(());
     }
@@ -72,7 +28,7 @@ pub fn check_new_policy(
     conditions.set("kms:CallerAccount", env.caller.account().as_str());
     conditions.set("aws:PrincipalArn", &env.caller.principal.policy_arn());
     let decision = authorize(
-        &doc,
+        policy.document(),
         &env.iam.policies_for(&env.caller.principal),
         &Query {
             principal: &env.caller.principal,
@@ -110,12 +66,13 @@ pub fn put_key_policy(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Valu
     let policy = r.required_string("Policy", 1, 32768);
     let bypass = r.bool("BypassPolicyLockoutSafetyCheck").unwrap_or(false);
     r.finish()?;
-    let (key_id, policy) = (key_id.unwrap_or_default(), policy.unwrap_or_default());
+    let (key_id, text) = (key_id.unwrap_or_default(), policy.unwrap_or_default());
     let arn = kms.resolve(env, &key_id, Scope::SameAccount)?;
     kms.authorize(env, &arn, &Access::to("PutKeyPolicy"))?;
     require_default_name(name.as_deref())?;
     require_not_pending_deletion(kms.key(&arn))?;
     let account = kms.key(&arn).account.to_string();
+    let policy = KeyPolicy::parse(&text)?;
     check_new_policy(env, &policy, &arn, &account, bypass)?;
     kms.key_mut(&arn).policy = policy;
     Ok(json!({}))
@@ -129,7 +86,7 @@ pub fn get_key_policy(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Valu
     let arn = kms.resolve(env, &key_id.unwrap_or_default(), Scope::SameAccount)?;
     kms.authorize(env, &arn, &Access::to("GetKeyPolicy"))?;
     require_default_name(name.as_deref())?;
-    Ok(json!({"Policy": kms.key(&arn).policy, "PolicyName": "default"}))
+    Ok(json!({"Policy": kms.key(&arn).policy.text(), "PolicyName": "default"}))
 }
 
 pub fn list_key_policies(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {

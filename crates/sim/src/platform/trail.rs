@@ -5,8 +5,9 @@
 //! Like CloudTrail, the log never records plaintexts, ciphertexts, keys,
 //! messages, signatures or MACs.
 
-use crate::clock::{iso8601, Timestamp};
-use crate::principal::Caller;
+use crate::platform::clock::{iso8601, Timestamp};
+use crate::platform::error::Error;
+use crate::platform::principal::Caller;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -86,13 +87,8 @@ pub struct Trail {
     events: Vec<TrailEvent>,
 }
 
-/// One call's outcome, for the log.
-pub struct Outcome<'a> {
-    pub error_code: Option<&'a str>,
-    pub error_message: Option<&'a str>,
-}
-
 impl Trail {
+    /// Records a call to `service` (such as `kms`) and its result.
     pub fn record(
         &mut self,
         at: Timestamp,
@@ -100,8 +96,9 @@ impl Trail {
         operation: &str,
         request: &Value,
         caller: &Caller,
-        outcome: Outcome<'_>,
+        result: &Result<Value, Error>,
     ) {
+        let error = result.as_ref().err();
         let n = self.events.len() + 1;
         let p = &caller.principal;
         self.events.push(TrailEvent {
@@ -118,8 +115,8 @@ impl Trail {
                 invoked_by: caller.via_service.clone(),
             },
             request_parameters: request_parameters(request),
-            error_code: outcome.error_code.map(str::to_owned),
-            error_message: outcome.error_message.map(str::to_owned),
+            error_code: error.map(|e| e.code().to_owned()),
+            error_message: error.and_then(Error::message).map(str::to_owned),
             read_only: read_only(operation),
         });
     }

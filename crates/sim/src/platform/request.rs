@@ -8,7 +8,7 @@
 //! members (plaintexts, private keys) never echo their value, and other
 //! blobs are shown the way AWS's Java front end prints them.
 
-use crate::error::Error;
+use crate::platform::error::Error;
 use base64::Engine as _;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;

@@ -3,9 +3,9 @@
 //! The root user of an account needs none: it may do anything in its own
 //! account that a resource policy does not deny.
 
-use crate::error::Error;
-use crate::policy::PolicyDocument;
-use crate::principal::Principal;
+use crate::platform::error::Error;
+use crate::platform::policy::PolicyDocument;
+use crate::platform::principal::Principal;
 use std::collections::BTreeMap;
 
 /// The identity policies of every user and role, by principal ARN.

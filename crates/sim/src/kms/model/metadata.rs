@@ -2,21 +2,10 @@
 //! (<https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html>).
 
 use super::keys::{Key, KeyState, KeyUsage, MultiRegionRole, Origin};
-use super::Kms;
+use super::store::Kms;
 use serde_json::{json, Map, Value};
 
 impl Kms {
-    /// The keys of a multi-Region set, primary first.
-    pub(crate) fn related_keys(&self, key: &Key) -> Vec<&Key> {
-        let mut set: Vec<&Key> = self
-            .keys
-            .values()
-            .filter(|k| k.backing_id() == key.backing_id())
-            .collect();
-        set.sort_by_key(|k| k.multi_region != Some(MultiRegionRole::Primary));
-        set
-    }
-
     fn multi_region_configuration(&self, key: &Key) -> Value {
         let set = self.related_keys(key);
         let entry = |k: &Key| json!({"Arn": k.arn(), "Region": k.region.as_str()});

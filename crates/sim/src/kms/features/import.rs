@@ -7,15 +7,17 @@
 //! wrapping key; an import token is base64 of `KDIT` and 32 random bytes,
 //! valid for 24 hours.
 
-use super::crypto::{constant_time_eq, hex, rsa_decrypt, SymmetricVersion};
-use super::keys::{EncryptionAlgorithm, ImportedMaterial, KeySpec, KeyState, Origin};
-use super::resolve::{require_not_pending_deletion, Scope};
-use super::{Access, Env, Kms, Material};
-use crate::clock::{Timestamp, SECONDS_PER_DAY};
-use crate::error::Error;
-use crate::request::{blob, Request};
+use crate::kms::authorization::key_state::require_not_pending_deletion;
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::crypto::{constant_time_eq, hex, rsa_decrypt, SymmetricVersion};
+use crate::kms::model::import::ImportParameters;
+use crate::kms::model::keys::{EncryptionAlgorithm, ImportedMaterial, KeySpec, KeyState, Origin};
+use crate::kms::model::{Key, Kms, Material};
+use crate::platform::clock::{Timestamp, SECONDS_PER_DAY};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::request::{blob, Request};
 use rsa::pkcs8::EncodePublicKey;
-use rsa::RsaPrivateKey;
 use serde_json::{json, Value};
 
 const TOKEN_PREFIX: &[u8] = b"KDIT";
@@ -27,21 +29,6 @@ const WRAPPING_ALGORITHMS: &[&str] = &[
     "RSA_AES_KEY_WRAP_SHA_256",
 ];
 const WRAPPING_KEY_SPECS: &[&str] = &["RSA_2048", "RSA_3072", "RSA_4096"];
-
-/// What GetParametersForImport handed out.
-#[derive(Clone)]
-pub struct ImportParameters {
-    pub key_arn: String,
-    pub wrapping_key: RsaPrivateKey,
-    pub algorithm: EncryptionAlgorithm,
-    pub valid_to: Timestamp,
-}
-
-impl std::fmt::Debug for ImportParameters {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ImportParameters({})", self.key_arn)
-    }
-}
 
 fn wrong_origin(arn: &str, origin: Origin) -> Error {
     Error::UnsupportedOperationException(format!(
@@ -246,7 +233,7 @@ pub fn expire_due_material(kms: &mut Kms, now: Timestamp) {
                 .and_then(|i| i.valid_to)
                 .is_some_and(|t| t <= now)
         })
-        .map(super::Key::arn)
+        .map(Key::arn)
         .collect();
     for arn in due {
         unimport(kms, &arn);

@@ -3,15 +3,19 @@
 //! aliases, tags, grants and key state belong to each Region
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html>).
 
-use super::key_policy::{check_new_policy, default_policy};
-use super::keys::{key_arn, KeyState, MultiRegionRole, Origin};
-use super::resolve::{not_found, require_not_pending_deletion, Scope};
+use super::key_policy::check_new_policy;
 use super::tags::{apply, parse_tags, tags_json};
-use super::{Access, Env, Kms};
-use crate::account::Region;
-use crate::clock::{Timestamp, SECONDS_PER_DAY};
-use crate::error::Error;
-use crate::request::Request;
+use crate::kms::authorization::key_state::require_not_pending_deletion;
+use crate::kms::authorization::lookup::not_found;
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::key_policy::{default_policy, KeyPolicy};
+use crate::kms::model::keys::{key_arn, KeyState, MultiRegionRole, Origin};
+use crate::kms::model::{Key, Kms};
+use crate::platform::account::Region;
+use crate::platform::clock::{Timestamp, SECONDS_PER_DAY};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::request::Request;
 use serde_json::{json, Value};
 
 fn not_primary(arn: &str) -> Error {
@@ -56,7 +60,10 @@ pub fn replicate_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value
             "{replica_arn} already exists"
         )));
     }
-    let policy = policy.unwrap_or_else(|| default_policy(&source.account));
+    let policy = match policy {
+        Some(text) => KeyPolicy::parse(&text)?,
+        None => default_policy(&source.account),
+    };
     check_new_policy(env, &policy, &replica_arn, source.account.as_str(), bypass)?;
     let mut replica = source.clone();
     replica.region = replica_region;
@@ -78,7 +85,7 @@ pub fn replicate_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value
     let replica = kms.key(&replica_arn);
     Ok(json!({
         "ReplicaKeyMetadata": kms.metadata(replica),
-        "ReplicaPolicy": replica.policy,
+        "ReplicaPolicy": replica.policy.text(),
         "ReplicaTags": tags_json(&replica.tags),
     }))
 }
@@ -111,7 +118,7 @@ pub fn start_waiting_primaries(kms: &mut Kms, now: Timestamp) {
         .values()
         .filter(|k| k.state == KeyState::PendingReplicaDeletion)
         .filter(|k| kms.related_keys(k).len() == 1)
-        .map(super::Key::arn)
+        .map(Key::arn)
         .collect();
     for arn in waiting {
         let key = kms.key_mut(&arn);

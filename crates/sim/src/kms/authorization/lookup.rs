@@ -1,13 +1,17 @@
-//! Finding the key a request names, and checking that its state allows the
-//! operation.
+//! Finding the key a request names.
 //!
 //! A `KeyId` member may be a key ID, a key ARN, an alias name or an alias
 //! ARN (<https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id>).
 
-use super::keys::{alias_arn, key_arn, Key, KeyManager, KeySpec, KeyState, KeyUsage, Origin};
-use super::{Backing, Env, Kms, Material, Rotation};
-use crate::account::{AccountId, Region};
-use crate::error::Error;
+use crate::kms::model::key_id::{is_key_id, new_key_id};
+use crate::kms::model::key_policy::aws_managed;
+use crate::kms::model::keys::{
+    alias_arn, key_arn, Key, KeyManager, KeySpec, KeyState, KeyUsage, Origin,
+};
+use crate::kms::model::{Alias, Backing, Kms, Material, Rotation};
+use crate::platform::account::{AccountId, Region};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
 
 /// Whether an operation accepts a key in another account (its API
 /// reference's "Cross-account use").
@@ -43,19 +47,6 @@ enum Reference {
         account: AccountId,
         name: String,
     },
-}
-
-/// A key ID: a UUID, or `mrk-` and 32 hex digits for a multi-Region key.
-pub fn is_key_id(s: &str) -> bool {
-    let hex = |t: &str| {
-        t.bytes()
-            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
-    };
-    if let Some(rest) = s.strip_prefix("mrk-") {
-        return rest.len() == 32 && hex(rest);
-    }
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12]) && groups.iter().all(|g| hex(g))
 }
 
 fn invalid(key_id: &str) -> Error {
@@ -158,24 +149,6 @@ impl Kms {
         Ok(arn)
     }
 
-    pub fn key(&self, arn: &str) -> &Key {
-        &self.keys[arn]
-    }
-
-    pub fn key_mut(&mut self, arn: &str) -> &mut Key {
-        self.keys.get_mut(arn).expect("resolved key exists")
-    }
-
-    pub fn backing(&self, key: &Key) -> &Backing {
-        &self.backings[&key.backing_id()]
-    }
-
-    pub fn backing_mut(&mut self, backing_id: &str) -> &mut Backing {
-        self.backings
-            .get_mut(backing_id)
-            .expect("every key has a backing")
-    }
-
     /// Creates the AWS managed key behind `alias/aws/<service>` the first
     /// time anything refers to it, as AWS does.
     fn create_managed_key(&mut self, env: &Env<'_>, alias: &str) {
@@ -186,7 +159,7 @@ impl Kms {
             return;
         };
         let (account, region) = (env.caller.account().clone(), env.caller.region.clone());
-        let id = super::ops::new_key_id(false, &mut env.rng());
+        let id = new_key_id(false, &mut env.rng());
         let key = Key {
             id: id.clone(),
             account: account.clone(),
@@ -202,7 +175,7 @@ impl Kms {
             usage: KeyUsage::EncryptDecrypt,
             origin: Origin::AwsKms,
             manager: KeyManager::Aws,
-            policy: super::key_policy::aws_managed(&account, &region, service),
+            policy: aws_managed(&account, &region, service),
             tags: Default::default(),
             multi_region: None,
             imported: None,
@@ -219,86 +192,8 @@ impl Kms {
         );
         self.aliases.insert(
             alias_arn(&region, &account, alias),
-            super::Alias::new(alias, &key, env.now),
+            Alias::new(alias, &key, env.now),
         );
         self.keys.insert(key.arn(), key);
-    }
-}
-
-/// The error for a key whose state forbids an operation, worded as AWS
-/// words it (`<arn> is disabled.`, `<arn> is pending deletion.`).
-pub fn state_error(key: &Key) -> Error {
-    let arn = key.arn();
-    match key.state {
-        KeyState::Disabled => Error::DisabledException(format!("{arn} is disabled.")),
-        KeyState::PendingDeletion => {
-            Error::KMSInvalidStateException(format!("{arn} is pending deletion."))
-        }
-        KeyState::PendingImport => {
-            Error::KMSInvalidStateException(format!("{arn} is pending import."))
-        }
-        KeyState::PendingReplicaDeletion => {
-            Error::KMSInvalidStateException(format!("{arn} is pending replica deletion."))
-        }
-        other => {
-            Error::KMSInvalidStateException(format!("{arn} is {}.", other.as_str().to_lowercase()))
-        }
-    }
-}
-
-/// Cryptographic operations need an `Enabled` key.
-pub fn require_enabled(key: &Key) -> Result<(), Error> {
-    if key.state == KeyState::Enabled {
-        Ok(())
-    } else {
-        Err(state_error(key))
-    }
-}
-
-/// Management operations work on any key not scheduled for deletion.
-pub fn require_not_pending_deletion(key: &Key) -> Result<(), Error> {
-    match key.state {
-        KeyState::PendingDeletion | KeyState::PendingReplicaDeletion => Err(state_error(key)),
-        _ => Ok(()),
-    }
-}
-
-/// `<arn> key usage is SIGN_VERIFY which is not valid for Encrypt.`
-pub fn require_usage(key: &Key, usage: KeyUsage, operation: &str) -> Result<(), Error> {
-    if key.usage == usage {
-        Ok(())
-    } else {
-        Err(Error::InvalidKeyUsageException(format!(
-            "{} key usage is {} which is not valid for {operation}.",
-            key.arn(),
-            key.usage
-        )))
-    }
-}
-
-/// Operations reserved for symmetric encryption keys.
-pub fn require_symmetric(key: &Key, operation: &str) -> Result<(), Error> {
-    if key.is_symmetric() {
-        return Ok(());
-    }
-    require_usage(key, KeyUsage::EncryptDecrypt, operation)?;
-    Err(Error::InvalidKeyUsageException(format!(
-        "{} key spec is {} which is not valid for {operation}.",
-        key.arn(),
-        key.spec
-    )))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_key_id;
-
-    #[test]
-    fn key_ids_are_uuids_or_multi_region_ids() {
-        assert!(is_key_id("1234abcd-12ab-34cd-56ef-1234567890ab"));
-        assert!(is_key_id("mrk-1234abcd12ab34cd56ef1234567890ab"));
-        assert!(!is_key_id("1234abcd-12ab-34cd-56ef-1234567890a"));
-        assert!(!is_key_id("mrk-1234"));
-        assert!(!is_key_id("alias/x"));
     }
 }

@@ -7,24 +7,23 @@
 //! members (`kms:EncryptionAlgorithm`, `kms:SigningAlgorithm`,
 //! `kms:GrantOperations`, …) are absent.
 
-use super::access::{denied, Verdict};
-use super::blob::EncryptionContext;
-use super::grants::GRANT_OPERATIONS;
-use super::ops::OPERATIONS;
-use super::resolve::Scope;
-use super::{Access, Env, Grant, Kms};
-use crate::error::Error;
-use crate::policy::{Decision, PolicyDocument, PolicyRef, StatementRef};
+use super::access::{denied, Access, Verdict};
+use super::lookup::Scope;
+use crate::kms::model::grant::GRANT_OPERATIONS;
+use crate::kms::model::{EncryptionContext, Grant, Kms, Operation};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::policy::{Decision, PolicyDocument, PolicyRef, StatementRef};
 use serde::Serialize;
 use serde_json::Value;
 
 /// Operations whose IAM action names no key, or (ReEncrypt) is two actions.
-const NOT_KEY_ACTIONS: &[&str] = &[
-    "CreateKey",
-    "ListKeys",
-    "ListAliases",
-    "GenerateRandom",
-    "ReEncrypt",
+const NOT_KEY_ACTIONS: &[Operation] = &[
+    Operation::CreateKey,
+    Operation::ListKeys,
+    Operation::ListAliases,
+    Operation::GenerateRandom,
+    Operation::ReEncrypt,
 ];
 
 /// Operations that send an encryption context (an empty one when the
@@ -90,10 +89,10 @@ fn key_operation(action: &str) -> Result<&'static str, Error> {
         .get(..4)
         .filter(|p| p.eq_ignore_ascii_case("kms:"))
         .map(|_| &action[4..]);
-    OPERATIONS
+    Operation::ALL
         .iter()
         .chain(GRANT_OPERATIONS)
-        .filter(|op| !NOT_KEY_ACTIONS.contains(op))
+        .filter(|op| Operation::parse(op).is_none_or(|o| !NOT_KEY_ACTIONS.contains(&o)))
         .find(|op| name.is_some_and(|n| n.eq_ignore_ascii_case(op)))
         .copied()
         .ok_or_else(|| {
@@ -158,10 +157,7 @@ impl Kms {
         };
         let principal = &env.caller.principal;
         Some(match at.policy {
-            PolicyRef::Key => {
-                let policy = PolicyDocument::parse_key_policy(&self.key(arn).policy);
-                statement(&policy.unwrap_or_default(), "key policy".into(), at)
-            }
+            PolicyRef::Key => statement(self.key(arn).policy.document(), "key policy".into(), at),
             PolicyRef::Identity(i) => {
                 let policy = env.iam.policies_for(principal).into_iter().nth(i)?;
                 let name = env.iam.policy_name(principal, i)?;

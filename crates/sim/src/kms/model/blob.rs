@@ -29,7 +29,7 @@
 //! opens under the other. The Region is not in the blob, so a multi-Region
 //! key's replicas open each other's ciphertexts.
 
-use crate::random::Entropy;
+use crate::platform::random::Entropy;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use rand_core::RngCore;

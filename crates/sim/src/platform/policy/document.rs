@@ -1,7 +1,7 @@
 //! The policy language: `Version`, `Statement`, `Effect`, `Principal`,
 //! `Action`/`NotAction`, `Resource` and `Condition`.
 
-use crate::error::Error;
+use crate::platform::error::Error;
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,37 +3,11 @@
 //!
 //! Reference: <https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html>.
 
-use crate::account::{AccountId, Region};
-use crate::clock::Timestamp;
+use super::key_policy::KeyPolicy;
+use crate::platform::account::{AccountId, Region};
+use crate::platform::aws_enum::aws_enum;
+use crate::platform::clock::Timestamp;
 use std::collections::BTreeMap;
-
-/// Declares an enum whose variants have AWS wire spellings.
-macro_rules! aws_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            /// Every value, in the order AWS lists them in validation messages.
-            pub const ALL: &'static [&'static str] = &[$($wire),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $wire),+ }
-            }
-
-            pub fn parse(s: &str) -> Option<$name> {
-                match s { $($wire => Some($name::$variant),)+ _ => None }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
 
 aws_enum!(
     /// The type of key material (`KeySpec`).
@@ -254,7 +228,7 @@ pub struct Key {
     pub usage: KeyUsage,
     pub origin: Origin,
     pub manager: KeyManager,
-    pub policy: String,
+    pub policy: KeyPolicy,
     pub tags: BTreeMap<String, String>,
     pub multi_region: Option<MultiRegionRole>,
     /// For `EXTERNAL` keys, the material currently imported in this Region.

@@ -3,8 +3,8 @@
 //! curves and secp256k1, and HMAC-SHA-2.
 
 use super::keys::{EncryptionAlgorithm, KeySpec, MacAlgorithm, SigningAlgorithm};
-use crate::clock::Timestamp;
-use crate::random::Entropy;
+use crate::platform::clock::Timestamp;
+use crate::platform::random::Entropy;
 use hmac::{Hmac, Mac};
 use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey};
 use rsa::{Oaep, Pkcs1v15Sign, Pss, RsaPrivateKey};

@@ -1,9 +1,11 @@
 //! Tags: TagResource, UntagResource and ListResourceTags, with AWS's limits
 //! (keys 1–128 characters, values 0–256, at most 50 tags, no `aws:` prefix).
 
-use super::resolve::{require_not_pending_deletion, Scope};
-use super::{Access, Env, Kms};
-use crate::error::Error;
+use crate::kms::authorization::key_state::require_not_pending_deletion;
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::Kms;
+use crate::platform::env::Env;
+use crate::platform::error::Error;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 

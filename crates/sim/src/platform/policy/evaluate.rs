@@ -5,7 +5,7 @@
 use super::condition::{evaluate, ConditionContext};
 use super::document::{Effect, PolicyDocument, Statement};
 use super::glob::glob_match;
-use crate::principal::Principal;
+use crate::platform::principal::Principal;
 
 /// The kind of policy AWS names in an access-denied message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,7 +212,7 @@ fn allow(key: &[Applying<'_>], ids: &[Applying<'_>], q: &Query<'_>) -> Decision 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::account::AccountId;
+    use crate::platform::account::AccountId;
 
     const KEY: &str = "arn:aws:kms:us-east-1:111122223333:key/k";
 

@@ -8,137 +8,17 @@
 //! eventual consistency is not modelled), so a token is checked for form
 //! and otherwise only names its grant.
 
-use super::blob::EncryptionContext;
-use super::crypto::hex;
-use super::resolve::{require_not_pending_deletion, Scope};
-use super::{Access, Env, Kms};
-use crate::clock::Timestamp;
-use crate::error::Error;
-use crate::request::Request;
+use crate::kms::authorization::key_state::require_not_pending_deletion;
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::crypto::hex;
+use crate::kms::model::grant::{check_tokens, Constraints, Grant, GRANT_OPERATIONS, TOKEN_PREFIX};
+use crate::kms::model::wire::page;
+use crate::kms::model::{EncryptionContext, Kms};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::request::Request;
 use base64::Engine as _;
 use serde_json::{json, Value};
-
-/// The operations a grant can allow, as CreateGrant names them.
-pub const GRANT_OPERATIONS: &[&str] = &[
-    "Decrypt",
-    "Encrypt",
-    "GenerateDataKey",
-    "GenerateDataKeyWithoutPlaintext",
-    "ReEncryptFrom",
-    "ReEncryptTo",
-    "Sign",
-    "Verify",
-    "GetPublicKey",
-    "CreateGrant",
-    "RetireGrant",
-    "DescribeKey",
-    "GenerateDataKeyPair",
-    "GenerateDataKeyPairWithoutPlaintext",
-    "GenerateMac",
-    "VerifyMac",
-];
-
-const TOKEN_PREFIX: &[u8] = b"KDGT";
-
-/// `EncryptionContextSubset` / `EncryptionContextEquals`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Constraints {
-    pub subset: Option<EncryptionContext>,
-    pub equals: Option<EncryptionContext>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Grant {
-    pub id: String,
-    pub token: String,
-    pub key_arn: String,
-    pub name: Option<String>,
-    pub grantee: String,
-    pub retiring: Option<String>,
-    pub issuing_account: String,
-    pub operations: Vec<String>,
-    pub constraints: Option<Constraints>,
-    pub created: Timestamp,
-}
-
-impl Grant {
-    /// The grant as ListGrants shows it.
-    pub fn to_json(&self) -> Value {
-        let mut g = json!({
-            "KeyId": self.key_arn,
-            "GrantId": self.id,
-            "CreationDate": self.created,
-            "GranteePrincipal": self.grantee,
-            "IssuingAccount": self.issuing_account,
-            "Operations": self.operations,
-        });
-        if let Some(name) = &self.name {
-            g["Name"] = json!(name);
-        }
-        if let Some(r) = &self.retiring {
-            g["RetiringPrincipal"] = json!(r);
-        }
-        if let Some(c) = &self.constraints {
-            let mut cj = json!({});
-            if let Some(s) = &c.subset {
-                cj["EncryptionContextSubset"] = json!(s);
-            }
-            if let Some(e) = &c.equals {
-                cj["EncryptionContextEquals"] = json!(e);
-            }
-            g["Constraints"] = cj;
-        }
-        g
-    }
-
-    fn permits(&self, context: Option<&EncryptionContext>) -> bool {
-        let Some(c) = &self.constraints else {
-            return true;
-        };
-        let empty = EncryptionContext::new();
-        let context = context.unwrap_or(&empty);
-        let subset_ok = c
-            .subset
-            .as_ref()
-            .is_none_or(|s| s.iter().all(|(k, v)| context.get(k) == Some(v)));
-        let equals_ok = c.equals.as_ref().is_none_or(|e| e == context);
-        subset_ok && equals_ok
-    }
-}
-
-/// Refuses grant tokens that this simulator could not have issued.
-pub fn check_tokens(tokens: &[String]) -> Result<(), Error> {
-    for t in tokens {
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(t)
-            .unwrap_or_default();
-        if bytes.len() != 68 || !bytes.starts_with(TOKEN_PREFIX) {
-            return Err(Error::InvalidGrantTokenException(
-                "The grant token is invalid.".to_owned(),
-            ));
-        }
-    }
-    Ok(())
-}
-
-impl Kms {
-    /// The first grant that gives the caller `access` on the key.
-    pub(crate) fn allowing_grant(
-        &self,
-        env: &Env<'_>,
-        arn: &str,
-        access: &Access<'_>,
-    ) -> Option<&Grant> {
-        let p = &env.caller.principal;
-        let (policy_arn, caller_arn) = (p.policy_arn(), p.caller_arn());
-        self.grants.iter().find(|g| {
-            g.key_arn == arn
-                && (g.grantee == policy_arn || g.grantee == caller_arn)
-                && g.operations.iter().any(|o| o == access.operation)
-                && g.permits(access.context)
-        })
-    }
-}
 
 fn read_constraints(r: &Request<'_>) -> Result<Option<Constraints>, Error> {
     let Some(v) = r.raw("Constraints") else {
@@ -239,7 +119,7 @@ pub fn list_grants(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, 
         .filter(|g| grantee.as_ref().is_none_or(|p| *p == g.grantee))
         .map(Grant::to_json)
         .collect();
-    super::ops::page(grants, "Grants", limit, marker.as_deref())
+    page(grants, "Grants", limit, marker.as_deref())
 }
 
 fn is_grant_id(id: &str) -> bool {

@@ -2,7 +2,7 @@
 //! where from: the Region of the endpoint and, when a service such as SSM
 //! calls KMS on the principal's behalf, that service.
 
-use crate::account::{AccountId, Region};
+use crate::platform::account::{AccountId, Region};
 use std::fmt;
 
 /// The kind of IAM identity behind a call.

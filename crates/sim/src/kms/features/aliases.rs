@@ -2,64 +2,15 @@
 //! must begin with `alias/`; `alias/aws/` is reserved for AWS managed keys
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html>).
 
-use super::keys::{alias_arn, Key, KeyManager};
-use super::resolve::{require_not_pending_deletion, Scope};
-use super::{Access, Env, Kms};
-use crate::account::{AccountId, Region};
-use crate::clock::Timestamp;
-use crate::error::Error;
-use crate::request::Request;
+use crate::kms::authorization::key_state::require_not_pending_deletion;
+use crate::kms::authorization::{Access, Scope};
+use crate::kms::model::keys::{alias_arn, key_arn, KeyManager};
+use crate::kms::model::wire::page;
+use crate::kms::model::{Alias, Kms};
+use crate::platform::env::Env;
+use crate::platform::error::Error;
+use crate::platform::request::Request;
 use serde_json::{json, Value};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Alias {
-    /// The full name, such as `alias/app-key`.
-    pub name: String,
-    pub account: AccountId,
-    pub region: Region,
-    /// The target key's ID.
-    pub target: String,
-    pub created: Timestamp,
-    pub updated: Timestamp,
-}
-
-impl Alias {
-    pub fn new(name: &str, key: &Key, now: Timestamp) -> Alias {
-        Alias {
-            name: name.to_owned(),
-            account: key.account.clone(),
-            region: key.region.clone(),
-            target: key.id.clone(),
-            created: now,
-            updated: now,
-        }
-    }
-
-    pub fn arn(&self) -> String {
-        alias_arn(&self.region, &self.account, &self.name)
-    }
-
-    fn to_json(&self) -> Value {
-        json!({
-            "AliasName": self.name,
-            "AliasArn": self.arn(),
-            "TargetKeyId": self.target,
-            "CreationDate": self.created,
-            "LastUpdatedDate": self.updated,
-        })
-    }
-}
-
-impl Kms {
-    /// The names of a key's aliases (the `kms:ResourceAliases` condition key).
-    pub fn aliases_of(&self, key: &Key) -> Vec<String> {
-        self.aliases
-            .values()
-            .filter(|a| a.target == key.id && a.account == key.account && a.region == key.region)
-            .map(|a| a.name.clone())
-            .collect()
-    }
-}
 
 fn check_name(name: &str) -> Result<(), Error> {
     if !name.starts_with("alias/") {
@@ -153,7 +104,7 @@ pub fn update_alias(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value,
     let alias = existing_alias(kms, env, &name)?;
     let arn = target(kms, env, &target_key_id.unwrap_or_default(), "UpdateAlias")?;
     let new_key = kms.key(&arn).clone();
-    let old_arn = super::keys::key_arn(
+    let old_arn = key_arn(
         &env.caller.region,
         env.caller.account(),
         &kms.aliases[&alias].target,
@@ -181,7 +132,7 @@ pub fn delete_alias(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value,
         check_name(&name)?;
     }
     let alias = existing_alias(kms, env, &name)?;
-    let key_arn = super::keys::key_arn(
+    let key_arn = key_arn(
         &env.caller.region,
         env.caller.account(),
         &kms.aliases[&alias].target,
@@ -213,5 +164,5 @@ pub fn list_aliases(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value,
         .filter(|a| target.as_ref().is_none_or(|t| *t == a.target))
         .map(Alias::to_json)
         .collect();
-    super::ops::page(aliases, "Aliases", limit, marker.as_deref())
+    page(aliases, "Aliases", limit, marker.as_deref())
 }
