@@ -191,7 +191,7 @@ mod tests {
         let ids: Vec<&str> = deck.topics.iter().map(|t| t.id.as_str()).collect();
         let files: Vec<&str> = builtin::DECK_FILES
             .iter()
-            .map(|(f, _)| f.trim_end_matches(".md"))
+            .map(|(f, _)| crate::deck::topic_id(f))
             .collect();
         assert_eq!(ids, files);
         let questions = read_questions(&shipped.questions).unwrap();

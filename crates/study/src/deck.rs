@@ -191,14 +191,18 @@ impl Deck {
     }
 }
 
-/// Parses one topic file.
-pub fn parse_topic(file: &str, text: &str) -> Result<Topic, Vec<DeckError>> {
-    let id = file
-        .rsplit('/')
+/// The id of the topic a deck file holds: its name without folders and
+/// `.md` (`decks/kms-basics.md` holds `kms-basics`).
+pub fn topic_id(file: &str) -> &str {
+    file.rsplit('/')
         .next()
         .unwrap_or(file)
         .trim_end_matches(".md")
-        .to_owned();
+}
+
+/// Parses one topic file.
+pub fn parse_topic(file: &str, text: &str) -> Result<Topic, Vec<DeckError>> {
+    let id = topic_id(file).to_owned();
     let err = |line: usize, message: String| DeckError {
         file: file.to_owned(),
         line,

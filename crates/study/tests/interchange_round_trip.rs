@@ -58,6 +58,16 @@ fn the_markdown_export_parses_back_to_the_same_topic() {
 }
 
 #[test]
+fn the_markdown_export_imports_back_as_written() {
+    for topic in &shipped().topics {
+        let markdown = export(topic, ExportFormat::Markdown);
+        let back = reimport(topic, &ImportFormat::Markdown, &markdown, "md");
+        assert_eq!(back.title, topic.title);
+        assert_same_cards(&back, topic);
+    }
+}
+
+#[test]
 fn the_csv_export_imports_back_to_the_same_cards() {
     for topic in &shipped().topics {
         let csv = export(topic, ExportFormat::Csv);
@@ -101,7 +111,7 @@ fn a_round_trip_keeps_the_progress_of_an_imported_deck() {
     let topic = deck.topic("kms-basics").expect("a shipped topic");
     for format in ExportFormat::ALL {
         let (kind, extension) = match format {
-            ExportFormat::Markdown => continue,
+            ExportFormat::Markdown => (ImportFormat::Markdown, "md"),
             ExportFormat::AnkiTsv => (ImportFormat::Anki, "txt"),
             ExportFormat::Csv => (ImportFormat::Csv, "csv"),
         };

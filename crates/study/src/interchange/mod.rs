@@ -1,6 +1,6 @@
-//! Decks in and out: Anki's and Quizlet's text exports and spreadsheet CSV
-//! become KeyDeck decks, and any deck goes out as KeyDeck Markdown, as a
-//! file Anki imports, or as CSV.
+//! Decks in and out: Anki's and Quizlet's text exports, spreadsheet CSV and
+//! KeyDeck's own deck files become KeyDeck decks, and any deck goes out as
+//! KeyDeck Markdown, as a file Anki imports, or as CSV.
 //!
 //! An import is turned into a KeyDeck deck file (the Markdown format of
 //! `content/README.md`), and that text is parsed with the deck parser before
@@ -27,15 +27,18 @@ mod draft;
 mod html;
 mod html_markdown;
 mod ids;
+mod markdown_in;
 mod markdown_out;
 mod quizlet;
+mod source;
 mod text;
 
 use std::fmt;
 
-use crate::deck::Topic;
+use crate::deck::{DeckError, Topic};
 
 pub use markdown_out::{retitle, topic_markdown};
+pub use source::{pasted_file_name, PASTED_TITLE};
 
 /// The page an imported card links to when its file names none.
 pub const IMPORTED_SOURCE: &str = "https://docs.aws.amazon.com/";
@@ -43,6 +46,9 @@ pub const IMPORTED_SOURCE: &str = "https://docs.aws.amazon.com/";
 /// The kinds of file a learner can import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportFormat {
+    /// KeyDeck's own deck file (`content/README.md`), saved as written. Any
+    /// error refuses the whole file, as for the shipped decks.
+    Markdown,
     /// Anki's "Notes in Plain Text" export (`.txt`), with the file headers
     /// described at <https://docs.ankiweb.net/importing/text-files.html#file-headers>:
     /// `#separator:`, `#html:`, `#tags:`, `#deck:`, `#notetype:`, and the
@@ -173,6 +179,24 @@ impl Imported {
     pub fn has_cards(&self) -> bool {
         self.topic.is_some()
     }
+
+    /// The deck file to save when the learner titles the deck `title`:
+    /// [`Imported::markdown`] as it is when that is the deck's title already,
+    /// else [`retitle`]d. Errs when there is no deck or no title.
+    pub fn titled(&self, title: &str) -> Result<String, Vec<DeckError>> {
+        let Some(topic) = &self.topic else {
+            return Err(vec![DeckError {
+                file: self.file.clone(),
+                line: 1,
+                message: "there are no cards to save".to_owned(),
+            }]);
+        };
+        if topic.title.split_whitespace().eq(title.split_whitespace()) {
+            Ok(self.markdown.clone())
+        } else {
+            retitle(&self.file, &self.markdown, title)
+        }
+    }
 }
 
 /// Reads `text`, the content of the file `file_name`, as `format`. The file
@@ -181,6 +205,7 @@ impl Imported {
 pub fn import(format: &ImportFormat, file_name: &str, text: &str) -> Imported {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
+        ImportFormat::Markdown => markdown_in::import(file_name, text),
         ImportFormat::Anki => anki::import(file_name, text),
         ImportFormat::Quizlet { terms, rows } => quizlet::import(file_name, text, terms, rows),
         ImportFormat::Csv => csv_file::import(file_name, text),
