@@ -135,7 +135,8 @@ fn typing_or_pressing(ev: &KeyboardEvent) -> bool {
     };
     let tag = target.tag_name().to_ascii_lowercase();
     matches!(tag.as_str(), "input" | "select" | "textarea")
-        || (matches!(tag.as_str(), "button" | "a") && matches!(ev.key().as_str(), " " | "Enter"))
+        || (matches!(tag.as_str(), "button" | "a" | "summary")
+            && matches!(ev.key().as_str(), " " | "Enter"))
 }
 
 crate::lazy::lazy_route!(

@@ -97,6 +97,18 @@ test('the help lists the keys and closes with Escape', async ({ page }) => {
   await expect(help).toBeHidden();
 });
 
+test('Space or Enter on a panel heading opens the panel and leaves the card hidden', async ({ page }) => {
+  const study = new StudyPage(page);
+  await study.open();
+  await page.getByText('Study settings').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('Desired retention')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Desired retention')).toBeHidden();
+  await expect(study.answer).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+});
+
 test('a topic link studies only that topic', async ({ page }) => {
   const study = new StudyPage(page);
   await page.goto('/');
