@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use keydeck_study::card::Card;
-use keydeck_study::deck::{Deck, DeckError};
+use keydeck_study::deck::{topic_id, Deck, DeckError};
 use keydeck_study::progress::{Progress, Settings, Undo};
 use keydeck_study::queue::{Counts, Scope, Today};
 use keydeck_study::schedule::{Grade, Outcome, Scheduler};
@@ -139,21 +139,24 @@ impl StudyStore {
         self.imported.get()
     }
 
-    /// Adds a learner's deck file, or says exactly what is wrong with it.
+    /// Adds a learner's deck file, or replaces the one saved under the same
+    /// name (in its place), or says exactly what is wrong with it. Returns
+    /// the deck's title.
     pub fn import_deck(&self, file: String, text: String) -> Result<String, Vec<String>> {
         let mut decks = self.imported.get_untracked();
-        decks.retain(|d| d.file != file);
-        decks.push(ImportedDeck {
-            file: file.clone(),
-            text,
-        });
+        match decks.iter_mut().find(|d| d.file == file) {
+            Some(saved) => saved.text = text,
+            None => decks.push(ImportedDeck {
+                file: file.clone(),
+                text,
+            }),
+        }
         let shipped = content::shipped_now();
         let deck = combined(&shipped, &decks)
             .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>())?;
         storage::save_imported_decks(&decks).map_err(|e| vec![e.0])?;
         let title = deck
-            .topics
-            .last()
+            .topic(topic_id(&file))
             .map(|t| t.title.clone())
             .unwrap_or_default();
         self.imported.set(decks);
@@ -161,15 +164,17 @@ impl StudyStore {
         Ok(title)
     }
 
-    pub fn remove_imported(&self, file: &str) {
+    /// Deletes an imported deck. Its cards' progress stays: it is kept by
+    /// card id, and comes back to life if the deck is imported again.
+    pub fn remove_imported(&self, file: &str) -> Result<(), String> {
         let mut decks = self.imported.get_untracked();
         decks.retain(|d| d.file != file);
-        if storage::save_imported_decks(&decks).is_ok() {
-            if let Ok(deck) = combined(&content::shipped_now(), &decks) {
-                self.deck.set(Arc::new(deck));
-            }
-            self.imported.set(decks);
+        storage::save_imported_decks(&decks).map_err(|e| e.0)?;
+        if let Ok(deck) = combined(&content::shipped_now(), &decks) {
+            self.deck.set(Arc::new(deck));
         }
+        self.imported.set(decks);
+        Ok(())
     }
 
     /// Reads today's queue for `scope`; reactive on progress.

@@ -2,8 +2,12 @@
 
 /// A `data:` URL for a JSON document, for an `<a download>` link.
 pub fn json_data_url(text: &str) -> String {
-    format!(
-        "data:application/json;charset=utf-8,{}",
-        js_sys::encode_uri_component(text)
-    )
+    data_url("application/json;charset=utf-8", text)
+}
+
+/// A `data:` URL for `text` of the media type `media_type` (which may carry
+/// a `charset` parameter), for an `<a download>` link.
+pub fn data_url(media_type: &str, text: &str) -> String {
+    let media_type: String = media_type.split_whitespace().collect();
+    format!("data:{media_type},{}", js_sys::encode_uri_component(text))
 }

@@ -12,7 +12,7 @@ use keydeck_study::queue::Scope;
 use keydeck_study::schedule::{Grade, Interval};
 
 use crate::clock;
-use crate::components::deck_import::DeckImport;
+use crate::components::decks_panel::DecksPanel;
 use crate::components::flashcard::Flashcard;
 use crate::components::lab_links::LabLinks;
 use crate::components::page_header::PageHeader;
@@ -196,7 +196,7 @@ pub fn Study() -> impl IntoView {
         }}
         <UndoButton session=session/>
         <StudySettings/>
-        <DeckImport/>
+        <DecksPanel/>
         <KeyHelp open=session.help/>
     }
 }

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, DecksPanel } from './fixtures';
 
 const HOSTILE_DECK = `# Hostile deck
 
@@ -14,16 +14,21 @@ Tricky <script>window.__ran = 'script'</script> question <img src=x onerror="win
 `;
 
 test('an imported card with script, onerror and javascript: links runs nothing', async ({ page }) => {
-  await page.goto('/study');
-  await page.getByText('Your own decks').click();
-  await page.locator('input[type=file]').setInputFiles({ name: 'hostile.md', mimeType: 'text/markdown', buffer: Buffer.from(HOSTILE_DECK) });
-  await expect(page.getByRole('status')).toHaveText('Imported "Hostile deck" from hostile.md.');
+  const decks = new DecksPanel(page);
+  await decks.open();
+  await decks.chooseFile('hostile.md', HOSTILE_DECK);
+  await expect(decks.format('KeyDeck Markdown (.md)')).toBeChecked();
+  await expect(decks.previewCards).toHaveCount(1);
+  await expect(decks.previewCards.locator('script, img')).toHaveCount(0);
+  await expect(decks.previewCards.locator('a[href^="javascript" i]')).toHaveCount(0);
+  await decks.save();
+  await expect(page.locator('.import-done')).toHaveText('Saved "Hostile deck": 1 card. Choose it under Topic to study it.');
 
   await page.getByLabel('Topic').selectOption('hostile');
   const question = page.getByRole('region', { name: 'Question' });
   await expect(question).toContainText("<script>window.__ran = 'script'</script>");
   await expect(question.locator('script, img')).toHaveCount(0);
-  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: /Show answer/ }).click();
   const answer = page.getByRole('region', { name: 'Answer' });
   await expect(answer.getByRole('link', { name: 'docs' })).toHaveAttribute('href', 'https://docs.aws.amazon.com/kms/');
   await expect(answer.locator('a[href^="javascript" i]')).toHaveCount(0);
@@ -38,14 +43,17 @@ test('an imported card with script, onerror and javascript: links runs nothing',
 });
 
 test('a malformed deck is refused with the file, line and fault', async ({ page }) => {
-  await page.goto('/study');
-  await page.getByText('Your own decks').click();
+  const decks = new DecksPanel(page);
+  await decks.open();
   const broken = '# Broken\n\n## Bad Id\nkind: riddle\n\n### Front\nQ\n';
-  await page.locator('input[type=file]').setInputFiles({ name: 'broken.md', mimeType: 'text/markdown', buffer: Buffer.from(broken) });
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The deck was not imported');
-  await expect(alert).toContainText('broken.md:3: card id "Bad Id" must be lowercase kebab-case');
-  await expect(alert).toContainText('broken.md:4: unknown kind "riddle"');
-  await page.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hi') });
-  await expect(alert).toContainText('notes.txt is not a Markdown deck: choose a .md file.');
+  await decks.chooseFile('broken.md', broken);
+  await expect(decks.preview).toContainText('Nothing to save: no card could be imported.');
+  await expect(decks.problems.filter({ hasText: 'broken.md:3: card id "Bad Id" must be lowercase kebab-case' })).toContainText('Error');
+  await expect(decks.problems.filter({ hasText: 'broken.md:4: unknown kind "riddle"' })).toContainText('Error');
+  await expect(decks.saveButton).toHaveCount(0);
+
+  await decks.chooseFile('KMS.apkg', 'PK\u0003\u0004');
+  await expect(page.getByRole('alert')).toContainText('KMS.apkg is an Anki package, which KeyDeck cannot read.');
+  await expect(decks.preview).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('keydeck.decks.imported'))).toBeNull();
 });

@@ -55,6 +55,74 @@ export class App {
   }
 }
 
+/** The study page's decks panel: import with a preview, export, your decks. */
+export class DecksPanel {
+  constructor(readonly page: Page) {}
+
+  /** Opens /study (or `path`) and the panel, once its tools are loaded. */
+  async open(path = '/study') {
+    await this.page.goto(path);
+    await this.page.getByText('Import and export decks').click();
+    await expect(this.page.getByRole('heading', { name: 'Import a deck' })).toBeVisible();
+  }
+
+  format(name: string | RegExp): Locator {
+    return this.page.getByRole('radio', { name });
+  }
+
+  async chooseFile(name: string, text: string | Buffer) {
+    const buffer = typeof text === 'string' ? Buffer.from(text) : text;
+    await this.page.locator('.deck-import input[type=file]').setInputFiles({ name, mimeType: 'text/plain', buffer });
+  }
+
+  get pasteBox(): Locator {
+    return this.page.getByLabel('Or paste the text');
+  }
+
+  get preview(): Locator {
+    return this.page.getByRole('region', { name: 'Preview' });
+  }
+
+  get previewCards(): Locator {
+    return this.preview.locator('.preview-card');
+  }
+
+  get problems(): Locator {
+    return this.preview.locator('.import-problems li');
+  }
+
+  get title(): Locator {
+    return this.page.getByLabel('Deck title');
+  }
+
+  get saveButton(): Locator {
+    return this.page.getByRole('button', { name: 'Save deck' });
+  }
+
+  /** Saves the previewed deck and waits for the confirmation. */
+  async save() {
+    await this.saveButton.click();
+    await expect(this.page.locator('.import-done')).toContainText('Saved "');
+  }
+
+  /** Downloads the deck titled `deck` as `format` (KeyDeck Markdown, Anki, CSV). */
+  async export(deck: string, format: string): Promise<{ name: string; text: string }> {
+    await this.page.getByLabel('Deck', { exact: true }).selectOption({ label: deck });
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.locator('.export-links').getByRole('link', { name: new RegExp(`^${format} `) }).click(),
+    ]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    return { name: download.suggestedFilename(), text: await readFile(path!, 'utf8') };
+  }
+
+  /** A row of "Your decks". */
+  deck(title: string): Locator {
+    return this.page.locator('.deck-list li').filter({ hasText: title });
+  }
+}
+
 export const test = base.extend<{ app: App }>({
   app: async ({ page }, use) => {
     const app = new App(page);

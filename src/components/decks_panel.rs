@@ -1,0 +1,62 @@
+//! The study page's decks panel: import a deck, export any deck, rename and
+//! delete the learner's own. What the panel shows, and the code that reads
+//! and writes deck files, is a chunk of its own, fetched the first time the
+//! panel opens: the study page does not carry it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::deck_export::DeckExport;
+use super::deck_import::DeckImport;
+use super::your_decks::YourDecks;
+use crate::lazy::ChunkMissing;
+
+/// Where the panel's content stands.
+#[derive(Clone, Copy)]
+enum Content {
+    Closed,
+    Loading,
+    Ready(fn() -> AnyView),
+    Missing,
+}
+
+/// The panel's content, cut into the `decks` chunk.
+#[leptos::wasm_split::wasm_split(decks, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn decks_content() -> Result<fn() -> AnyView, ChunkMissing> {
+    Ok(|| view! { <DeckImport/> <DeckExport/> <YourDecks/> }.into_any())
+}
+
+#[component]
+pub fn DecksPanel() -> impl IntoView {
+    let content = RwSignal::new(Content::Closed);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let open = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|details| details.has_attribute("open"));
+        if open && matches!(content.get_untracked(), Content::Closed | Content::Missing) {
+            content.set(Content::Loading);
+            leptos::task::spawn_local(async move {
+                content.set(match decks_content().await {
+                    Ok(view) => Content::Ready(view),
+                    Err(ChunkMissing) => Content::Missing,
+                });
+            });
+        }
+    };
+    view! {
+        <details class="panel decks" on:toggle=on_toggle>
+            <summary>"Import and export decks"</summary>
+            {move || match content.get() {
+                Content::Closed => ().into_any(),
+                Content::Loading => view! { <p class="hint" role="status">"Loading…"</p> }.into_any(),
+                Content::Missing => view! {
+                    <p class="import-errors" role="alert">
+                        "The import and export tools could not be downloaded. Check your connection, then close and open this panel again."
+                    </p>
+                }.into_any(),
+                Content::Ready(view) => view(),
+            }}
+        </details>
+    }
+}
