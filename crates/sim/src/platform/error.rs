@@ -52,6 +52,7 @@ exceptions! {
         DisabledException,
         DryRunOperationException,
         ExpiredImportTokenException,
+        HierarchyLevelLimitExceededException,
         IncorrectKeyException,
         IncorrectKeyMaterialException,
         InvalidAliasNameException,
@@ -61,10 +62,16 @@ exceptions! {
         InvalidImportTokenException,
         InvalidKeyUsageException,
         InvalidMarkerException,
+        InvalidNextToken,
         KMSInvalidStateException,
         LimitExceededException,
         MalformedPolicyDocumentException,
         NotFoundException,
+        ParameterAlreadyExists,
+        ParameterLimitExceeded,
+        ParameterMaxVersionLimitExceeded,
+        ParameterVersionLabelLimitExceeded,
+        ParameterVersionNotFound,
         SerializationException,
         TagException,
         UnsupportedOperationException,
@@ -77,6 +84,10 @@ exceptions! {
         KMSInvalidMacException,
         /// AWS sends this one without a message.
         KMSInvalidSignatureException,
+        /// Systems Manager sends this one with an empty message (as recorded
+        /// in aws-solutions/aws-control-tower-customizations#68 and
+        /// vandium-io/aws-param-store#8).
+        ParameterNotFound,
         /// The JSON 1.1 answer to an `X-Amz-Target` the service does not know.
         UnknownOperationException,
     }

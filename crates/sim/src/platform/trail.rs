@@ -52,6 +52,8 @@ const SECRET_MEMBERS: &[&str] = &[
     "EncryptedKeyMaterial",
     "ImportToken",
     "Policy",
+    // CloudTrail shows a Parameter Store value as HIDDEN_DUE_TO_SECURITY_REASONS.
+    "Value",
 ];
 
 /// Request parameters as CloudTrail shows them: members in lowerCamelCase,
