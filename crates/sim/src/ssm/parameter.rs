@@ -52,6 +52,7 @@ pub struct Version {
     pub value: String,
     pub key_id: Option<String>,
     pub description: Option<String>,
+    pub allowed_pattern: Option<String>,
     pub data_type: DataType,
     pub tier: Tier,
     pub labels: Vec<String>,
@@ -101,6 +102,9 @@ impl Parameter {
         m.insert("LastModifiedUser".into(), json!(v.last_modified_user));
         if let Some(d) = &v.description {
             m.insert("Description".into(), json!(d));
+        }
+        if let Some(a) = &v.allowed_pattern {
+            m.insert("AllowedPattern".into(), json!(a));
         }
         m.insert("Version".into(), json!(v.version));
         m.insert("Tier".into(), json!(v.tier.as_str()));

@@ -261,3 +261,42 @@ fn an_unknown_operation_is_unknown() {
         None,
     );
 }
+
+#[test]
+fn a_value_must_match_the_whole_allowed_pattern() {
+    let mut s = Store::new();
+    let e = s.err(
+        "PutParameter",
+        json!({"Name": "/n", "Value": "10000", "Type": "String", "AllowedPattern": "\\d{1,4}"}),
+    );
+    assert_error(
+        &e,
+        "ParameterPatternMismatchException",
+        Some("Parameter value, cannot be validated against allowedPattern: \\d{1,4}"),
+    );
+    s.ok(
+        "PutParameter",
+        json!({"Name": "/n", "Value": "42", "Type": "String", "AllowedPattern": "\\d{1,4}"}),
+    );
+    let e = s.err(
+        "PutParameter",
+        json!({"Name": "/n", "Value": "x", "Overwrite": true}),
+    );
+    assert_eq!(e.code(), "ParameterPatternMismatchException");
+    let meta = s.ok("DescribeParameters", json!({}));
+    assert_eq!(meta["Parameters"][0]["AllowedPattern"], "\\d{1,4}");
+}
+
+#[test]
+fn an_allowed_pattern_that_is_not_a_regular_expression_is_refused() {
+    let mut s = Store::new();
+    let e = s.err(
+        "PutParameter",
+        json!({"Name": "/n", "Value": "1", "Type": "String", "AllowedPattern": "(["}),
+    );
+    assert_error(
+        &e,
+        "InvalidAllowedPatternException",
+        Some("The request doesn't meet the regular expression requirement."),
+    );
+}
