@@ -227,8 +227,8 @@ fn make_room_for_a_version(ssm: &mut Ssm, env: &Env<'_>, name: &str) -> Result<(
 /// The value must match the whole of AllowedPattern, as Java's
 /// `String.matches` does in AWS: the user guide's example refuses `10000`
 /// under `\d{1,4}` with "Parameter value, cannot be validated against
-/// allowedPattern: \d{1,4}"
-/// (<https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-create-cli.html>).
+/// allowedPattern: \d{1,4}" (in the Systems Manager User Guide's walkthrough
+/// of creating parameters with the AWS CLI).
 fn check_pattern(pattern: &str, value: &str) -> Result<(), Error> {
     let whole = regex::Regex::new(&format!("^(?:{pattern})$")).map_err(|_| {
         // AWS documents the exception's description only; it is the message here.
