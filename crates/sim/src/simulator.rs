@@ -141,10 +141,17 @@ impl Simulator {
     }
 
     /// Moves the simulated clock forward and applies what became due:
-    /// automatic rotations, key deletions, expiring imported material.
+    /// automatic rotations, key deletions, expiring imported material, and
+    /// parameter policies.
     pub fn advance_seconds(&mut self, seconds: i64) {
         self.clock.advance_seconds(seconds);
-        self.kms.tick(self.clock.now(), self.rng.get_mut());
+        let now = self.clock.now();
+        self.kms.tick(now, self.rng.get_mut());
+        for (region, account, detail) in self.ssm.tick(now) {
+            let name = "Parameter Store Policy Action";
+            self.trail
+                .record_service_event(now, "ssm", name, &region, &account, detail);
+        }
     }
 
     pub fn advance_days(&mut self, days: i64) {

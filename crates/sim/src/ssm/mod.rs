@@ -8,13 +8,16 @@
 //!
 //! This root parses the operation and holds the dispatch table; nothing
 //! imports it but the simulator. The operations (`put`, `read`, `by_path`,
-//! `labels`, `delete`) use `secure_string`, `store` and `parameter`.
+//! `labels`, `delete`) use `secure_string`, `store`, `parameter` and
+//! `policies`; the simulator applies policies as its clock moves
+//! ([`Ssm::tick`]).
 
 mod by_path;
 mod delete;
 mod labels;
 pub mod operation;
 pub mod parameter;
+pub mod policies;
 mod put;
 mod read;
 mod secure_string;

@@ -5,6 +5,7 @@
 use crate::platform::aws_enum::aws_enum;
 use crate::platform::clock::Timestamp;
 use crate::platform::error::Error;
+use crate::ssm::policies::{self, Policy};
 use serde_json::{json, Map, Value};
 
 aws_enum!(
@@ -56,6 +57,7 @@ pub struct Version {
     pub data_type: DataType,
     pub tier: Tier,
     pub labels: Vec<String>,
+    pub policies: Vec<Policy>,
     pub last_modified: Timestamp,
     pub last_modified_user: String,
 }
@@ -108,7 +110,7 @@ impl Parameter {
         }
         m.insert("Version".into(), json!(v.version));
         m.insert("Tier".into(), json!(v.tier.as_str()));
-        m.insert("Policies".into(), json!([]));
+        m.insert("Policies".into(), policies::view(&v.policies));
         m.insert("DataType".into(), json!(v.data_type.as_str()));
         Value::Object(m)
     }

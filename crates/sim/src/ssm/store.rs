@@ -1,9 +1,12 @@
 //! Parameter Store's state: the parameters of each account and Region, by
 //! name, and the lookups every operation shares.
 
+use crate::platform::clock::Timestamp;
 use crate::platform::env::Env;
 use crate::platform::error::Error;
 use crate::ssm::parameter::{Parameter, Tier, Version};
+use crate::ssm::policies;
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// An account and Region: parameters are unique within one.
@@ -49,6 +52,31 @@ impl Ssm {
         self.parameters_mut(env)
             .get_mut(name)
             .ok_or(Error::ParameterNotFound)
+    }
+
+    /// Applies the parameter policies the clock has made due: each firing
+    /// is returned as (Region, account, event detail), and expired
+    /// parameters are deleted.
+    pub fn tick(&mut self, now: Timestamp) -> Vec<(String, String, Value)> {
+        let mut events = Vec::new();
+        for ((account, region), params) in &mut self.scopes {
+            let mut expired = Vec::new();
+            for p in params.values_mut() {
+                let v = p.versions.last_mut().expect("a parameter has a version");
+                let (fired, expires) = policies::due(&mut v.policies, v.last_modified, now);
+                for policy in fired {
+                    let detail = json!({"parameterName": p.name, "parameterType": v.kind.as_str(), "policyType": policy});
+                    events.push((region.clone(), account.clone(), detail));
+                }
+                if expires {
+                    expired.push(p.name.clone());
+                }
+            }
+            for name in expired {
+                params.remove(&name);
+            }
+        }
+        events
     }
 
     /// How many of the caller's parameters are in `tier`.

@@ -4,6 +4,7 @@
 mod by_path;
 mod common;
 mod labels;
+mod policies;
 mod props;
 mod put;
 mod read;
