@@ -6,12 +6,16 @@
 //! [`ViaService`], so a key policy or a `kms:ViaService` condition decides
 //! as it does in AWS.
 //!
+//! Every call is authorized first (`access`): the caller's IAM policies
+//! must allow `ssm:<operation>` on the parameters it names.
+//!
 //! This root parses the operation and holds the dispatch table; nothing
 //! imports it but the simulator. The operations (`put`, `read`, `by_path`,
 //! `labels`, `delete`) use `secure_string`, `store`, `parameter` and
 //! `policies`; the simulator applies policies as its clock moves
 //! ([`Ssm::tick`]).
 
+mod access;
 mod by_path;
 mod delete;
 mod labels;
@@ -61,6 +65,7 @@ impl Ssm {
         request: &Value,
     ) -> Result<Value, Error> {
         let operation = Operation::parse(operation).ok_or(Error::UnknownOperationException)?;
+        access::authorize(env, operation, request)?;
         handler(operation)(self, env, via, request)
     }
 }

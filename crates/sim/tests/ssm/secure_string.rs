@@ -131,3 +131,46 @@ fn reading_without_decrypt_permission_fails_only_with_decryption() {
         .unwrap_err();
     assert_eq!(e.code(), "AccessDeniedException");
 }
+
+#[test]
+fn a_user_without_an_ssm_allow_is_denied_as_iam_words_it() {
+    let mut s = Store::new();
+    s.put("/app/x", "v");
+    let e = s
+        .sim
+        .call("ssm", "GetParameter", json!({"Name": "/app/x:1"}), &alice())
+        .unwrap_err();
+    assert_error(&e, "AccessDeniedException", Some("User: arn:aws:iam::111122223333:user/alice is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:us-east-1:111122223333:parameter/app/x because no identity-based policy allows the ssm:GetParameter action"));
+    s.sim.call("keydeck", "PutPrincipalPolicy", json!({
+        "PrincipalArn": "arn:aws:iam::111122223333:user/alice", "PolicyName": "p",
+        "PolicyDocument": r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:GetParameter*","Resource":["arn:aws:ssm:us-east-1:111122223333:parameter/app","arn:aws:ssm:us-east-1:111122223333:parameter/app/*"]}]}"#
+    }), &root()).unwrap();
+    assert!(s
+        .sim
+        .call("ssm", "GetParameter", json!({"Name": "/app/x"}), &alice())
+        .is_ok());
+    assert!(s
+        .sim
+        .call(
+            "ssm",
+            "GetParametersByPath",
+            json!({"Path": "/app"}),
+            &alice()
+        )
+        .is_ok());
+    let e = s
+        .sim
+        .call(
+            "ssm",
+            "PutParameter",
+            json!({"Name": "/app/x", "Value": "w", "Overwrite": true}),
+            &alice(),
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), "AccessDeniedException");
+    let e = s
+        .sim
+        .call("ssm", "DescribeParameters", json!({}), &alice())
+        .unwrap_err();
+    assert_error(&e, "AccessDeniedException", Some("User: arn:aws:iam::111122223333:user/alice is not authorized to perform: ssm:DescribeParameters because no identity-based policy allows the ssm:DescribeParameters action"));
+}
