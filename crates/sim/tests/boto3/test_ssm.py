@@ -27,12 +27,12 @@ ACCOUNT = "111122223333"
 ROOT = f"arn:aws:iam::{ACCOUNT}:root"
 
 
-def client(service):
+def client(service, access_key=f"root-{ACCOUNT}"):
     return boto3.client(
         service,
         endpoint_url=ENDPOINT,
         region_name="us-east-1",
-        aws_access_key_id=f"root-{ACCOUNT}",
+        aws_access_key_id=access_key,
         aws_secret_access_key="anything",
         config=Config(retries={"max_attempts": 1}),
     )
@@ -101,6 +101,19 @@ class SsmSimulatorTest(unittest.TestCase):
         self.assertEqual(ssm.get_parameter(Name="/boto/via", WithDecryption=True)["Parameter"]["Value"], "v")
         # The same key refuses a direct call: only the one through ssm is allowed.
         self.assert_error(lambda: client("kms").encrypt(KeyId=right, Plaintext=b"v"), "AccessDeniedException")
+
+    def test_a_user_needs_an_iam_allow_for_ssm(self):
+        client("ssm").put_parameter(Name="/boto/iam/x", Value="v", Type="String")
+        alice = client("ssm", f"user-{ACCOUNT}-alice")
+        self.assert_error(
+            lambda: alice.get_parameter(Name="/boto/iam/x"), "AccessDeniedException",
+            f"User: arn:aws:iam::{ACCOUNT}:user/alice is not authorized to perform: ssm:GetParameter on resource: "
+            f"arn:aws:ssm:us-east-1:{ACCOUNT}:parameter/boto/iam/x because no identity-based policy allows the ssm:GetParameter action")
+        policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ssm:GetParameter",
+                                                          "Resource": f"arn:aws:ssm:us-east-1:{ACCOUNT}:parameter/boto/iam/*"}]}
+        control("PutPrincipalPolicy", {"PrincipalArn": f"arn:aws:iam::{ACCOUNT}:user/alice", "PolicyName": "read",
+                                       "PolicyDocument": json.dumps(policy)})
+        self.assertEqual(alice.get_parameter(Name="/boto/iam/x")["Parameter"]["Value"], "v")
 
     def test_label_selectors(self):
         ssm = client("ssm")
