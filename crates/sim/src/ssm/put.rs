@@ -257,7 +257,7 @@ fn make_room_for_a_version(ssm: &mut Ssm, env: &Env<'_>, name: &str) -> Result<(
 /// allowedPattern: \d{1,4}" (in the Systems Manager User Guide's walkthrough
 /// of creating parameters with the AWS CLI).
 fn check_pattern(pattern: &str, value: &str) -> Result<(), Error> {
-    let whole = regex::Regex::new(&format!("^(?:{pattern})$")).map_err(|_| {
+    let whole = regex_lite::Regex::new(&format!("^(?:{pattern})$")).map_err(|_| {
         // AWS documents the exception's description only; it is the message here.
         Error::InvalidAllowedPatternException(
             "The request doesn't meet the regular expression requirement.".to_owned(),
