@@ -8,7 +8,11 @@ use std::process::{Child, Command, Stdio};
 use crate::{project_root, run, Result};
 
 const REQUIREMENTS: &str = "crates/sim/tests/boto3/requirements.txt";
-const SUITE: &str = "crates/sim/tests/boto3/test_kms.py";
+/// Each suite moves the simulated clock, so each gets a fresh server.
+const SUITES: &[&str] = &[
+    "crates/sim/tests/boto3/test_kms.py",
+    "crates/sim/tests/boto3/test_ssm.py",
+];
 
 pub fn run_suite() -> Result<()> {
     let python = ensure_venv()?;
@@ -25,13 +29,16 @@ pub fn run_suite() -> Result<()> {
             ])
             .current_dir(&root),
     )?;
-    let mut server = Server::start(&root.join("target/debug/keydeck-sim"))?;
-    let endpoint = server.endpoint.clone();
-    let outcome = run(Command::new(python)
-        .arg(root.join(SUITE))
-        .args(["--endpoint", &endpoint]));
-    server.stop();
-    outcome
+    for suite in SUITES {
+        let mut server = Server::start(&root.join("target/debug/keydeck-sim"))?;
+        let endpoint = server.endpoint.clone();
+        let outcome = run(Command::new(&python)
+            .arg(root.join(suite))
+            .args(["--endpoint", &endpoint]));
+        server.stop();
+        outcome?;
+    }
+    Ok(())
 }
 
 /// A virtualenv under `.tools/` holding exactly the pinned requirements.

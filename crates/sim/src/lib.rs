@@ -9,7 +9,7 @@
 //! - [`server`]: the loopback HTTP endpoint, onto the simulator;
 //! - [`simulator`]: the one entry point, routing each call to its service
 //!   and recording it in the trail;
-//! - a module per AWS service ([`kms`]), each layered inside;
+//! - a module per AWS service ([`kms`], [`ssm`]), each layered inside;
 //! - [`platform`]: the service-neutral core every service shares.
 
 pub mod kms;
@@ -17,6 +17,7 @@ pub mod platform;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
 pub mod simulator;
+pub mod ssm;
 
 pub use platform::account::{AccountId, Region};
 pub use platform::error::Error;

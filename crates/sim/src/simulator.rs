@@ -10,10 +10,13 @@
 //!   does not have: `AdvanceClock`, `PutPrincipalPolicy`,
 //!   `DeletePrincipalPolicy`, `GetClock` and `LookupEvents`.
 //!
-//! Other services (`ssm`, `secretsmanager`) will plug in beside `kms`; until
+//! - `ssm` (target prefix `AmazonSSM`): Systems Manager Parameter Store,
+//!   which calls KMS for its caller through [`ViaService`].
+//!
+//! Other services (`secretsmanager`, `ec2`) will plug in beside them; until
 //! then their calls fail with UnknownOperationException.
 
-use crate::kms::{AccessExplanation, EncryptionContext, Kms};
+use crate::kms::{AccessExplanation, EncryptionContext, Kms, ViaService};
 use crate::platform::clock::{iso8601, Clock};
 use crate::platform::env::Env;
 use crate::platform::error::Error;
@@ -22,6 +25,7 @@ use crate::platform::principal::Caller;
 use crate::platform::random::Entropy;
 use crate::platform::request::Request;
 use crate::platform::trail::{Trail, TrailEvent};
+use crate::ssm::Ssm;
 use serde_json::{json, Value};
 use std::cell::RefCell;
 
@@ -32,6 +36,7 @@ pub struct Simulator {
     clock: Clock,
     iam: Iam,
     kms: Kms,
+    ssm: Ssm,
     trail: Trail,
     rng: RefCell<Entropy>,
 }
@@ -47,6 +52,7 @@ impl Default for Simulator {
 pub fn service_for_target_prefix(prefix: &str) -> Option<&'static str> {
     match prefix {
         "TrentService" => Some("kms"),
+        "AmazonSSM" => Some("ssm"),
         "KeyDeck" => Some("keydeck"),
         _ => None,
     }
@@ -72,6 +78,7 @@ impl Simulator {
             clock: Clock::default(),
             iam: Iam::default(),
             kms: Kms::default(),
+            ssm: Ssm::default(),
             trail: Trail::default(),
             rng: RefCell::new(entropy),
         }
@@ -98,9 +105,10 @@ impl Simulator {
         };
         let result = match service {
             "kms" => self.kms.call(&env, operation, &request),
-            // A service that uses KMS for its caller (ssm, secretsmanager,
-            // ec2) gets `kms::ViaService::new(service, &mut self.kms,
-            // &mut self.trail)` beside `env`.
+            "ssm" => {
+                let mut via = ViaService::new("ssm", &mut self.kms, &mut self.trail);
+                self.ssm.call(&env, &mut via, operation, &request)
+            }
             "keydeck" => return self.control(operation, &request),
             _ => return Err(Error::UnknownOperationException),
         };
@@ -133,10 +141,17 @@ impl Simulator {
     }
 
     /// Moves the simulated clock forward and applies what became due:
-    /// automatic rotations, key deletions, expiring imported material.
+    /// automatic rotations, key deletions, expiring imported material, and
+    /// parameter policies.
     pub fn advance_seconds(&mut self, seconds: i64) {
         self.clock.advance_seconds(seconds);
-        self.kms.tick(self.clock.now(), self.rng.get_mut());
+        let now = self.clock.now();
+        self.kms.tick(now, self.rng.get_mut());
+        for (region, account, detail) in self.ssm.tick(now) {
+            let name = "Parameter Store Policy Action";
+            self.trail
+                .record_service_event(now, "ssm", name, &region, &account, detail);
+        }
     }
 
     pub fn advance_days(&mut self, days: i64) {

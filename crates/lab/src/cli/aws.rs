@@ -121,7 +121,7 @@ fn execute(
             operation: name.to_owned(),
             message: e.message,
         })?,
-        _ => kms(sim, &caller, call, request)?,
+        _ => json_call(sim, service.name, &caller, call, request)?,
     };
     output::timestamps(&mut response);
     let shown = match &g.query {
@@ -131,19 +131,22 @@ fn execute(
     Ok(CommandOutput::ok(output::render(&g.output, name, &shown)))
 }
 
-fn kms(
+/// A JSON 1.1 service of the simulator (`kms`, `ssm`), page after page
+/// when the CLI paginates.
+fn json_call(
     sim: &mut Simulator,
+    service: &str,
     caller: &Caller,
     call: &Call,
     request: Value,
 ) -> Result<Value, CliError> {
     let name = call.operation.name;
     let mut once = |request: Value| {
-        sim.call("kms", name, request, caller)
+        sim.call(service, name, request, caller)
             .map_err(|e| CliError::client(name, &e))
     };
     match (&call.paging, call.operation.paging) {
-        (Some(args), Some(p)) => paginate::all_pages(request, p.result_key, args, &mut once),
+        (Some(args), Some(p)) => paginate::all_pages(request, p, args, &mut once),
         _ => once(request),
     }
 }

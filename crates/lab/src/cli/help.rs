@@ -103,7 +103,7 @@ pub fn operation(s: &Service, op: &Operation) -> String {
     out += "\nOPTIONAL OPTIONS\n";
     out += &optional
         .iter()
-        .filter(|m| op.paging.is_none() || !matches!(m.name, "Marker" | "Limit"))
+        .filter(|m| !op.pages_with(m.name))
         .map(|m| member_line(m))
         .collect::<String>();
     if op.paging.is_some() {

@@ -9,7 +9,7 @@
 //! `AccessDenied`. The users and roles are the lab's: the user
 //! `developer` and the role `Admin`; others are `NoSuchEntity`.
 
-use super::model::{req, Operation, Service, STR1};
+use super::model::{op, req, Service, STR1};
 use super::profiles::{ADMIN_ROLE, DEVELOPER};
 use keydeck_sim::platform::policy::{authorize, ConditionContext, Decision, PolicyDocument, Query};
 use keydeck_sim::{Caller, Simulator};
@@ -46,19 +46,6 @@ pub const IAM: Service = Service {
         ),
     ],
 };
-
-const fn op(
-    name: &'static str,
-    synopsis: &'static str,
-    members: &'static [super::model::Member],
-) -> Operation {
-    Operation {
-        name,
-        synopsis,
-        members,
-        paging: None,
-    }
-}
 
 /// An error IAM answers with: its code (IAM's codes have no
 /// `Exception` suffix) and message.

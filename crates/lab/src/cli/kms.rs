@@ -3,7 +3,9 @@
 //! (<https://docs.aws.amazon.com/kms/latest/APIReference/API_Operations.html>),
 //! in the order `aws kms` lists them.
 
-use super::model::{opt, req, Member, Operation, Paging, Service, Shape, INT1, STR, STR1};
+use super::model::{
+    self, op, opt, req, Member, Operation, Service, Shape, INT1, MARKERS, STR, STR1,
+};
 use super::model::{STR1_LIST, STR_LIST};
 
 const KEY_ID: Member = req("KeyId", STR1);
@@ -28,27 +30,13 @@ const CONSTRAINTS: [Member; 2] = [
     opt("EncryptionContextEquals", Shape::Map),
 ];
 
-const fn op(name: &'static str, synopsis: &'static str, members: &'static [Member]) -> Operation {
-    Operation {
-        name,
-        synopsis,
-        members,
-        paging: None,
-    }
-}
-
 const fn paged(
     name: &'static str,
     synopsis: &'static str,
     members: &'static [Member],
     result_key: &'static str,
 ) -> Operation {
-    Operation {
-        name,
-        synopsis,
-        members,
-        paging: Some(Paging { result_key }),
-    }
+    model::paged(name, synopsis, members, result_key, MARKERS)
 }
 
 pub const KMS: Service = Service {

@@ -29,6 +29,7 @@ mod paginate;
 mod profiles;
 mod pyvalue;
 mod shorthand;
+mod ssm;
 mod sts;
 mod suggest;
 mod validate;
@@ -44,7 +45,7 @@ use keydeck_sim::Simulator;
 use serde_json::Value;
 
 /// The services `aws` can call, in the order it lists them.
-pub(crate) const SERVICES: &[&Service] = &[&iam::IAM, &kms::KMS, &sts::STS];
+pub(crate) const SERVICES: &[&Service] = &[&iam::IAM, &kms::KMS, &ssm::SSM, &sts::STS];
 
 /// The profile and Region a command uses when `--profile` and `--region`
 /// don't say.

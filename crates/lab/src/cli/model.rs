@@ -41,12 +41,79 @@ pub struct Member {
     pub required: bool,
 }
 
-/// How the CLI pages through a list operation: the `Marker`/`Limit`
+/// How the CLI pages through a list operation: the token and limit
 /// members become `--starting-token`, `--page-size` and `--max-items`, and
 /// the pages' `result_key` lists are joined into one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paging {
     pub result_key: &'static str,
+    pub tokens: Tokens,
+}
+
+/// A service's paging members: the request's token and page size, the
+/// response's next token, and the member that says more pages follow
+/// (`None` where the next token alone says so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tokens {
+    pub input: &'static str,
+    pub output: &'static str,
+    pub limit: &'static str,
+    pub more: Option<&'static str>,
+}
+
+/// KMS: `Marker`, `NextMarker`, `Limit` and `Truncated`.
+pub const MARKERS: Tokens = Tokens {
+    input: "Marker",
+    output: "NextMarker",
+    limit: "Limit",
+    more: Some("Truncated"),
+};
+
+/// Systems Manager: `NextToken` both ways and `MaxResults`.
+pub const NEXT_TOKEN: Tokens = Tokens {
+    input: "NextToken",
+    output: "NextToken",
+    limit: "MaxResults",
+    more: None,
+};
+
+/// An operation the CLI calls once.
+pub const fn op(
+    name: &'static str,
+    synopsis: &'static str,
+    members: &'static [Member],
+) -> Operation {
+    Operation {
+        name,
+        synopsis,
+        members,
+        paging: None,
+    }
+}
+
+/// A list operation the CLI pages through, joining the `result_key` lists.
+pub const fn paged(
+    name: &'static str,
+    synopsis: &'static str,
+    members: &'static [Member],
+    result_key: &'static str,
+    tokens: Tokens,
+) -> Operation {
+    Operation {
+        name,
+        synopsis,
+        members,
+        paging: Some(Paging { result_key, tokens }),
+    }
+}
+
+impl Operation {
+    /// Whether `member` is a paging member the CLI hides behind its
+    /// pagination options.
+    pub fn pages_with(&self, member: &str) -> bool {
+        self.paging
+            .is_some_and(|p| member == p.tokens.input || member == p.tokens.limit)
+    }
 }
 
 /// One API operation.

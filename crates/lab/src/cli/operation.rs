@@ -67,7 +67,7 @@ pub fn option_names(op: &Operation) -> Vec<String> {
     spec(op)
         .options
         .into_iter()
-        .filter(|o| op.paging.is_none() || !matches!(o.dest.as_str(), "Marker" | "Limit"))
+        .filter(|o| !op.pages_with(&o.dest))
         .map(|o| o.flag)
         .collect()
 }
@@ -143,7 +143,9 @@ fn paging_args(
     if op.paging.is_none() {
         return Ok(None);
     }
-    let manual = parsed.get("Marker").is_some() || parsed.get("Limit").is_some();
+    let manual = op.paging.is_some_and(|p| {
+        parsed.get(p.tokens.input).is_some() || parsed.get(p.tokens.limit).is_some()
+    });
     let used: Vec<&str> = PAGING_OPTIONS
         .iter()
         .copied()

@@ -55,6 +55,33 @@ pub fn iso8601(t: Timestamp) -> String {
     )
 }
 
+/// Reads `2026-05-13T00:00:00Z` or `2026-05-13T00:00:00.000Z` (UTC, the
+/// form AWS policy documents use); `None` for anything else.
+pub fn parse_iso8601(s: &str) -> Option<Timestamp> {
+    let s = s.strip_suffix('Z')?;
+    let (date, time) = s.split_once('T')?;
+    let time = time.split('.').next()?;
+    let num = |p: &str| p.parse::<i64>().ok();
+    let d: Vec<i64> = date.split('-').map(num).collect::<Option<_>>()?;
+    let t: Vec<i64> = time.split(':').map(num).collect::<Option<_>>()?;
+    let ([y, m, day], [h, min, sec]) = (d.as_slice(), t.as_slice()) else {
+        return None;
+    };
+    let valid = (1..=12).contains(m) && (1..=31).contains(day) && *h < 24 && *min < 60 && *sec < 60;
+    valid.then(|| days_from_civil(*y, *m, *day) * SECONDS_PER_DAY + h * 3600 + min * 60 + sec)
+}
+
+/// Howard Hinnant's civil-to-days algorithm, the inverse of [`civil_from_days`].
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -72,6 +99,19 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parsing_undoes_formatting() {
+        for t in [0, DEFAULT_START, 951_782_400, 4_102_444_799] {
+            assert_eq!(parse_iso8601(&iso8601(t)), Some(t));
+        }
+        assert_eq!(
+            parse_iso8601("2026-01-01T00:00:00.000Z"),
+            Some(DEFAULT_START)
+        );
+        assert_eq!(parse_iso8601("2026-13-01T00:00:00Z"), None);
+        assert_eq!(parse_iso8601("tomorrow"), None);
+    }
 
     #[test]
     fn the_clock_starts_fixed_and_only_moves_forward() {

@@ -52,19 +52,31 @@ exceptions! {
         DisabledException,
         DryRunOperationException,
         ExpiredImportTokenException,
+        HierarchyLevelLimitExceededException,
+        IncompatiblePolicyException,
         IncorrectKeyException,
         IncorrectKeyMaterialException,
         InvalidAliasNameException,
+        InvalidAllowedPatternException,
         InvalidArnException,
         InvalidGrantIdException,
         InvalidGrantTokenException,
         InvalidImportTokenException,
         InvalidKeyUsageException,
         InvalidMarkerException,
+        InvalidPolicyAttributeException,
+        InvalidPolicyTypeException,
+        InvalidNextToken,
         KMSInvalidStateException,
         LimitExceededException,
         MalformedPolicyDocumentException,
         NotFoundException,
+        ParameterAlreadyExists,
+        ParameterLimitExceeded,
+        ParameterMaxVersionLimitExceeded,
+        ParameterPatternMismatchException,
+        ParameterVersionLabelLimitExceeded,
+        ParameterVersionNotFound,
         SerializationException,
         TagException,
         UnsupportedOperationException,
@@ -77,6 +89,10 @@ exceptions! {
         KMSInvalidMacException,
         /// AWS sends this one without a message.
         KMSInvalidSignatureException,
+        /// Systems Manager sends this one with an empty message (as recorded
+        /// in aws-solutions/aws-control-tower-customizations#68 and
+        /// vandium-io/aws-param-store#8).
+        ParameterNotFound,
         /// The JSON 1.1 answer to an `X-Amz-Target` the service does not know.
         UnknownOperationException,
     }

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod env;
 pub mod error;
 pub mod iam;
+pub mod identity;
 pub mod paging;
 pub mod policy;
 pub mod principal;

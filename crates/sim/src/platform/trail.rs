@@ -52,6 +52,8 @@ const SECRET_MEMBERS: &[&str] = &[
     "EncryptedKeyMaterial",
     "ImportToken",
     "Policy",
+    // CloudTrail shows a Parameter Store value as HIDDEN_DUE_TO_SECURITY_REASONS.
+    "Value",
 ];
 
 /// Request parameters as CloudTrail shows them: members in lowerCamelCase,
@@ -118,6 +120,40 @@ impl Trail {
             error_code: error.map(|e| e.code().to_owned()),
             error_message: error.and_then(Error::message).map(str::to_owned),
             read_only: read_only(operation),
+        });
+    }
+
+    /// Records something a service did on its own, such as a parameter
+    /// policy firing as the clock moves: the service is the identity, and
+    /// `detail` stands where a call's request parameters would.
+    pub fn record_service_event(
+        &mut self,
+        at: Timestamp,
+        service: &str,
+        name: &str,
+        region: &str,
+        account: &str,
+        detail: Value,
+    ) {
+        let n = self.events.len() + 1;
+        let source = format!("{service}.amazonaws.com");
+        self.events.push(TrailEvent {
+            event_version: "1.08".to_owned(),
+            event_id: format!("00000000-0000-4000-8000-{n:012x}"),
+            event_time: iso8601(at),
+            event_source: source.clone(),
+            event_name: name.to_owned(),
+            aws_region: region.to_owned(),
+            user_identity: UserIdentity {
+                kind: "AWSService".to_owned(),
+                arn: String::new(),
+                account_id: account.to_owned(),
+                invoked_by: Some(source),
+            },
+            request_parameters: detail,
+            error_code: None,
+            error_message: None,
+            read_only: false,
         });
     }
 

@@ -211,7 +211,7 @@ fn unknown_operations_are_refused_as_json_1_1_does() {
     assert_error(&e, "UnknownOperationException", None);
     let e = lab
         .sim
-        .call("ssm", "GetParameter", json!({}), &root(A))
+        .call("secretsmanager", "GetSecretValue", json!({}), &root(A))
         .unwrap_err();
     assert_error(&e, "UnknownOperationException", None);
 }

@@ -3,10 +3,10 @@
 //! (<https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html>).
 
 use crate::kms::model::grant::check_tokens;
-use crate::kms::model::key_policy::default_policy;
 use crate::kms::model::{EncryptionContext, Grant, Key, Kms};
 use crate::platform::env::Env;
 use crate::platform::error::Error;
+use crate::platform::identity::authorize_identity;
 use crate::platform::policy::{authorize, ConditionContext, Decision, Query};
 
 /// What a call wants to do with a key.
@@ -163,33 +163,8 @@ impl Kms {
     }
 
     /// Checks an action that names no key (GenerateRandom): only the
-    /// caller's IAM policies decide, as if under the default key policy,
-    /// so the account's root user may.
+    /// caller's IAM policies decide, so the account's root user may.
     pub fn authorize_account_action(&self, env: &Env<'_>, action: &str) -> Result<(), Error> {
-        let account = env.caller.account();
-        let decision = authorize(
-            default_policy(account).document(),
-            &env.iam.policies_for(&env.caller.principal),
-            &Query {
-                principal: &env.caller.principal,
-                action,
-                resource: "*",
-                resource_account: account.as_str(),
-                conditions: &ConditionContext::default(),
-            },
-        );
-        if decision.is_allow() {
-            return Ok(());
-        }
-        let why = match decision {
-            Decision::ExplicitDeny(_) => {
-                "with an explicit deny in an identity-based policy".to_owned()
-            }
-            _ => format!("because no identity-based policy allows the {action} action"),
-        };
-        Err(Error::AccessDeniedException(format!(
-            "User: {} is not authorized to perform: {action} {why}",
-            env.caller.principal.caller_arn()
-        )))
+        authorize_identity(env, action, None)
     }
 }
