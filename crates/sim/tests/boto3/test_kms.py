@@ -20,54 +20,24 @@ is that account's root user. The simulated clock moves with the non-AWS
 target `KeyDeck.AdvanceClock`.
 """
 
-import argparse
-import base64
 import json
-import sys
-import unittest
-import urllib.request
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+import simulator
+from simulator import SimulatorTest, control
 
-ENDPOINT = "http://127.0.0.1:4566"
 ACCOUNT_A = "111122223333"
 ACCOUNT_B = "444455556666"
 
 
 def kms(account=ACCOUNT_A, region="us-east-1"):
-    return boto3.client(
-        "kms",
-        endpoint_url=ENDPOINT,
-        region_name=region,
-        aws_access_key_id=f"root-{account}",
-        aws_secret_access_key="anything",
-        config=Config(retries={"max_attempts": 1}),
-    )
+    return simulator.client("kms", f"root-{account}", region)
 
 
 def advance_clock(days):
-    request = urllib.request.Request(
-        ENDPOINT + "/",
-        data=json.dumps({"Days": days}).encode(),
-        headers={"X-Amz-Target": "KeyDeck.AdvanceClock", "Content-Type": "application/x-amz-json-1.1"},
-        method="POST",
-    )
-    with urllib.request.urlopen(request) as response:
-        return json.load(response)
+    return control("AdvanceClock", {"Days": days})
 
 
-class KmsSimulatorTest(unittest.TestCase):
-    def assert_error(self, call, code, message=None):
-        with self.assertRaises(ClientError) as caught:
-            call()
-        error = caught.exception.response["Error"]
-        self.assertEqual(error["Code"], code)
-        if message is not None:
-            self.assertEqual(error["Message"], message)
-        return error
-
+class KmsSimulatorTest(SimulatorTest):
     def test_create_key_alias_and_encrypt_decrypt_with_context(self):
         client = kms()
         key = client.create_key(Description="boto3 suite")["KeyMetadata"]
@@ -160,18 +130,5 @@ class KmsSimulatorTest(unittest.TestCase):
         self.assert_error(lambda: client.describe_key(KeyId="nope"), "NotFoundException", "Invalid keyId 'nope'")
 
 
-def main():
-    global ENDPOINT
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--endpoint", default=ENDPOINT)
-    args, rest = parser.parse_known_args()
-    ENDPOINT = args.endpoint.rstrip("/")
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(KmsSimulatorTest)
-    result = unittest.TextTestRunner(verbosity=2).run(suite)
-    failed = len(result.failures) + len(result.errors)
-    print(f"{result.testsRun - failed} passed, {failed} failed")
-    sys.exit(0 if result.wasSuccessful() else 1)
-
-
 if __name__ == "__main__":
-    main()
+    simulator.run(KmsSimulatorTest)

@@ -1,8 +1,8 @@
 """boto3's ssm client against KeyDeck's Parameter Store simulator, over real
 HTTP and SigV4.
 
-Run it as test_kms.py is run (see that file's docstring), against a fresh
-`keydeck-sim serve --port 0`:
+Run it as test_kms.py is run (see that file's docstring; both suites share
+simulator.py), against a fresh `keydeck-sim serve --port 0`:
 
     .tools/venv/bin/python crates/sim/tests/boto3/test_ssm.py --endpoint http://127.0.0.1:<port>
 
@@ -11,42 +11,18 @@ It reads the simulated clock with `KeyDeck.GetClock` and moves it with
 "N passed, N failed".
 """
 
-import argparse
 import json
-import sys
-import unittest
-import urllib.request
 from datetime import datetime, timedelta, timezone
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+import simulator
+from simulator import SimulatorTest, control
 
-ENDPOINT = "http://127.0.0.1:4566"
 ACCOUNT = "111122223333"
 ROOT = f"arn:aws:iam::{ACCOUNT}:root"
 
 
 def client(service, access_key=f"root-{ACCOUNT}"):
-    return boto3.client(
-        service,
-        endpoint_url=ENDPOINT,
-        region_name="us-east-1",
-        aws_access_key_id=access_key,
-        aws_secret_access_key="anything",
-        config=Config(retries={"max_attempts": 1}),
-    )
-
-
-def control(operation, body):
-    request = urllib.request.Request(
-        ENDPOINT + "/",
-        data=json.dumps(body).encode(),
-        headers={"X-Amz-Target": f"KeyDeck.{operation}", "Content-Type": "application/x-amz-json-1.1"},
-        method="POST",
-    )
-    with urllib.request.urlopen(request) as response:
-        return json.load(response)
+    return simulator.client(service, access_key)
 
 
 def key_with_policy(*statements):
@@ -57,16 +33,7 @@ def key_with_policy(*statements):
     return key["KeyMetadata"]["Arn"]
 
 
-class SsmSimulatorTest(unittest.TestCase):
-    def assert_error(self, call, code, message=None):
-        with self.assertRaises(ClientError) as caught:
-            call()
-        error = caught.exception.response["Error"]
-        self.assertEqual(error["Code"], code)
-        if message is not None:
-            self.assertEqual(error["Message"], message)
-        return error
-
+class SsmSimulatorTest(SimulatorTest):
     def test_secure_string_round_trip_under_the_aws_managed_key(self):
         ssm = client("ssm")
         put = ssm.put_parameter(Name="/boto/db/password", Value="hunter2", Type="SecureString")
@@ -160,18 +127,5 @@ class SsmSimulatorTest(unittest.TestCase):
         self.assertEqual(fired[-1]["requestParameters"]["policyType"], "Expiration")
 
 
-def main():
-    global ENDPOINT
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--endpoint", default=ENDPOINT)
-    args, _ = parser.parse_known_args()
-    ENDPOINT = args.endpoint.rstrip("/")
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(SsmSimulatorTest)
-    result = unittest.TextTestRunner(verbosity=2).run(suite)
-    failed = len(result.failures) + len(result.errors)
-    print(f"{result.testsRun - failed} passed, {failed} failed")
-    sys.exit(0 if result.wasSuccessful() else 1)
-
-
 if __name__ == "__main__":
-    main()
+    simulator.run(SsmSimulatorTest)
