@@ -160,6 +160,14 @@ impl<'a> Request<'a> {
         Some(n)
     }
 
+    pub fn required_int(&mut self, member: &str, min: i64, max: i64) -> Option<i64> {
+        let n = self.int(member, min, max);
+        if self.get(member).is_none() {
+            self.null(member);
+        }
+        n
+    }
+
     pub fn bool(&mut self, member: &str) -> Option<bool> {
         let value = self.get(member)?;
         let b = value.as_bool();
@@ -235,6 +243,14 @@ impl<'a> Request<'a> {
                 Some(list)
             }
         }
+    }
+
+    pub fn required_string_list(&mut self, member: &str, max_items: usize) -> Option<Vec<String>> {
+        let list = self.string_list(member, max_items);
+        if self.get(member).is_none() {
+            self.null(member);
+        }
+        list
     }
 
     /// A member of any JSON shape, for structures read by their own module.

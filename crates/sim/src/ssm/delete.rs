@@ -32,10 +32,7 @@ pub fn delete_parameters(
     request: &Value,
 ) -> Result<Value, Error> {
     let mut r = Request::new(request)?;
-    let names = r.string_list("Names", 10);
-    if names.is_none() {
-        r.required_string("Names", 1, 10);
-    }
+    let names = r.required_string_list("Names", 10);
     r.finish()?;
     let params = ssm.parameters_mut(env);
     let (deleted, invalid): (Vec<String>, Vec<String>) = names

@@ -30,14 +30,12 @@ fn read(
 ) -> Result<(String, Option<u64>, Vec<String>), Error> {
     let mut r = Request::new(request)?;
     let name = r.required_string("Name", 1, 2048).unwrap_or_default();
-    let version = r.int("ParameterVersion", 1, i64::MAX);
-    if version_required && version.is_none() {
-        r.required_string("ParameterVersion", 0, 0);
-    }
-    let labels = r.string_list("Labels", 10);
-    if labels.is_none() {
-        r.required_string("Labels", 1, 10);
-    }
+    let version = if version_required {
+        r.required_int("ParameterVersion", 1, i64::MAX)
+    } else {
+        r.int("ParameterVersion", 1, i64::MAX)
+    };
+    let labels = r.required_string_list("Labels", 10);
     r.finish()?;
     Ok((name, version.map(|v| v as u64), labels.unwrap_or_default()))
 }

@@ -74,11 +74,8 @@ pub fn get_parameters(
     request: &Value,
 ) -> Result<Value, Error> {
     let mut r = Request::new(request)?;
-    let names = r.string_list("Names", 10);
+    let names = r.required_string_list("Names", 10);
     let decrypt = r.bool("WithDecryption").unwrap_or(false);
-    if names.is_none() {
-        r.required_string("Names", 1, 10);
-    }
     r.finish()?;
     let (mut found, mut invalid) = (Vec::new(), Vec::new());
     for name in names.unwrap_or_default() {

@@ -102,3 +102,11 @@ fn unlabel_removes_held_labels_and_lists_the_rest() {
         None,
     );
 }
+
+#[test]
+fn unlabelling_names_a_missing_version_and_labels() {
+    let mut s = Store::new();
+    s.put("/l", "one");
+    let e = s.err("UnlabelParameterVersion", json!({"Name": "/l"}));
+    assert_error(&e, "ValidationException", Some("2 validation errors detected: Value null at 'parameterVersion' failed to satisfy constraint: Member must not be null; Value null at 'labels' failed to satisfy constraint: Member must not be null"));
+}

@@ -121,3 +121,10 @@ fn a_bad_next_token_is_invalid_next_token() {
         Some("The specified token isn't valid."),
     );
 }
+
+#[test]
+fn get_parameters_needs_its_names() {
+    let mut s = Store::new();
+    let e = s.err("GetParameters", json!({"WithDecryption": true}));
+    assert_error(&e, "ValidationException", Some("1 validation error detected: Value null at 'names' failed to satisfy constraint: Member must not be null"));
+}
