@@ -71,8 +71,9 @@ pub fn parse_iso8601(s: &str) -> Option<Timestamp> {
     valid.then(|| days_from_civil(*y, *m, *day) * SECONDS_PER_DAY + h * 3600 + min * 60 + sec)
 }
 
-/// Howard Hinnant's civil-to-days algorithm, the inverse of [`civil_from_days`].
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+/// Days since 1970-01-01 of a proleptic Gregorian date: Howard Hinnant's
+/// civil-to-days algorithm, the inverse of [`civil_from_days`].
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y.rem_euclid(400);
@@ -82,8 +83,9 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
+/// The proleptic Gregorian date `(year, month, day)` of a day since
+/// 1970-01-01: Howard Hinnant's days-to-civil algorithm.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
