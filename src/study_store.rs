@@ -18,6 +18,9 @@ use crate::storage::{self, ImportedDeck};
 #[derive(Clone, Copy)]
 pub struct StudyStore {
     deck: RwSignal<Arc<Deck>>,
+    /// Whether `deck` holds the whole shipped deck yet, not its outline.
+    /// Once it does, imports and removals keep it whole.
+    whole: StoredValue<bool>,
     imported: RwSignal<Vec<ImportedDeck>>,
     progress: RwSignal<Progress>,
     /// A problem to tell the learner about: unreadable or unsaved progress.
@@ -63,10 +66,14 @@ pub async fn load_decks() -> Decks {
 /// of every route that shows cards. Runs in the route's reactive owner.
 pub async fn load_whole_deck() -> Result<(), ChunkMissing> {
     let store = use_study();
+    if store.whole.get_value() {
+        return Ok(());
+    }
     let shipped = content::whole_deck().await.map_err(|_| ChunkMissing)?;
     let imported = store.imported.get_untracked();
     let deck = with_imported(shipped, &imported).await?;
     store.deck.set(deck);
+    store.whole.set_value(true);
     Ok(())
 }
 
@@ -102,6 +109,7 @@ impl StudyStore {
         let loaded = storage::load_progress();
         let store = StudyStore {
             deck: RwSignal::new(deck),
+            whole: StoredValue::new(false),
             imported: RwSignal::new(imported),
             progress: RwSignal::new(loaded.progress),
             problem: RwSignal::new(match (loaded.problem, deck_problem) {
