@@ -8,6 +8,7 @@ use keydeck_study::stats::forecast::Forecast;
 use keydeck_study::stats::heatmap::Heatmap;
 use keydeck_study::stats::mastery::TopicMastery;
 use keydeck_study::stats::retention::RetentionTable;
+use keydeck_study::wording;
 
 const CELL: usize = 11;
 const GAP: usize = 3;
@@ -35,7 +36,7 @@ pub fn ReviewHeatmap(heatmap: Heatmap) -> impl IntoView {
                 months.push((col, date.format("%b").to_string()));
             }
             let (x, y) = (28 + col * pitch, 16 + row * pitch);
-            let title = format!("{}: {count} review{}", date.format("%a %-d %b %Y"), if *count == 1 { "" } else { "s" });
+            let title = format!("{}: {}", date.format("%a %-d %b %Y"), wording::count(*count, "review"));
             view! {
                 <rect x=x y=y width=CELL height=CELL rx="2" class=format!("heat heat-{}", heatmap.level(*count))>
                     <title>{title}</title>

@@ -9,14 +9,10 @@ use keydeck_study::interchange::{Imported, Problem, Severity};
 
 use super::markdown::Markdown;
 use crate::study_store::use_study;
+use keydeck_study::wording::count;
 
 /// Enough cards to judge an import by, without rendering a whole deck.
 const SHOWN_CARDS: usize = 30;
-
-/// `n` and a noun with a regular plural: "1 card", "2 cards".
-fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
 
 #[component]
 pub fn ImportPreview(

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use keydeck_study::quiz::{ExamResult, Quiz, PASS_PERCENT};
+use keydeck_study::wording::count;
 
 use super::markdown::Markdown;
 use super::quiz_question::describe;
@@ -27,7 +28,7 @@ pub fn QuizResults(result: ExamResult, quiz: Quiz, link: String) -> impl IntoVie
                 {format!("{verdict}: the pass line is {PASS_PERCENT}%.")}
             </p>
             {(missed > 0).then(|| view! {
-                <p>{format!("The cards behind the {missed} missed question{} are now due in your flashcards. ", if missed == 1 { "" } else { "s" })}
+                <p>{format!("The cards behind the {} are now due in your flashcards. ", count(missed, "missed question"))}
                     <A href="/study">"Review them"</A></p>
             })}
             <p><a href=link.clone()>"Take the same quiz again"</a> " · " <A href="/quiz">"Set up another quiz"</A></p>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use keydeck_study::deck::topic_id;
 use keydeck_study::interchange::retitle;
+use keydeck_study::wording::count;
 
 use super::delete_deck_dialog::{DeleteDeckDialog, Deleting};
 use super::focus::focus_later;
@@ -66,13 +67,7 @@ fn DeckRow(
     let shown = file.clone();
     let details = Memo::new(move |_| {
         let (title, cards) = described(store, &shown);
-        (
-            title,
-            format!(
-                "{cards} card{} · {shown}",
-                if cards == 1 { "" } else { "s" }
-            ),
-        )
+        (title, format!("{} · {shown}", count(cards, "card")))
     });
     let to_delete = file.clone();
     let delete = move |_| {

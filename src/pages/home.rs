@@ -5,6 +5,7 @@ use crate::components::icon::{Glyph, Icon};
 use crate::components::page_header::PageHeader;
 use crate::study_store::use_study;
 use keydeck_study::queue::Scope;
+use keydeck_study::wording::count;
 
 struct Activity {
     href: &'static str,
@@ -71,9 +72,9 @@ fn TodayPanel() -> impl IntoView {
         match (c.due, c.new) {
             (0, 0) => "Nothing is due. Come back tomorrow, or take a quiz.".to_owned(),
             (due, new) => format!(
-                "{due} card{} due and {new} new card{} to learn today.",
-                plural(due),
-                plural(new)
+                "{} due and {} to learn today.",
+                count(due, "card"),
+                count(new, "new card")
             ),
         }
     };
@@ -100,14 +101,6 @@ fn TodayPanel() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use keydeck_study::stats::{Dashboard, Streak, Totals};
+use keydeck_study::wording::count;
 
 use crate::clock::{self, BrowserClock};
 use crate::components::charts::{DueForecast, MasteryBars, RetentionTableView, ReviewHeatmap};
@@ -18,7 +19,7 @@ use keydeck_study::walkthrough::builtin;
 
 #[component]
 fn Headline(streak: Streak, totals: Totals) -> impl IntoView {
-    let days = |n: usize| format!("{n} day{}", if n == 1 { "" } else { "s" });
+    let days = |n: usize| count(n, "day");
     view! {
         <dl class="headline">
             <div><dt>"Current streak"</dt><dd data-testid="streak">{days(streak.current)}</dd></div>

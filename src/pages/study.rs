@@ -10,6 +10,7 @@ use keydeck_study::card::Card;
 use keydeck_study::progress::Undo;
 use keydeck_study::queue::Scope;
 use keydeck_study::schedule::{Grade, Interval};
+use keydeck_study::wording::count;
 
 use crate::clock;
 use crate::components::decks_panel::DecksPanel;
@@ -354,7 +355,7 @@ fn Finished(session: Session) -> impl IntoView {
                 if t.total() > 0 {
                     view! {
                         <h2>"Session complete"</h2>
-                        <p>{format!("You reviewed {} card{}.", t.total(), if t.total() == 1 { "" } else { "s" })}</p>
+                        <p>{format!("You reviewed {}.", count(t.total(), "card"))}</p>
                         <ul class="tally">
                             {Grade::ALL.iter().map(|g| view! {
                                 <li class=format!("tally-{}", g.label().to_ascii_lowercase())>

@@ -17,3 +17,4 @@ pub mod quiz;
 pub mod schedule;
 pub mod stats;
 pub mod walkthrough;
+pub mod wording;
