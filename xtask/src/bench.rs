@@ -48,7 +48,16 @@ pub fn run() -> Result<()> {
         &dist,
         is_lazy_chunk,
     )?;
-    report("KeyDeck: labs worker (fetched for /labs)", &dist, is_worker)?;
+    let worker_chunk =
+        |name: &str| is_worker(name) && name.ends_with(".wasm") && is_split_piece(name);
+    report("KeyDeck: labs worker (fetched for /labs)", &dist, |name| {
+        is_worker(name) && !worker_chunk(name)
+    })?;
+    report(
+        "KeyDeck: labs worker chunks (fetched on first use)",
+        &dist,
+        worker_chunk,
+    )?;
     let base = report("floor: bare Leptos hello", &floor.dist(), |_| true)?;
     let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
     println!(
@@ -76,6 +85,11 @@ fn is_on_demand(path: &str) -> bool {
 }
 
 fn is_lazy_chunk(path: &str) -> bool {
+    !is_worker(path) && is_split_piece(path)
+}
+
+/// A chunk cut off at a `#[wasm_split]` point, or the loader of chunks.
+fn is_split_piece(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.starts_with("split_") || name.starts_with("chunk_") || name == "__wasm_split.js"
 }

@@ -121,14 +121,42 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
     }
     let out = dist.join(&pkg);
     fs::create_dir_all(&out)?;
-    let main = split(app, &wasm, &out)?;
+    let main = split(app.stem, &wasm, &out)?;
     run(tools
         .command("wasm-bindgen")
         .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
         .args(["--out-name", app.stem, "--out-dir"])
         .arg(&out)
         .arg(&main))?;
-    for piece in files_with_extension(&out, "wasm")? {
+    shrink(tools, &out)?;
+    fs::write(out.join("boot.js"), boot_script(app))?;
+    copy_assets(app, &dist)?;
+    write_index(app, &dist, &pkg)
+}
+
+/// Splits the module of the crate whose library is `stem` at its
+/// `#[wasm_split]` points; returns the main module for wasm-bindgen. The
+/// chunks and their loader (`__wasm_split.js`) land in `out`.
+pub fn split(stem: &str, wasm: &[u8], out: &Path) -> Result<PathBuf> {
+    let work = project_root().join(format!("target/split/{stem}"));
+    if work.exists() {
+        fs::remove_dir_all(&work)?;
+    }
+    fs::create_dir_all(&work)?;
+    let main = work.join("main.wasm");
+    let main_module = format!("./{stem}.js");
+    let mut opts = wasm_split_cli_support::Options::new(wasm);
+    opts.output_dir = out;
+    opts.main_out_path = &main;
+    opts.main_module = &main_module;
+    opts.link_name = "./__wasm_split.js";
+    wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?;
+    Ok(main)
+}
+
+/// Drops the names from every wasm in `dir` and shrinks it with `wasm-opt -Oz`.
+pub fn shrink(tools: &Toolchain, dir: &Path) -> Result<()> {
+    for piece in files_with_extension(dir, "wasm")? {
         strip_names(&piece)?;
         run(tools
             .command("wasm-opt")
@@ -137,28 +165,7 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
             .arg("-o")
             .arg(&piece))?;
     }
-    fs::write(out.join("boot.js"), boot_script(app))?;
-    copy_assets(app, &dist)?;
-    write_index(app, &dist, &pkg)
-}
-
-/// Splits the module; returns the main module for wasm-bindgen. The lazy
-/// chunks and their loader (`__wasm_split.js`) land in `out`.
-fn split(app: &App, wasm: &[u8], out: &Path) -> Result<PathBuf> {
-    let work = project_root().join(format!("target/split/{}", app.stem));
-    if work.exists() {
-        fs::remove_dir_all(&work)?;
-    }
-    fs::create_dir_all(&work)?;
-    let main = work.join("main.wasm");
-    let main_module = format!("./{}.js", app.stem);
-    let mut opts = wasm_split_cli_support::Options::new(wasm);
-    opts.output_dir = out;
-    opts.main_out_path = &main;
-    opts.main_module = &main_module;
-    opts.link_name = "./__wasm_split.js";
-    wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?;
-    Ok(main)
+    Ok(())
 }
 
 /// Drops a module's `name` section: binaryen 132 warns on the subsections

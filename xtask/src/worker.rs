@@ -1,7 +1,9 @@
 //! The labs worker's build, in one place so it can move with the site's
-//! pipeline: `keydeck-sim-worker` for wasm32, `wasm-bindgen --target web`,
-//! `wasm-opt -Oz`, then three content-hashed files in `dist/` and their
-//! names stamped into `dist/index.html` for the page to find.
+//! pipeline: `keydeck-sim-worker` for wasm32, cut at its `#[wasm_split]`
+//! points like the app (the asymmetric engine is a chunk of its own),
+//! `wasm-bindgen --target web`, `wasm-opt -Oz`, then one content-hashed
+//! folder in `dist/` and the files the page needs first stamped into
+//! `dist/index.html`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,86 +14,73 @@ use crate::{pins, project_root, run, site, Result};
 
 const CRATE: &str = "keydeck-sim-worker";
 const STEM: &str = "keydeck_sim_worker";
-const TARGET_DIR: &str = "target/worker";
 /// Where the page looks for the worker's files: the entry script first.
 pub const META: &str = "keydeck-sim-worker";
-/// Every worker file in `dist/` starts with this.
+/// The worker's folder in `dist/` starts with this.
 pub const PREFIX: &str = "sim-worker";
+/// The entry script's name in the folder.
+const ENTRY_NAME: &str = "worker.js";
 
 /// The worker's entry: loads the wasm once, then answers each message in
-/// order. A wasm that fails to load answers every request with the reason.
+/// turn (a step may wait for a chunk; the next waits for it). A wasm that
+/// fails to load answers every request with the reason.
 const ENTRY: &str = r#"// The labs worker, written by `cargo xtask` (xtask/src/worker.rs).
 import init, { handle } from "./__GLUE__";
 const ready = init({ module_or_path: new URL("./__WASM__", import.meta.url) });
-self.onmessage = async (event) => {
-  try {
-    await ready;
-    self.postMessage(handle(event.data));
-  } catch (error) {
-    let id = 0;
-    try { id = JSON.parse(event.data).id; } catch (_) {}
-    self.postMessage(JSON.stringify({ id, answer: "failed", message: `The lab simulator could not start: ${error}` }));
-  }
+let queue = ready;
+self.onmessage = (event) => {
+  queue = queue.then(async () => {
+    try {
+      await ready;
+      self.postMessage(await handle(event.data));
+    } catch (error) {
+      let id = 0;
+      try { id = JSON.parse(event.data).id; } catch (_) {}
+      self.postMessage(JSON.stringify({ id, answer: "failed", message: `The lab simulator could not start: ${error}` }));
+    }
+  }, () => {});
 };
 "#;
 
 /// Builds the worker into `dist` and stamps its entry into `dist/index.html`.
 pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     let root = project_root();
-    // Its own target folder, without the relocations the app's split needs
-    // (they would ship in the worker's wasm): each folder keeps one set of
-    // flags, so neither build invalidates the other's cache.
+    // The same target folder and flags as the app: the split reads the
+    // relocations `.cargo/config.toml` keeps, and the two share a cache.
     run(Command::new(crate::tools::env_cargo())
         .args(["build", "--release", "--quiet", "-p", CRATE, "--lib"])
-        .args(["--target", pins::WASM_TARGET, "--target-dir"])
-        .arg(root.join(TARGET_DIR))
-        .env("CARGO_ENCODED_RUSTFLAGS", "")
+        .args(["--target", pins::WASM_TARGET])
         .current_dir(&root))?;
-    let raw = root.join(format!(
-        "{TARGET_DIR}/{}/release/{STEM}.wasm",
-        pins::WASM_TARGET
-    ));
-    let out = root.join("target/sim-worker");
-    run(tools
-        .command("wasm-bindgen")
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            STEM,
-            "--out-dir",
-        ])
-        .arg(&out)
-        .arg(&raw))?;
-    let bindgen_wasm = out.join(format!("{STEM}_bg.wasm"));
-    let optimized = out.join(format!("{STEM}.opt.wasm"));
-    run(tools
-        .command("wasm-opt")
-        .arg("-Oz")
-        .arg(&bindgen_wasm)
-        .arg("-o")
-        .arg(&optimized))?;
+    let raw = root.join(format!("target/{}/release/{STEM}.wasm", pins::WASM_TARGET));
+    let wasm = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
+    let folder = format!("{PREFIX}-{}", site::short_hash(&wasm));
 
     remove_old(dist)?;
-    let wasm = fs::read(&optimized)?;
-    let wasm_name = site::hashed_name(PREFIX, "wasm", &wasm);
-    let glue = fs::read(out.join(format!("{STEM}.js")))?;
-    let glue_name = site::hashed_name(&format!("{PREFIX}-glue"), "js", &glue);
+    let out = dist.join(&folder);
+    fs::create_dir_all(&out)?;
+    let main = site::split(STEM, &wasm, &out)?;
+    run(tools
+        .command("wasm-bindgen")
+        .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
+        .args(["--out-name", STEM, "--out-dir"])
+        .arg(&out)
+        .arg(&main))?;
+    site::shrink(tools, &out)?;
+    let glue = format!("{STEM}.js");
+    let main_wasm = format!("{STEM}_bg.wasm");
     let entry = ENTRY
-        .replace("__GLUE__", &glue_name)
-        .replace("__WASM__", &wasm_name);
-    let entry_name = site::hashed_name(PREFIX, "js", entry.as_bytes());
-    fs::write(dist.join(&wasm_name), wasm)?;
-    fs::write(dist.join(&glue_name), glue)?;
-    fs::write(dist.join(&entry_name), entry)?;
-    // The entry script first: the page starts the worker from it.
-    let urls: Vec<String> = [&entry_name, &glue_name, &wasm_name]
+        .replace("__GLUE__", &glue)
+        .replace("__WASM__", &main_wasm);
+    fs::write(out.join(ENTRY_NAME), entry)?;
+    // The entry script first: the page starts the worker from it. Then what
+    // every lab needs, which the page prefetches; the chunks are fetched by
+    // the worker when a step first needs one.
+    let urls: Vec<String> = [ENTRY_NAME, &glue, &main_wasm, "__wasm_split.js"]
         .iter()
-        .map(|f| format!("/{f}"))
+        .map(|f| format!("/{folder}/{f}"))
         .collect();
     site::stamp_meta(dist, META, &urls.join(" "))?;
-    println!("labs worker: /{entry_name}");
+    println!("labs worker: /{folder}/{ENTRY_NAME}");
     Ok(())
 }
 
@@ -99,7 +88,12 @@ fn remove_old(dist: &Path) -> Result<()> {
     for entry in fs::read_dir(dist)? {
         let path: PathBuf = entry?.path();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if name.starts_with(PREFIX) {
+        if !name.starts_with(PREFIX) {
+            continue;
+        }
+        if path.is_dir() {
+            fs::remove_dir_all(&path)?;
+        } else {
             fs::remove_file(&path)?;
         }
     }

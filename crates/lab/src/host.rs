@@ -1,8 +1,10 @@
 //! The labs worker's brain, as plain Rust: it answers the page's
 //! [`Ask`]s with one open lab at a time. The worker crate only moves JSON
-//! text between `postMessage` and [`LabHost::handle`].
+//! text between `postMessage` and [`LabHost::handle`], and fetches the
+//! chunks a step turns out to need (see [`keydeck_sim::platform::lazy`]).
 
 use keydeck_lab_protocol::{Answer, Ask, Entry, LabStep, LabSummary, LabView, Output, TaskView};
+use keydeck_sim::platform::lazy::{self, Missing};
 use serde_json::Value;
 
 use crate::labs::{self, Lab};
@@ -45,7 +47,23 @@ impl LabHost {
         }
     }
 
-    pub fn handle(&mut self, ask: Ask) -> Answer {
+    /// Answers `ask`, or, if it needed code that is not loaded yet, puts
+    /// the open lab back as it was before and names the missing chunk: the
+    /// caller loads it and asks again.
+    pub fn handle(&mut self, ask: Ask) -> Result<Answer, Missing> {
+        let _ = lazy::take_missed();
+        let before = self.open.as_ref().map(OpenLab::saved);
+        let answer = self.answer(ask);
+        match lazy::take_missed() {
+            None => Ok(answer),
+            Some(chunk) => {
+                self.open = before.map(Saved::restore);
+                Err(Missing(chunk))
+            }
+        }
+    }
+
+    fn answer(&mut self, ask: Ask) -> Answer {
         match ask {
             Ask::Catalog => Answer::Catalog {
                 labs: (0..self.labs.len()).map(|i| self.summary(i)).collect(),
@@ -188,7 +206,34 @@ impl LabHost {
     }
 }
 
+/// An open lab as it was: enough to rebuild it by replaying its log.
+struct Saved {
+    index: usize,
+    seed: u64,
+    log: Vec<Entry>,
+    done: Vec<bool>,
+}
+
+impl Saved {
+    fn restore(self) -> OpenLab {
+        OpenLab {
+            index: self.index,
+            session: Session::replay(self.seed, &self.log),
+            done: self.done,
+        }
+    }
+}
+
 impl OpenLab {
+    fn saved(&self) -> Saved {
+        Saved {
+            index: self.index,
+            seed: self.session.seed(),
+            log: self.session.log().to_vec(),
+            done: self.done.clone(),
+        }
+    }
+
     /// Ticks the tasks whose checks hold now.
     fn note(&mut self, lab: &Lab) {
         for (done, now) in self.done.iter_mut().zip(labs::status(lab, &self.session)) {

@@ -12,22 +12,28 @@ fn step(answer: Answer) -> LabStep {
 }
 
 fn open(host: &mut LabHost, lab: &str, log: Vec<Entry>) -> LabStep {
-    step(host.handle(Ask::Open {
-        lab: lab.to_owned(),
-        seed: 7,
-        log,
-    }))
+    step(
+        host.handle(Ask::Open {
+            lab: lab.to_owned(),
+            seed: 7,
+            log,
+        })
+        .unwrap(),
+    )
 }
 
 fn run(host: &mut LabHost, line: &str) -> LabStep {
-    step(host.handle(Ask::Run {
-        line: line.to_owned(),
-    }))
+    step(
+        host.handle(Ask::Run {
+            line: line.to_owned(),
+        })
+        .unwrap(),
+    )
 }
 
 #[test]
 fn the_catalog_lists_the_eight_labs_in_order() {
-    let Answer::Catalog { labs } = LabHost::new().handle(Ask::Catalog) else {
+    let Answer::Catalog { labs } = LabHost::new().handle(Ask::Catalog).unwrap() else {
         panic!("no catalog");
     };
     // The order of the lab files (its own test pins the list).
@@ -42,18 +48,20 @@ fn the_catalog_lists_the_eight_labs_in_order() {
 #[test]
 fn nothing_runs_before_a_lab_is_open_and_an_unknown_lab_is_named() {
     let mut host = LabHost::new();
-    let answer = host.handle(Ask::Run { line: "ls".into() });
+    let answer = host.handle(Ask::Run { line: "ls".into() }).unwrap();
     assert_eq!(
         answer,
         Answer::Failed {
             message: "No lab is open.".into()
         }
     );
-    let answer = host.handle(Ask::Open {
-        lab: "nope".into(),
-        seed: 1,
-        log: vec![],
-    });
+    let answer = host
+        .handle(Ask::Open {
+            lab: "nope".into(),
+            seed: 1,
+            log: vec![],
+        })
+        .unwrap();
     assert_eq!(
         answer,
         Answer::Failed {
@@ -131,13 +139,16 @@ fn a_console_call_is_logged_and_its_failure_comes_back_as_aws_words_it() {
     .stdout;
     let id = id.trim().to_owned();
     let call = |host: &mut LabHost, op: &str| {
-        step(host.handle(Ask::Call {
-            profile: "default".into(),
-            region: "us-east-1".into(),
-            service: "kms".into(),
-            operation: op.into(),
-            request: json!({"KeyId": id}),
-        }))
+        step(
+            host.handle(Ask::Call {
+                profile: "default".into(),
+                region: "us-east-1".into(),
+                service: "kms".into(),
+                operation: op.into(),
+                request: json!({"KeyId": id}),
+            })
+            .unwrap(),
+        )
     };
     let disabled = call(&mut host, "DisableKey");
     assert_eq!(disabled.call, Some(json!({})));
@@ -146,13 +157,16 @@ fn a_console_call_is_logged_and_its_failure_comes_back_as_aws_words_it() {
     );
     assert_eq!(disabled.view.console.keys[0].state, "Disabled");
 
-    let denied = step(host.handle(Ask::Call {
-        profile: "developer".into(),
-        region: "us-east-1".into(),
-        service: "kms".into(),
-        operation: "EnableKey".into(),
-        request: json!({"KeyId": id}),
-    }));
+    let denied = step(
+        host.handle(Ask::Call {
+            profile: "developer".into(),
+            region: "us-east-1".into(),
+            service: "kms".into(),
+            operation: "EnableKey".into(),
+            request: json!({"KeyId": id}),
+        })
+        .unwrap(),
+    );
     let call = denied.call.unwrap();
     assert_eq!(call["__type"], "AccessDeniedException");
     assert!(call["message"].as_str().unwrap().starts_with("User: arn:aws:iam::111122223333:user/developer is not authorized to perform: kms:EnableKey"));
@@ -173,13 +187,16 @@ fn try_a_call_explains_without_recording_an_event() {
     .output
     .unwrap()
     .stdout;
-    let explain = |host: &mut LabHost, profile: &str| match host.handle(Ask::Explain {
-        profile: profile.into(),
-        region: "us-east-1".into(),
-        action: "kms:Decrypt".into(),
-        key_id: arn.trim().into(),
-        context: None,
-    }) {
+    let explain = |host: &mut LabHost, profile: &str| match host
+        .handle(Ask::Explain {
+            profile: profile.into(),
+            region: "us-east-1".into(),
+            action: "kms:Decrypt".into(),
+            key_id: arn.trim().into(),
+            context: None,
+        })
+        .unwrap()
+    {
         Answer::Explained { explanation } => explanation,
         other => panic!("{other:?}"),
     };
@@ -261,4 +278,59 @@ fn a_task_stays_ticked_when_a_later_step_undoes_what_it_checked_and_after_reopen
             .collect::<Vec<_>>(),
         again.view.tasks.iter().map(|t| t.done).collect::<Vec<_>>()
     );
+}
+
+/// In the browser the asymmetric engine arrives as a chunk of its own. A
+/// step that needs it before it has arrived changes nothing: the host names
+/// the chunk, and the same step asked again once it is loaded gives what it
+/// would have given at once.
+#[test]
+fn a_step_that_needs_a_missing_chunk_changes_nothing_and_succeeds_when_asked_again() {
+    use keydeck_sim::platform::lazy::{withhold_builtins, Missing};
+    let line = "aws kms create-key --key-spec ECC_NIST_P256 --key-usage SIGN_VERIFY";
+
+    let mut reference = LabHost::new();
+    open(&mut reference, "asymmetric", vec![]);
+    run(&mut reference, "aws kms create-key --description first");
+    run(&mut reference, "echo x > k");
+    let expected = run(&mut reference, line);
+
+    let mut host = LabHost::new();
+    open(&mut host, "asymmetric", vec![]);
+    run(&mut host, "aws kms create-key --description first");
+    run(&mut host, "echo x > k");
+    withhold_builtins(true);
+    let missed = host.handle(Ask::Run { line: line.into() });
+    assert_eq!(missed, Err(Missing("asymmetric")));
+    // Offline verification in the shell needs it too, and so does reopening
+    // a lab whose log holds an asymmetric key.
+    let verify = "keydeck-crypt verify --public-key fileb://k --message fileb://k --signature fileb://k --signing-algorithm ECDSA_SHA_256";
+    assert_eq!(
+        host.handle(Ask::Run {
+            line: verify.into()
+        }),
+        Err(Missing("asymmetric"))
+    );
+    let log = vec![
+        Entry::Line {
+            line: "aws kms create-key --description first".into(),
+        },
+        Entry::Line { line: line.into() },
+    ];
+    assert_eq!(
+        host.handle(Ask::Open {
+            lab: "asymmetric".into(),
+            seed: 7,
+            log
+        }),
+        Err(Missing("asymmetric"))
+    );
+    withhold_builtins(false);
+    let again = run(&mut host, line);
+    assert_eq!(again.output, expected.output, "same key ID, same output");
+    assert_eq!(
+        again.view.history, expected.view.history,
+        "the missed step left no trace"
+    );
+    assert_eq!(again.appended, expected.appended);
 }

@@ -4,12 +4,16 @@
 //! page.
 //!
 //! `sim-worker.js` (written by `cargo xtask`, see `xtask/src/worker.rs`)
-//! loads this module and passes each message's JSON text to [`handle`].
+//! loads this module and passes each message's JSON text to [`handle`], one
+//! at a time. The asymmetric engine is a chunk of its own: the first step
+//! that needs it is put back by the host, the chunk is fetched, and the step
+//! runs again.
 
 use std::cell::RefCell;
 
 use keydeck_lab::host::LabHost;
-use keydeck_lab_protocol::{Answer, Reply, Request};
+use keydeck_lab_protocol::{Answer, Ask, Reply, Request};
+use keydeck_sim::platform::lazy::Missing;
 
 thread_local! {
     static HOST: RefCell<LabHost> = RefCell::new(LabHost::new());
@@ -17,14 +21,14 @@ thread_local! {
 
 /// Answers one request, given and returned as JSON text.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
-pub fn handle(message: &str) -> String {
-    let reply = match serde_json::from_str::<Request>(message) {
+pub async fn handle(message: String) -> String {
+    let reply = match serde_json::from_str::<Request>(&message) {
         Ok(Request { id, body }) => Reply {
             id,
-            body: HOST.with(|h| h.borrow_mut().handle(body)),
+            body: answer(body).await,
         },
         Err(e) => Reply {
-            id: request_id(message),
+            id: request_id(&message),
             body: Answer::Failed {
                 message: format!("The labs worker could not read a message: {e}"),
             },
@@ -36,6 +40,84 @@ pub fn handle(message: &str) -> String {
             reply.id
         )
     })
+}
+
+/// The host's answer, after fetching whatever chunk the step needs.
+async fn answer(ask: Ask) -> Answer {
+    // A step can need each chunk once; a chunk that is still missing after
+    // its load is a bug, reported rather than looped on.
+    let mut loaded = Vec::new();
+    loop {
+        let missing = match HOST.with(|h| h.borrow_mut().handle(ask.clone())) {
+            Ok(answer) => return answer,
+            Err(missing) => missing,
+        };
+        if loaded.contains(&missing) {
+            return Answer::Failed {
+                message: format!(
+                    "The lab simulator loaded its {} part, but cannot use it.",
+                    missing.0
+                ),
+            };
+        }
+        if let Err(message) = load(missing).await {
+            return Answer::Failed { message };
+        }
+        loaded.push(missing);
+    }
+}
+
+/// Fetches and installs a chunk. Installing is what ends the loop above: a
+/// slot with an implementation never misses again.
+async fn load(missing: Missing) -> Result<(), String> {
+    let fetched = match missing.0 {
+        "asymmetric" => chunks::asymmetric().await,
+        other => Err(format!("The lab simulator has no part called {other}.")),
+    };
+    fetched.map_err(|e| {
+        format!(
+            "The lab simulator could not load its {} part: {e}",
+            missing.0
+        )
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+mod chunks {
+    use keydeck_sim::kms::model::asymmetric::{rust_crypto::RustCrypto, Engine, ENGINE};
+    use wasm_split_helpers::SplitLoaderError;
+
+    /// A chunk that could not be fetched or instantiated.
+    pub struct NotFetched;
+
+    impl From<SplitLoaderError> for NotFetched {
+        fn from(_: SplitLoaderError) -> Self {
+            NotFetched
+        }
+    }
+
+    /// RustCrypto's RSA and elliptic curves, cut into the `asymmetric`
+    /// chunk at this point by the build.
+    #[wasm_split_helpers::wasm_split(asymmetric, fallible)]
+    fn engine() -> Result<&'static dyn Engine, NotFetched> {
+        Ok(&RustCrypto)
+    }
+
+    pub async fn asymmetric() -> Result<(), String> {
+        let engine = engine()
+            .await
+            .map_err(|_| "the network request failed".to_owned())?;
+        ENGINE.install(engine);
+        Ok(())
+    }
+}
+
+/// Natively every part is built in, so nothing is ever missing.
+#[cfg(not(target_arch = "wasm32"))]
+mod chunks {
+    pub async fn asymmetric() -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// The `id` of a message that is otherwise unreadable, so the page can

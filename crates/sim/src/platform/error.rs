@@ -67,6 +67,7 @@ exceptions! {
         InvalidPolicyAttributeException,
         InvalidPolicyTypeException,
         InvalidNextToken,
+        KMSInternalException,
         KMSInvalidStateException,
         LimitExceededException,
         MalformedPolicyDocumentException,

@@ -13,6 +13,7 @@ pub mod env;
 pub mod error;
 pub mod iam;
 pub mod identity;
+pub mod lazy;
 pub mod paging;
 pub mod policy;
 pub mod principal;

@@ -4,10 +4,9 @@
 //! RSAES_OAEP_SHA_256`). RSA-OAEP takes at most k − 2·32 − 2 bytes with
 //! SHA-256: 190 bytes for RSA_2048 (RFC 8017 §7.1.1).
 
-use rsa::pkcs8::DecodePublicKey;
-use rsa::traits::PublicKeyParts;
-use rsa::{Oaep, RsaPublicKey};
-use sha2::Sha256;
+use keydeck_sim::kms::model::asymmetric::engine;
+use keydeck_sim::kms::model::crypto::oaep_limit;
+use keydeck_sim::kms::model::keys::EncryptionAlgorithm;
 
 use super::Options;
 use crate::io::CommandOutput;
@@ -24,21 +23,25 @@ pub fn run(env: &mut Env, options: &Options) -> Result<CommandOutput, String> {
             "unsupported --algorithm '{algorithm}'; use RSAES_OAEP_SHA_256"
         ));
     }
-    let key = RsaPublicKey::from_public_key_der(options.file(env.files, "--public-key")?)
-        .map_err(|_| "the public key is not an RSA key".to_owned())?;
+    let alg = EncryptionAlgorithm::RsaesOaepSha256;
+    let key = engine()
+        .map_err(|missing| missing.to_string())?
+        .public_key(options.file(env.files, "--public-key")?)
+        .filter(|k| k.spec().is_rsa())
+        .ok_or_else(|| "the public key is not an RSA key".to_owned())?;
     let plaintext = options.file(env.files, "--in")?;
-    let limit = key.size() - 2 * 32 - 2;
+    let limit = oaep_limit(key.spec(), alg);
     if plaintext.len() > limit {
         return Err(format!(
             "{} is {} bytes; {algorithm} with a {}-bit key encrypts at most {limit} bytes",
             options.file_name("--in")?,
             plaintext.len(),
-            key.size() * 8
+            key.spec().rsa_bytes() * 8
         ));
     }
     let sealed = key
-        .encrypt(&mut *env.rng, Oaep::new::<Sha256>(), plaintext)
-        .map_err(|e| format!("encryption failed: {e}"))?;
+        .encrypt(alg, plaintext, &mut *env.rng)
+        .ok_or_else(|| "encryption failed".to_owned())?;
     env.files.write(options.file_name("--out")?, sealed);
     Ok(CommandOutput::ok(Vec::new()))
 }

@@ -6,9 +6,9 @@
 //!
 //! Prints `Signature OK`, or `Signature INVALID` with status 1.
 
-use p256::pkcs8::DecodePublicKey;
-use rsa::{Pkcs1v15Sign, Pss, RsaPublicKey};
-use sha2::{Digest, Sha256};
+use keydeck_sim::kms::model::asymmetric::{engine, PublicKey};
+use keydeck_sim::kms::model::crypto::digest_for;
+use keydeck_sim::kms::model::keys::{KeySpec, SigningAlgorithm};
 
 use super::Options;
 use crate::io::{CommandOutput, Vfs};
@@ -27,21 +27,11 @@ pub fn run(files: &Vfs, options: &Options) -> Result<CommandOutput, String> {
     let message = options.file(files, "--message")?;
     let signature = options.file(files, "--signature")?;
     let algorithm = options.required("--signing-algorithm")?;
-    let valid = match algorithm {
-        "ECDSA_SHA_256" => ecdsa_p256(key, message, signature)?,
-        "ECDSA_SHA_384" => ecdsa_p384(key, message, signature)?,
-        "RSASSA_PKCS1_V1_5_SHA_256" => {
-            let digest = Sha256::digest(message);
-            rsa_key(key)?
-                .verify(Pkcs1v15Sign::new::<Sha256>(), &digest, signature)
-                .is_ok()
-        }
-        "RSASSA_PSS_SHA_256" => {
-            let digest = Sha256::digest(message);
-            rsa_key(key)?
-                .verify(Pss::new::<Sha256>(), &digest, signature)
-                .is_ok()
-        }
+    let (alg, wanted) = match algorithm {
+        "ECDSA_SHA_256" => (SigningAlgorithm::EcdsaSha256, "a NIST P-256"),
+        "ECDSA_SHA_384" => (SigningAlgorithm::EcdsaSha384, "a NIST P-384"),
+        "RSASSA_PKCS1_V1_5_SHA_256" => (SigningAlgorithm::RsassaPkcs1V15Sha256, "an RSA"),
+        "RSASSA_PSS_SHA_256" => (SigningAlgorithm::RsassaPssSha256, "an RSA"),
         other => {
             return Err(format!(
                 "unsupported --signing-algorithm '{other}'; use one of {}",
@@ -49,6 +39,12 @@ pub fn run(files: &Vfs, options: &Options) -> Result<CommandOutput, String> {
             ))
         }
     };
+    let public = engine()
+        .map_err(|missing| missing.to_string())?
+        .public_key(key)
+        .filter(|k| fits(k.as_ref(), alg))
+        .ok_or_else(|| wrong_key(wanted, algorithm))?;
+    let valid = public.verify(alg, &digest_for(alg, message), signature);
     Ok(if valid {
         CommandOutput::ok("Signature OK\n")
     } else {
@@ -60,35 +56,18 @@ pub fn run(files: &Vfs, options: &Options) -> Result<CommandOutput, String> {
     })
 }
 
-fn wrong_key(curve: &str, algorithm: &str) -> String {
-    format!("the public key is not a {curve} key, which {algorithm} needs")
+/// Whether the public key is of the kind the algorithm signs with.
+fn fits(key: &dyn PublicKey, alg: SigningAlgorithm) -> bool {
+    match alg {
+        SigningAlgorithm::EcdsaSha256 => key.spec() == KeySpec::EccNistP256,
+        SigningAlgorithm::EcdsaSha384 => key.spec() == KeySpec::EccNistP384,
+        _ => key.spec().is_rsa(),
+    }
 }
 
-/// ECDSA on P-256 with SHA-256; KMS signatures are DER-encoded.
-fn ecdsa_p256(key: &[u8], message: &[u8], signature: &[u8]) -> Result<bool, String> {
-    use p256::ecdsa::signature::Verifier;
-    let key = p256::PublicKey::from_public_key_der(key)
-        .map_err(|_| wrong_key("NIST P-256", "ECDSA_SHA_256"))?;
-    let Ok(signature) = p256::ecdsa::Signature::from_der(signature) else {
-        return Ok(false);
-    };
-    let verifying = p256::ecdsa::VerifyingKey::from(&key);
-    Ok(verifying.verify(message, &signature).is_ok())
-}
-
-/// ECDSA on P-384 with SHA-384.
-fn ecdsa_p384(key: &[u8], message: &[u8], signature: &[u8]) -> Result<bool, String> {
-    use p384::ecdsa::signature::Verifier;
-    let key = p384::PublicKey::from_public_key_der(key)
-        .map_err(|_| wrong_key("NIST P-384", "ECDSA_SHA_384"))?;
-    let Ok(signature) = p384::ecdsa::Signature::from_der(signature) else {
-        return Ok(false);
-    };
-    let verifying = p384::ecdsa::VerifyingKey::from(&key);
-    Ok(verifying.verify(message, &signature).is_ok())
-}
-
-fn rsa_key(key: &[u8]) -> Result<RsaPublicKey, String> {
-    RsaPublicKey::from_public_key_der(key)
-        .map_err(|_| "the public key is not an RSA key".to_owned())
+fn wrong_key(kind: &str, algorithm: &str) -> String {
+    match kind {
+        "an RSA" => "the public key is not an RSA key".to_owned(),
+        curve => format!("the public key is not {curve} key, which {algorithm} needs"),
+    }
 }

@@ -186,7 +186,7 @@ impl Kms {
         self.backings.insert(
             key.backing_id(),
             Backing {
-                material: Material::generate(KeySpec::SymmetricDefault, env.now, &mut env.rng()),
+                material: Material::symmetric(env.now, &mut env.rng()),
                 rotation,
             },
         );

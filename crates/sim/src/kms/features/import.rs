@@ -9,7 +9,7 @@
 
 use crate::kms::authorization::key_state::require_not_pending_deletion;
 use crate::kms::authorization::{Access, Scope};
-use crate::kms::model::crypto::{constant_time_eq, hex, rsa_decrypt, SymmetricVersion};
+use crate::kms::model::crypto::{constant_time_eq, hex, SymmetricVersion};
 use crate::kms::model::import::ImportParameters;
 use crate::kms::model::keys::{EncryptionAlgorithm, ImportedMaterial, KeySpec, KeyState, Origin};
 use crate::kms::model::{Key, Kms, Material};
@@ -17,7 +17,6 @@ use crate::platform::clock::{Timestamp, SECONDS_PER_DAY};
 use crate::platform::env::Env;
 use crate::platform::error::Error;
 use crate::platform::request::{blob, Request};
-use rsa::pkcs8::EncodePublicKey;
 use serde_json::{json, Value};
 
 const TOKEN_PREFIX: &[u8] = b"KDIT";
@@ -79,14 +78,11 @@ pub fn get_parameters_for_import(
         }
     };
     let spec = KeySpec::parse(&spec.unwrap_or_default()).unwrap_or(KeySpec::Rsa2048);
-    let Material::Rsa(wrapping_key) = Material::generate(spec, env.now, &mut env.rng()) else {
+    let Material::Asymmetric(wrapping_key) = Material::generate(spec, env.now, &mut env.rng())?
+    else {
         unreachable!("an RSA spec makes RSA material")
     };
-    let public = wrapping_key
-        .to_public_key()
-        .to_public_key_der()
-        .map(|d| d.as_bytes().to_vec())
-        .unwrap_or_default();
+    let public = wrapping_key.public().der();
     let id = env.rng().bytes(32);
     let mut token = TOKEN_PREFIX.to_vec();
     token.extend_from_slice(&id);
@@ -95,7 +91,7 @@ pub fn get_parameters_for_import(
         hex(&id),
         ImportParameters {
             key_arn: arn.clone(),
-            wrapping_key: *wrapping_key,
+            wrapping_key,
             algorithm,
             valid_to,
         },
@@ -164,12 +160,10 @@ pub fn import_key_material(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result
     let arn = external_key(kms, env, &key_id.unwrap_or_default(), "ImportKeyMaterial")?;
     let valid_to = expiry(model.as_deref(), valid_to, env.now)?;
     let params = import_parameters(kms, env, &arn, &token.unwrap_or_default())?;
-    let material = rsa_decrypt(
-        &params.wrapping_key,
-        params.algorithm,
-        &wrapped.unwrap_or_default(),
-    )
-    .ok_or(Error::InvalidCiphertextException)?;
+    let material = params
+        .wrapping_key
+        .decrypt(params.algorithm, &wrapped.unwrap_or_default())
+        .ok_or(Error::InvalidCiphertextException)?;
     let material: [u8; 32] = material.try_into().map_err(|_| {
         Error::IncorrectKeyMaterialException(
             "The key material must be a 256-bit symmetric key.".to_owned(),

@@ -1,13 +1,13 @@
-//! Key material and the cryptography done with it, all from RustCrypto:
-//! AES-256-GCM, RSA-OAEP, RSASSA-PSS and PKCS #1 v1.5, ECDSA on the NIST
-//! curves and secp256k1, and HMAC-SHA-2.
+//! Key material and the cryptography done with it: AES-256-GCM and
+//! HMAC-SHA-2 here, RSA and ECDSA through the [`asymmetric`](super::asymmetric)
+//! engine.
 
+use super::asymmetric::{engine, KeyPair};
 use super::keys::{EncryptionAlgorithm, KeySpec, MacAlgorithm, SigningAlgorithm};
 use crate::platform::clock::Timestamp;
+use crate::platform::error::Error;
 use crate::platform::random::Entropy;
 use hmac::{Hmac, Mac};
-use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey};
-use rsa::{Oaep, Pkcs1v15Sign, Pss, RsaPrivateKey};
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
 /// One version of a symmetric key's material. Rotation adds versions;
@@ -24,11 +24,8 @@ pub struct SymmetricVersion {
 pub enum Material {
     /// Oldest version first; empty while an imported key awaits its material.
     Symmetric(Vec<SymmetricVersion>),
-    Rsa(Box<RsaPrivateKey>),
-    P256(p256::SecretKey),
-    P384(p384::SecretKey),
-    P521(p521::SecretKey),
-    K256(k256::SecretKey),
+    /// An RSA or ECC key pair.
+    Asymmetric(KeyPair),
     Hmac(Vec<u8>),
 }
 
@@ -43,57 +40,60 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// What a call that needs the asymmetric engine answers while the browser
+/// is still fetching it. The labs worker never lets a learner see it: it
+/// loads the engine and runs the call again.
+pub fn engine_missing() -> Error {
+    Error::KMSInternalException(
+        "The simulator's asymmetric cryptography is still loading. Try again.".to_owned(),
+    )
+}
+
 impl Material {
     /// Fresh material for a key spec, drawn from `rng`. RSA generation is
     /// slow (a tenth of a second to most of a second natively).
-    pub fn generate(spec: KeySpec, now: Timestamp, rng: &mut Entropy) -> Material {
-        match spec {
-            KeySpec::SymmetricDefault => Material::Symmetric(vec![SymmetricVersion {
-                number: 1,
-                key: rng.key(),
-                created: now,
-            }]),
-            KeySpec::Rsa2048 | KeySpec::Rsa3072 | KeySpec::Rsa4096 => {
-                let bits = spec.rsa_bytes() * 8;
-                let key = RsaPrivateKey::new(rng, bits).expect("RSA key generation");
-                Material::Rsa(Box::new(key))
-            }
-            KeySpec::EccNistP256 => Material::P256(p256::SecretKey::random(rng)),
-            KeySpec::EccNistP384 => Material::P384(p384::SecretKey::random(rng)),
-            KeySpec::EccNistP521 => Material::P521(p521::SecretKey::random(rng)),
-            KeySpec::EccSecgP256k1 => Material::K256(k256::SecretKey::random(rng)),
+    pub fn generate(spec: KeySpec, now: Timestamp, rng: &mut Entropy) -> Result<Material, Error> {
+        Ok(match spec {
+            KeySpec::SymmetricDefault => Material::symmetric(now, rng),
             KeySpec::Hmac224 => Material::Hmac(rng.bytes(28)),
             KeySpec::Hmac256 => Material::Hmac(rng.bytes(32)),
             KeySpec::Hmac384 => Material::Hmac(rng.bytes(48)),
             KeySpec::Hmac512 => Material::Hmac(rng.bytes(64)),
+            asymmetric => Material::Asymmetric(
+                engine()
+                    .map_err(|_| engine_missing())?
+                    .generate(asymmetric, rng)
+                    .expect("every other key spec is RSA or ECC"),
+            ),
+        })
+    }
+
+    /// A fresh AES-256 key, its first version.
+    pub fn symmetric(now: Timestamp, rng: &mut Entropy) -> Material {
+        Material::Symmetric(vec![SymmetricVersion {
+            number: 1,
+            key: rng.key(),
+            created: now,
+        }])
+    }
+
+    /// The key pair of an asymmetric key.
+    pub fn pair(&self) -> Option<&KeyPair> {
+        match self {
+            Material::Asymmetric(pair) => Some(pair),
+            _ => None,
         }
     }
 
     /// The DER-encoded X.509 SubjectPublicKeyInfo of an asymmetric key.
     pub fn public_key_der(&self) -> Option<Vec<u8>> {
-        let doc = match self {
-            Material::Rsa(k) => k.to_public_key().to_public_key_der().ok()?,
-            Material::P256(k) => k.public_key().to_public_key_der().ok()?,
-            Material::P384(k) => k.public_key().to_public_key_der().ok()?,
-            Material::P521(k) => k.public_key().to_public_key_der().ok()?,
-            Material::K256(k) => k.public_key().to_public_key_der().ok()?,
-            _ => return None,
-        };
-        Some(doc.as_bytes().to_vec())
+        Some(self.pair()?.public().der())
     }
 
     /// The DER-encoded PKCS #8 PrivateKeyInfo of an asymmetric key, as
     /// GenerateDataKeyPair returns it.
     pub fn private_key_der(&self) -> Option<Vec<u8>> {
-        let doc = match self {
-            Material::Rsa(k) => k.to_pkcs8_der().ok()?,
-            Material::P256(k) => k.to_pkcs8_der().ok()?,
-            Material::P384(k) => k.to_pkcs8_der().ok()?,
-            Material::P521(k) => k.to_pkcs8_der().ok()?,
-            Material::K256(k) => k.to_pkcs8_der().ok()?,
-            _ => return None,
-        };
-        Some(doc.as_bytes().to_vec())
+        Some(self.pair()?.private_key_der())
     }
 
     pub fn symmetric_versions(&self) -> &[SymmetricVersion] {
@@ -101,13 +101,6 @@ impl Material {
             Material::Symmetric(v) => v,
             _ => &[],
         }
-    }
-}
-
-fn oaep(alg: EncryptionAlgorithm) -> Oaep {
-    match alg {
-        EncryptionAlgorithm::RsaesOaepSha1 => Oaep::new::<sha1::Sha1>(),
-        _ => Oaep::new::<Sha256>(),
     }
 }
 
@@ -123,24 +116,6 @@ pub fn oaep_limit(spec: KeySpec, alg: EncryptionAlgorithm) -> usize {
     spec.rsa_bytes() - 2 * h - 2
 }
 
-/// RSAES-OAEP encryption; the padding's seed comes from `rng`.
-pub fn rsa_encrypt(
-    key: &RsaPrivateKey,
-    alg: EncryptionAlgorithm,
-    plaintext: &[u8],
-    rng: &mut Entropy,
-) -> Option<Vec<u8>> {
-    key.to_public_key().encrypt(rng, oaep(alg), plaintext).ok()
-}
-
-pub fn rsa_decrypt(
-    key: &RsaPrivateKey,
-    alg: EncryptionAlgorithm,
-    ciphertext: &[u8],
-) -> Option<Vec<u8>> {
-    key.decrypt(oaep(alg), ciphertext).ok()
-}
-
 /// Hashes a RAW message with the algorithm's digest.
 pub fn digest_for(alg: SigningAlgorithm, message: &[u8]) -> Vec<u8> {
     match alg.digest_len() {
@@ -148,50 +123,6 @@ pub fn digest_for(alg: SigningAlgorithm, message: &[u8]) -> Vec<u8> {
         48 => Sha384::digest(message).to_vec(),
         _ => Sha512::digest(message).to_vec(),
     }
-}
-
-fn pss(alg: SigningAlgorithm) -> Pss {
-    match alg.digest_len() {
-        32 => Pss::new::<Sha256>(),
-        48 => Pss::new::<Sha384>(),
-        _ => Pss::new::<Sha512>(),
-    }
-}
-
-fn pkcs1(alg: SigningAlgorithm) -> Pkcs1v15Sign {
-    match alg.digest_len() {
-        32 => Pkcs1v15Sign::new::<Sha256>(),
-        48 => Pkcs1v15Sign::new::<Sha384>(),
-        _ => Pkcs1v15Sign::new::<Sha512>(),
-    }
-}
-
-fn is_pss(alg: SigningAlgorithm) -> bool {
-    alg.as_str().starts_with("RSASSA_PSS")
-}
-
-macro_rules! ecdsa_sign {
-    ($curve:ident, $secret:expr, $digest:expr) => {{
-        use $curve::ecdsa::signature::hazmat::PrehashSigner;
-        let signing = $curve::ecdsa::SigningKey::from_bytes(&$secret.to_bytes()).ok()?;
-        let sig: $curve::ecdsa::Signature = signing.sign_prehash($digest).ok()?;
-        Some(sig.to_der().as_bytes().to_vec())
-    }};
-}
-
-macro_rules! ecdsa_verify {
-    ($curve:ident, $secret:expr, $digest:expr, $sig:expr) => {{
-        use $curve::ecdsa::signature::hazmat::PrehashVerifier;
-        use $curve::elliptic_curve::sec1::ToEncodedPoint;
-        let point = $secret.public_key().to_encoded_point(false);
-        let Ok(verifying) = $curve::ecdsa::VerifyingKey::from_encoded_point(&point) else {
-            return false;
-        };
-        let Ok(sig) = $curve::ecdsa::Signature::from_der($sig) else {
-            return false;
-        };
-        verifying.verify_prehash($digest, &sig).is_ok()
-    }};
 }
 
 /// Signs a digest; ECDSA signatures are DER-encoded, as KMS returns them.
@@ -203,33 +134,13 @@ pub fn sign(
     digest: &[u8],
     rng: &mut Entropy,
 ) -> Option<Vec<u8>> {
-    match material {
-        Material::Rsa(k) if is_pss(alg) => k.sign_with_rng(rng, pss(alg), digest).ok(),
-        Material::Rsa(k) => k.sign(pkcs1(alg), digest).ok(),
-        Material::P256(k) => ecdsa_sign!(p256, k, digest),
-        Material::P384(k) => ecdsa_sign!(p384, k, digest),
-        Material::P521(k) => ecdsa_sign!(p521, k, digest),
-        Material::K256(k) => ecdsa_sign!(k256, k, digest),
-        _ => None,
-    }
+    material.pair()?.sign(alg, digest, rng)
 }
 
 pub fn verify(material: &Material, alg: SigningAlgorithm, digest: &[u8], signature: &[u8]) -> bool {
-    match material {
-        Material::Rsa(k) if is_pss(alg) => k
-            .to_public_key()
-            .verify(pss(alg), digest, signature)
-            .is_ok(),
-        Material::Rsa(k) => k
-            .to_public_key()
-            .verify(pkcs1(alg), digest, signature)
-            .is_ok(),
-        Material::P256(k) => ecdsa_verify!(p256, k, digest, signature),
-        Material::P384(k) => ecdsa_verify!(p384, k, digest, signature),
-        Material::P521(k) => ecdsa_verify!(p521, k, digest, signature),
-        Material::K256(k) => ecdsa_verify!(k256, k, digest, signature),
-        _ => false,
-    }
+    material
+        .pair()
+        .is_some_and(|pair| pair.public().verify(alg, digest, signature))
 }
 
 macro_rules! hmac_with {
@@ -291,7 +202,7 @@ mod tests {
             (KeySpec::EccSecgP256k1, SigningAlgorithm::EcdsaSha256),
         ] {
             let mut rng = Entropy::from_seed(1);
-            let m = Material::generate(spec, 0, &mut rng);
+            let m = Material::generate(spec, 0, &mut rng).unwrap();
             let d = digest_for(alg, b"hello");
             let sig = sign(&m, alg, &d, &mut rng).unwrap();
             assert!(verify(&m, alg, &d, &sig), "{spec}");

@@ -1,15 +1,15 @@
 //! What GetParametersForImport handed out: a wrapping key and the
 //! algorithm to unwrap with, for one key, until a time.
 
+use super::asymmetric::KeyPair;
 use super::keys::EncryptionAlgorithm;
 use crate::platform::clock::Timestamp;
-use rsa::RsaPrivateKey;
 
 /// What GetParametersForImport handed out.
 #[derive(Clone)]
 pub struct ImportParameters {
     pub key_arn: String,
-    pub wrapping_key: RsaPrivateKey,
+    pub wrapping_key: KeyPair,
     pub algorithm: EncryptionAlgorithm,
     pub valid_to: Timestamp,
 }

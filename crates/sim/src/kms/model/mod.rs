@@ -1,10 +1,11 @@
 //! The key model: keys and their specs, states and material, aliases,
 //! grants, rotation schedules, import parameters, key policies, the
 //! ciphertext blob, the names of the operations, and the store that holds
-//! them. It knows nothing of requests or authorization, and depends only on
+//! them, and the asymmetric engine ([`asymmetric`]). It knows nothing of requests or authorization, and depends only on
 //! the platform.
 
 pub mod alias;
+pub mod asymmetric;
 pub mod blob;
 pub mod crypto;
 pub mod grant;

@@ -8,7 +8,7 @@ use crate::kms::authorization::key_state::{
 };
 use crate::kms::authorization::{Access, Scope};
 use crate::kms::model::blob::{self, EncryptionContext, Header};
-use crate::kms::model::crypto::{oaep_limit, rsa_decrypt, rsa_encrypt};
+use crate::kms::model::crypto::oaep_limit;
 use crate::kms::model::keys::{key_arn, EncryptionAlgorithm, Key, KeyUsage};
 use crate::kms::model::wire::dry_run;
 use crate::kms::model::{Kms, Material};
@@ -103,7 +103,7 @@ fn encrypt_with(
             let sealed = blob::seal(&header, &current.key, ctx, plaintext, &mut env.rng());
             Ok((sealed, alg))
         }
-        Material::Rsa(rsa) => {
+        Material::Asymmetric(pair) => {
             let limit = oaep_limit(key.spec, alg);
             if plaintext.len() > limit {
                 return Err(Error::ValidationException(format!(
@@ -112,7 +112,8 @@ fn encrypt_with(
                 )));
             }
             Ok((
-                rsa_encrypt(rsa, alg, plaintext, &mut env.rng())
+                pair.public()
+                    .encrypt(alg, plaintext, &mut *env.rng())
                     .ok_or_else(|| incompatible(alg, key))?,
                 alg,
             ))
@@ -169,7 +170,7 @@ fn decrypt_with(
             let material = versions.iter().find(|v| Some(v.number) == version);
             material.and_then(|m| blob::open(ciphertext, &m.key, ctx))
         }
-        Material::Rsa(rsa) => rsa_decrypt(rsa, alg, ciphertext),
+        Material::Asymmetric(pair) => pair.decrypt(alg, ciphertext),
         _ => None,
     };
     Ok((plaintext.ok_or(Error::InvalidCiphertextException)?, alg))

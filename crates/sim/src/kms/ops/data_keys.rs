@@ -89,7 +89,7 @@ fn data_key_pair(
     // Check access before the (possibly slow) key-pair generation.
     seal_data_key(kms, env, &arn, &[], &ctx, operation, &tokens)?;
     dry_run(dry)?;
-    let pair = Material::generate(pair_spec, env.now, &mut env.rng());
+    let pair = Material::generate(pair_spec, env.now, &mut env.rng())?;
     let private = pair.private_key_der().unwrap_or_default();
     let public = pair.public_key_der().unwrap_or_default();
     let sealed = seal_data_key(kms, env, &arn, &private, &ctx, operation, &tokens)?;

@@ -117,7 +117,7 @@ pub fn create_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, E
     apply(&mut key.tags, tags)?;
     let material = match origin {
         Origin::External => Material::Symmetric(Vec::new()),
-        Origin::AwsKms => Material::generate(spec, env.now, &mut env.rng()),
+        Origin::AwsKms => Material::generate(spec, env.now, &mut env.rng())?,
     };
     kms.backings.insert(
         key.backing_id(),
