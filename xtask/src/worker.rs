@@ -20,13 +20,21 @@ pub const META: &str = "keydeck-sim-worker";
 pub const PREFIX: &str = "sim-worker";
 /// The entry script's name in the folder.
 const ENTRY_NAME: &str = "worker.js";
+/// The labs, parsed here and handed to the worker as JSON, so its wasm
+/// carries no Markdown parser.
+const LABS_NAME: &str = "labs.json";
 
 /// The worker's entry: loads the wasm once, then answers each message in
 /// turn (a step may wait for a chunk; the next waits for it). A wasm that
 /// fails to load answers every request with the reason.
 const ENTRY: &str = r#"// The labs worker, written by `cargo xtask` (xtask/src/worker.rs).
-import init, { handle } from "./__GLUE__";
-const ready = init({ module_or_path: new URL("./__WASM__", import.meta.url) });
+import init, { handle, load_labs } from "./__GLUE__";
+const labs = fetch(new URL("./__LABS__", import.meta.url)).then((r) => {
+  if (!r.ok) throw new Error(`the labs could not be fetched (${r.status})`);
+  return r.text();
+});
+const ready = Promise.all([init({ module_or_path: new URL("./__WASM__", import.meta.url) }), labs])
+  .then(([, text]) => load_labs(text));
 let queue = ready;
 self.onmessage = (event) => {
   queue = queue.then(async () => {
@@ -53,7 +61,11 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
         .current_dir(&root))?;
     let raw = root.join(format!("target/{}/release/{STEM}.wasm", pins::WASM_TARGET));
     let wasm = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
-    let folder = format!("{PREFIX}-{}", site::short_hash(&wasm));
+    let labs = labs_json()?;
+    let folder = format!(
+        "{PREFIX}-{}",
+        site::short_hash(&[wasm.as_slice(), labs.as_bytes()].concat())
+    );
 
     remove_old(dist)?;
     let out = dist.join(&folder);
@@ -70,18 +82,29 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     let main_wasm = format!("{STEM}_bg.wasm");
     let entry = ENTRY
         .replace("__GLUE__", &glue)
-        .replace("__WASM__", &main_wasm);
+        .replace("__WASM__", &main_wasm)
+        .replace("__LABS__", LABS_NAME);
     fs::write(out.join(ENTRY_NAME), entry)?;
+    fs::write(out.join(LABS_NAME), labs)?;
     // The entry script first: the page starts the worker from it. Then what
     // every lab needs, which the page prefetches; the chunks are fetched by
     // the worker when a step first needs one.
-    let urls: Vec<String> = [ENTRY_NAME, &glue, &main_wasm, "__wasm_split.js"]
+    let urls: Vec<String> = [ENTRY_NAME, &glue, &main_wasm, "__wasm_split.js", LABS_NAME]
         .iter()
         .map(|f| format!("/{folder}/{f}"))
         .collect();
     site::stamp_meta(dist, META, &urls.join(" "))?;
     println!("labs worker: /{folder}/{ENTRY_NAME}");
     Ok(())
+}
+
+/// Every shipped lab, parsed and checked, as JSON.
+fn labs_json() -> Result<String> {
+    let labs = keydeck_lab::labs::parse_all().map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        format!("the labs do not parse:\n{}", lines.join("\n"))
+    })?;
+    Ok(serde_json::to_string(&labs)?)
 }
 
 fn remove_old(dist: &Path) -> Result<()> {

@@ -3,8 +3,9 @@
 //! the simulator and a slow call (RSA_4096 key generation) never blocks the
 //! page.
 //!
-//! `sim-worker.js` (written by `cargo xtask`, see `xtask/src/worker.rs`)
-//! loads this module and passes each message's JSON text to [`handle`], one
+//! `worker.js` (written by `cargo xtask`, see `xtask/src/worker.rs`) loads
+//! this module, hands it the labs (parsed at build time, as JSON) through
+//! [`load_labs`], then passes each message's JSON text to [`handle`], one
 //! at a time. The asymmetric engine is a chunk of its own: the first step
 //! that needs it is put back by the host, the chunk is fetched, and the step
 //! runs again.
@@ -12,11 +13,21 @@
 use std::cell::RefCell;
 
 use keydeck_lab::host::LabHost;
+use keydeck_lab::labs::Lab;
 use keydeck_lab_protocol::{Answer, Ask, Reply, Request};
 use keydeck_sim::platform::lazy::Missing;
 
 thread_local! {
-    static HOST: RefCell<LabHost> = RefCell::new(LabHost::new());
+    static HOST: RefCell<Option<LabHost>> = const { RefCell::new(None) };
+}
+
+/// Starts the host with the labs, given as the JSON the build wrote.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
+pub fn load_labs(json: &str) -> Result<(), String> {
+    let labs: Vec<Lab> =
+        serde_json::from_str(json).map_err(|e| format!("The labs could not be read: {e}"))?;
+    HOST.with(|h| *h.borrow_mut() = Some(LabHost::with_labs(labs)));
+    Ok(())
 }
 
 /// Answers one request, given and returned as JSON text.
@@ -48,9 +59,15 @@ async fn answer(ask: Ask) -> Answer {
     // its load is a bug, reported rather than looped on.
     let mut loaded = Vec::new();
     loop {
-        let missing = match HOST.with(|h| h.borrow_mut().handle(ask.clone())) {
-            Ok(answer) => return answer,
-            Err(missing) => missing,
+        let step = HOST.with(|h| h.borrow_mut().as_mut().map(|h| h.handle(ask.clone())));
+        let missing = match step {
+            None => {
+                return Answer::Failed {
+                    message: "The lab simulator has no labs loaded.".to_owned(),
+                }
+            }
+            Some(Ok(answer)) => return answer,
+            Some(Err(missing)) => missing,
         };
         if loaded.contains(&missing) {
             return Answer::Failed {

@@ -3,7 +3,7 @@
 //! names a check, a function over the lab's [`Session`](crate::Session)
 //! that decides from the simulator's state and event log when it is done.
 //!
-//! Nothing here renders HTML: the worker renders the Markdown with
+//! Nothing here renders HTML: the page renders the Markdown with
 //! `keydeck_study::markdown::to_safe_html`.
 
 mod builtin;
@@ -19,8 +19,11 @@ pub use error::LabError;
 pub use parse::parse_lab;
 pub use status::status;
 
-/// One guided lab.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use serde::{Deserialize, Serialize};
+
+/// One guided lab. The labs worker receives them parsed, as JSON written
+/// at build time, so the browser never links the Markdown parser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lab {
     /// The file name without its `NN-` order prefix and `.md`.
     pub id: String,
@@ -40,7 +43,7 @@ pub struct Lab {
 }
 
 /// One step of a lab.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
     pub id: String,
     pub title: String,
