@@ -9,11 +9,13 @@
 //! - [`server`]: the loopback HTTP endpoint, onto the simulator;
 //! - [`simulator`]: the one entry point, routing each call to its service
 //!   and recording it in the trail;
-//! - a module per AWS service ([`kms`], [`ssm`]), each layered inside;
+//! - a module per AWS service ([`kms`], [`ssm`], [`secretsmanager`]), each
+//!   layered inside;
 //! - [`platform`]: the service-neutral core every service shares.
 
 pub mod kms;
 pub mod platform;
+pub mod secretsmanager;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
 pub mod simulator;

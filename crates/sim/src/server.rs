@@ -1,7 +1,9 @@
 //! The loopback endpoint: AWS JSON 1.1 over HTTP on 127.0.0.1, so boto3 and
 //! the aws CLI can call the simulator with `--endpoint-url`.
 //!
-//! - `POST /` with `X-Amz-Target: TrentService.<Operation>` (KMS) or
+//! - `POST /` with `X-Amz-Target: TrentService.<Operation>` (KMS),
+//!   `AmazonSSM.<Operation>` (Parameter Store),
+//!   `secretsmanager.<Operation>` (Secrets Manager) or
 //!   `KeyDeck.<Operation>` (the simulation's own controls), and a JSON body.
 //! - Success: status 200, `Content-Type: application/x-amz-json-1.1`.
 //! - Failure: status 400 and `{"__type": "<Exception>", "message": "…"}`.

@@ -12,9 +12,11 @@
 //!
 //! - `ssm` (target prefix `AmazonSSM`): Systems Manager Parameter Store,
 //!   which calls KMS for its caller through [`ViaService`].
+//! - `secretsmanager` (target prefix `secretsmanager`): Secrets Manager,
+//!   which likewise calls KMS through [`ViaService`].
 //!
-//! Other services (`secretsmanager`, `ec2`) will plug in beside them; until
-//! then their calls fail with UnknownOperationException.
+//! Other services (`ec2`) will plug in beside them; until then their calls
+//! fail with UnknownOperationException.
 
 use crate::kms::{AccessExplanation, EncryptionContext, Kms, ViaService};
 use crate::platform::clock::{iso8601, Clock};
@@ -25,6 +27,7 @@ use crate::platform::principal::Caller;
 use crate::platform::random::Entropy;
 use crate::platform::request::Request;
 use crate::platform::trail::{Trail, TrailEvent};
+use crate::secretsmanager::SecretsManager;
 use crate::ssm::Ssm;
 use serde_json::{json, Value};
 use std::cell::RefCell;
@@ -37,6 +40,7 @@ pub struct Simulator {
     iam: Iam,
     kms: Kms,
     ssm: Ssm,
+    secrets: SecretsManager,
     trail: Trail,
     rng: RefCell<Entropy>,
 }
@@ -53,6 +57,7 @@ pub fn service_for_target_prefix(prefix: &str) -> Option<&'static str> {
     match prefix {
         "TrentService" => Some("kms"),
         "AmazonSSM" => Some("ssm"),
+        "secretsmanager" => Some("secretsmanager"),
         "KeyDeck" => Some("keydeck"),
         _ => None,
     }
@@ -79,6 +84,7 @@ impl Simulator {
             iam: Iam::default(),
             kms: Kms::default(),
             ssm: Ssm::default(),
+            secrets: SecretsManager::default(),
             trail: Trail::default(),
             rng: RefCell::new(entropy),
         }
@@ -109,7 +115,11 @@ impl Simulator {
                 let mut via = ViaService::new("ssm", &mut self.kms, &mut self.trail);
                 self.ssm.call(&env, &mut via, operation, &request)
             }
-            "keydeck" => return self.control(operation, &request),
+            "secretsmanager" => {
+                let mut via = ViaService::new("secretsmanager", &mut self.kms, &mut self.trail);
+                self.secrets.call(&env, &mut via, operation, &request)
+            }
+            "keydeck" => return self.control(operation, &request, caller),
             _ => return Err(Error::UnknownOperationException),
         };
         self.trail
@@ -141,8 +151,8 @@ impl Simulator {
     }
 
     /// Moves the simulated clock forward and applies what became due:
-    /// automatic rotations, key deletions, expiring imported material, and
-    /// parameter policies.
+    /// automatic rotations, key deletions, expiring imported material,
+    /// parameter policies, secret deletions and scheduled secret rotations.
     pub fn advance_seconds(&mut self, seconds: i64) {
         self.clock.advance_seconds(seconds);
         let now = self.clock.now();
@@ -151,6 +161,18 @@ impl Simulator {
             let name = "Parameter Store Policy Action";
             self.trail
                 .record_service_event(now, "ssm", name, &region, &account, detail);
+        }
+        let mut via = ViaService::new("secretsmanager", &mut self.kms, &mut self.trail);
+        let deleted = self.secrets.tick(now, &self.iam, &self.rng, &mut via);
+        for (region, account, detail) in deleted {
+            self.trail.record_service_event(
+                now,
+                "secretsmanager",
+                "EndSecretVersionDelete",
+                &region,
+                &account,
+                detail,
+            );
         }
     }
 
@@ -175,7 +197,12 @@ impl Simulator {
         self.trail.events()
     }
 
-    fn control(&mut self, operation: &str, request: &Value) -> Result<Value, Error> {
+    fn control(
+        &mut self,
+        operation: &str,
+        request: &Value,
+        caller: &Caller,
+    ) -> Result<Value, Error> {
         let mut r = Request::new(request)?;
         match operation {
             "AdvanceClock" => {
@@ -209,6 +236,17 @@ impl Simulator {
                 Ok(json!({}))
             }
             "LookupEvents" => Ok(json!({ "Events": self.trail.events() })),
+            "GetSecretDatabaseUser" => {
+                let id = r.required_string("SecretId", 1, 2048).unwrap_or_default();
+                r.finish()?;
+                let env = Env {
+                    caller,
+                    now: self.clock.now(),
+                    iam: &self.iam,
+                    rng: &self.rng,
+                };
+                self.secrets.database(&env, &id)
+            }
             _ => Err(Error::UnknownOperationException),
         }
     }

@@ -28,6 +28,7 @@ mod output;
 mod paginate;
 mod profiles;
 mod pyvalue;
+mod secretsmanager;
 mod shorthand;
 mod ssm;
 mod sts;
@@ -45,7 +46,13 @@ use keydeck_sim::Simulator;
 use serde_json::Value;
 
 /// The services `aws` can call, in the order it lists them.
-pub(crate) const SERVICES: &[&Service] = &[&iam::IAM, &kms::KMS, &ssm::SSM, &sts::STS];
+pub(crate) const SERVICES: &[&Service] = &[
+    &iam::IAM,
+    &kms::KMS,
+    &secretsmanager::SECRETS_MANAGER,
+    &ssm::SSM,
+    &sts::STS,
+];
 
 /// The profile and Region a command uses when `--profile` and `--region`
 /// don't say.
@@ -83,7 +90,7 @@ pub fn run_keydeck(sim: &mut Simulator, args: &[String]) -> CommandOutput {
 /// A request as `aws` would send it: no call is made.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
-    /// `kms`, `iam` or `sts`.
+    /// `kms`, `ssm`, `secretsmanager`, `iam` or `sts`.
     pub service: &'static str,
     /// The API name, e.g. `GenerateDataKey`.
     pub operation: &'static str,

@@ -74,7 +74,7 @@ pub fn unpack(
         args::Value::Many(words) => Given::Words(words.clone()),
     };
     if supports_shorthand(&member.shape) && !looks_like_json(&given) {
-        return shorthand_value(files, option, given);
+        return shorthand_value(files, option, given).and_then(|v| typed(&member.shape, v));
     }
     unpack_typed(&member.shape, option, given)
 }
@@ -113,6 +113,32 @@ fn shorthand_value(files: &Vfs, option: &str, given: Given) -> Result<Py, CliErr
                 .map(|w| parse_one(w))
                 .collect::<Result<_, _>>()?,
         )),
+    }
+}
+
+/// Shorthand gives strings; the CLI then types its scalars by the model
+/// (aws-cli's `BackCompatVisitor`): integers through `int()`, booleans by
+/// whether they read `true`.
+fn typed(shape: &Shape, value: Py) -> Result<Py, CliError> {
+    match (shape, value) {
+        (Shape::Int { .. }, v @ Py::Str(_)) => int(&v),
+        (Shape::Bool, Py::Str(s)) => Ok(Py::Bool(s.eq_ignore_ascii_case("true"))),
+        (Shape::List(item), Py::List(items)) => items
+            .into_iter()
+            .map(|v| typed(item, v))
+            .collect::<Result<_, _>>()
+            .map(Py::List),
+        (Shape::Structure(members), Py::Dict { items, ordered }) => {
+            let items = items
+                .into_iter()
+                .map(|(k, v)| match members.iter().find(|m| m.name == k) {
+                    Some(m) => typed(&m.shape, v).map(|v| (k, v)),
+                    None => Ok((k, v)),
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(Py::Dict { items, ordered })
+        }
+        (_, v) => Ok(v),
     }
 }
 

@@ -49,6 +49,12 @@ impl<'a> ViaService<'a> {
             .record(env.now, "kms", name, request, &caller, &result);
         result
     }
+
+    /// The trail, for what the calling service records of its own (such as
+    /// the steps of a rotation) between its KMS calls.
+    pub fn trail(&mut self) -> &mut Trail {
+        self.trail
+    }
 }
 
 #[cfg(test)]

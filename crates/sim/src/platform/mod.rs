@@ -3,10 +3,11 @@
 //! evaluation, the clock, the trail, reading JSON 1.1 requests, paging, the
 //! seeded random source, and AWS exceptions as values.
 //!
-//! Nothing here names a service; services (`kms`, and later `ssm`,
-//! `secretsmanager`, `ec2`) build on it.
+//! Nothing here names a service; services (`kms`, `ssm`, `secretsmanager`,
+//! and later `ec2`) build on it.
 
 pub mod account;
+pub mod aead;
 pub mod aws_enum;
 pub mod clock;
 pub mod env;

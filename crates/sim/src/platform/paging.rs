@@ -20,6 +20,19 @@ pub fn window(
     Some((start..end, next))
 }
 
+/// A paged answer: `answer` with the next page's marker under `member`
+/// only when there is one.
+pub fn with_marker(
+    mut answer: serde_json::Value,
+    member: &str,
+    next: Option<String>,
+) -> serde_json::Value {
+    if let Some(next) = next {
+        answer[member] = serde_json::Value::String(next);
+    }
+    answer
+}
+
 #[cfg(test)]
 mod tests {
     use super::window;

@@ -253,6 +253,21 @@ impl<'a> Request<'a> {
         list
     }
 
+    /// A list of `{"Key", "Value"}` tags, as several services take them;
+    /// items without both are skipped.
+    pub fn tags(&self, member: &str) -> Vec<(String, String)> {
+        let tag = |t: &Value| {
+            Some((
+                t["Key"].as_str()?.to_owned(),
+                t["Value"].as_str()?.to_owned(),
+            ))
+        };
+        self.get(member)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(tag).collect())
+            .unwrap_or_default()
+    }
+
     /// A member of any JSON shape, for structures read by their own module.
     pub fn raw(&self, member: &str) -> Option<&'a Value> {
         self.get(member)

@@ -54,6 +54,9 @@ const SECRET_MEMBERS: &[&str] = &[
     "Policy",
     // CloudTrail shows a Parameter Store value as HIDDEN_DUE_TO_SECURITY_REASONS.
     "Value",
+    // Secrets Manager's values are never logged either.
+    "SecretString",
+    "SecretBinary",
 ];
 
 /// Request parameters as CloudTrail shows them: members in lowerCamelCase,
@@ -125,7 +128,8 @@ impl Trail {
 
     /// Records something a service did on its own, such as a parameter
     /// policy firing as the clock moves: the service is the identity, and
-    /// `detail` stands where a call's request parameters would.
+    /// `detail` stands where a call's request parameters would. The event
+    /// is returned, for a failure to set its error.
     pub fn record_service_event(
         &mut self,
         at: Timestamp,
@@ -134,7 +138,7 @@ impl Trail {
         region: &str,
         account: &str,
         detail: Value,
-    ) {
+    ) -> &mut TrailEvent {
         let n = self.events.len() + 1;
         let source = format!("{service}.amazonaws.com");
         self.events.push(TrailEvent {
@@ -155,6 +159,7 @@ impl Trail {
             error_message: None,
             read_only: false,
         });
+        self.events.last_mut().expect("just recorded")
     }
 
     pub fn events(&self) -> &[TrailEvent] {

@@ -50,7 +50,7 @@ fn read(request: &Value) -> Result<Put, Error> {
     let tier = r.enumeration("Tier", Tier::ALL);
     let data_type = r.string("DataType", 0, 128);
     let policies = r.string("Policies", 1, 4096);
-    let tags = tags(r.raw("Tags"));
+    let tags = r.tags("Tags");
     r.finish()?;
     Ok(Put {
         name,
@@ -65,18 +65,6 @@ fn read(request: &Value) -> Result<Put, Error> {
         policies,
         tags,
     })
-}
-
-fn tags(raw: Option<&Value>) -> Vec<(String, String)> {
-    let tag = |t: &Value| {
-        Some((
-            t["Key"].as_str()?.to_owned(),
-            t["Value"].as_str()?.to_owned(),
-        ))
-    };
-    raw.and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(tag).collect())
-        .unwrap_or_default()
 }
 
 fn invalid(message: &str) -> Error {

@@ -5,7 +5,7 @@
 use crate::kms::ViaService;
 use crate::platform::env::Env;
 use crate::platform::error::Error;
-use crate::platform::paging::window;
+use crate::platform::paging::{window, with_marker};
 use crate::platform::request::Request;
 use crate::ssm::parameter::{Parameter, ParameterType, Version};
 use crate::ssm::secure_string::open;
@@ -119,11 +119,8 @@ pub fn get_parameter_history(
 }
 
 /// A paged answer: `NextToken` only when there is more.
-pub fn page(mut answer: Value, next: Option<String>) -> Value {
-    if let Some(next) = next {
-        answer["NextToken"] = json!(next);
-    }
-    answer
+pub fn page(answer: Value, next: Option<String>) -> Value {
+    with_marker(answer, "NextToken", next)
 }
 
 /// AWS documents the exception's description only; it is the message here.

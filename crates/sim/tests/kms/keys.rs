@@ -211,7 +211,12 @@ fn unknown_operations_are_refused_as_json_1_1_does() {
     assert_error(&e, "UnknownOperationException", None);
     let e = lab
         .sim
-        .call("secretsmanager", "GetSecretValue", json!({}), &root(A))
+        .call("ec2", "CreateSnapshot", json!({}), &root(A))
+        .unwrap_err();
+    assert_error(&e, "UnknownOperationException", None);
+    let e = lab
+        .sim
+        .call("secretsmanager", "MakeCoffee", json!({}), &root(A))
         .unwrap_err();
     assert_error(&e, "UnknownOperationException", None);
 }

@@ -11,11 +11,17 @@ pub use query::compile;
 use super::blobs::iso8601;
 use serde_json::Value;
 
-/// The members that hold timestamps in KMS and Parameter Store responses; the wire has epoch
-/// seconds and the CLI prints them as ISO 8601 (`cli_timestamp_format`).
+/// The members that hold timestamps in KMS, Parameter Store and Secrets
+/// Manager responses; the wire has epoch seconds and the CLI prints them as
+/// ISO 8601 (`cli_timestamp_format`).
 const TIMESTAMPS: &[&str] = &[
+    "CreatedDate",
     "CreationDate",
+    "DeletedDate",
     "DeletionDate",
+    "LastAccessedDate",
+    "LastChangedDate",
+    "LastRotatedDate",
     "LastModifiedDate",
     "LastUpdatedDate",
     "NextRotationDate",

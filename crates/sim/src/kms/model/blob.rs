@@ -29,15 +29,12 @@
 //! opens under the other. The Region is not in the blob, so a multi-Region
 //! key's replicas open each other's ciphertexts.
 
+use crate::platform::aead::{self, NONCE_LEN, TAG_LEN};
 use crate::platform::random::Entropy;
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
 use rand_core::RngCore;
 use std::collections::BTreeMap;
 
 pub const VERSION: u8 = 1;
-const NONCE_LEN: usize = 12;
-const TAG_LEN: usize = 16;
 
 /// An encryption context: string pairs bound to a ciphertext.
 pub type EncryptionContext = BTreeMap<String, String>;
@@ -92,16 +89,7 @@ pub fn seal(
     let mut nonce = [0; NONCE_LEN];
     rng.fill_bytes(&mut nonce);
     let header = header_bytes(h, &nonce);
-    let cipher = Aes256Gcm::new_from_slice(key).expect("a 32-byte key");
-    let sealed = cipher
-        .encrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: plaintext,
-                aad: &aad(&header, context),
-            },
-        )
-        .expect("AES-GCM sealing cannot fail for these sizes");
+    let sealed = aead::seal(key, &nonce, &aad(&header, context), plaintext);
     let mut out = header;
     out.extend_from_slice(&sealed);
     out
@@ -133,16 +121,7 @@ pub fn open(blob: &[u8], key: &[u8; 32], context: &EncryptionContext) -> Option<
     let header_len = 14 + h.key_id.len() + 4 + NONCE_LEN;
     let (header, sealed) = blob.split_at(header_len);
     let nonce = &header[header_len - NONCE_LEN..];
-    let cipher = Aes256Gcm::new_from_slice(key).ok()?;
-    cipher
-        .decrypt(
-            Nonce::from_slice(nonce),
-            Payload {
-                msg: sealed,
-                aad: &aad(header, context),
-            },
-        )
-        .ok()
+    aead::open(key, nonce, &aad(header, context), sealed)
 }
 
 #[cfg(test)]

@@ -1,0 +1,13 @@
+//! Behaviour of Secrets Manager through the simulator's one entry point,
+//! with exact AWS exception names and messages.
+
+mod common;
+mod delete;
+mod encryption;
+mod password;
+mod read;
+mod replication;
+mod resource_policy;
+mod rotation;
+mod stages;
+mod write;
