@@ -19,12 +19,23 @@ pub fn authorize_identity(
     action: &str,
     resource: Option<&str>,
 ) -> Result<(), Error> {
+    match identity_denial(env, action, resource) {
+        None => Ok(()),
+        Some(message) => Err(Error::AccessDeniedException(message)),
+    }
+}
+
+/// Why the caller's IAM policies do not allow `action` on `resource`, in
+/// IAM's words, or `None` if they do. Services that word a denial their
+/// own way (EC2's UnauthorizedOperation) wrap this sentence.
+pub fn identity_denial(env: &Env<'_>, action: &str, resource: Option<&str>) -> Option<String> {
     let account = env.caller.account();
     // The account trusts its own IAM policies, as a KMS default key policy does.
     let trust = json!({"Version": "2012-10-17", "Statement": [{
         "Effect": "Allow", "Principal": {"AWS": account.root_arn()}, "Action": "*", "Resource": "*"
     }]});
-    let trust = PolicyDocument::parse_key_policy(&trust.to_string())?;
+    let trust = PolicyDocument::parse_key_policy(&trust.to_string())
+        .expect("the account's trust policy is well formed");
     let p = &env.caller.principal;
     let mut conditions = ConditionContext::default();
     conditions.set("aws:PrincipalArn", &p.policy_arn());
@@ -41,7 +52,7 @@ pub fn authorize_identity(
         },
     );
     if decision.is_allow() {
-        return Ok(());
+        return None;
     }
     let why = match decision {
         Decision::ExplicitDeny(_) => "with an explicit deny in an identity-based policy".to_owned(),
@@ -50,8 +61,8 @@ pub fn authorize_identity(
     let on = resource
         .map(|r| format!(" on resource: {r}"))
         .unwrap_or_default();
-    Err(Error::AccessDeniedException(format!(
+    Some(format!(
         "User: {} is not authorized to perform: {action}{on} {why}",
         p.caller_arn()
-    )))
+    ))
 }

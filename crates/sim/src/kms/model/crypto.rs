@@ -38,10 +38,7 @@ impl std::fmt::Debug for Material {
     }
 }
 
-/// Lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::platform::random::hex;
 
 impl Material {
     /// Fresh material for a key spec, drawn from `rng`. RSA generation is
