@@ -12,10 +12,15 @@
 //!
 //! - `ssm` (target prefix `AmazonSSM`): Systems Manager Parameter Store,
 //!   which calls KMS for its caller through [`ViaService`].
+//! - `ec2`: the EBS part of EC2 (volumes and snapshots), which calls KMS
+//!   for its caller the same way. EC2 speaks the Query protocol, not JSON
+//!   1.1; here its requests and answers are JSON with the API's member
+//!   names, and the loopback server translates.
 //!
-//! Other services (`secretsmanager`, `ec2`) will plug in beside them; until
+//! Other services (`secretsmanager`) will plug in beside them; until
 //! then their calls fail with UnknownOperationException.
 
+use crate::ec2::Ec2;
 use crate::kms::{AccessExplanation, EncryptionContext, Kms, ViaService};
 use crate::platform::clock::{iso8601, Clock};
 use crate::platform::env::Env;
@@ -37,6 +42,7 @@ pub struct Simulator {
     iam: Iam,
     kms: Kms,
     ssm: Ssm,
+    ec2: Ec2,
     trail: Trail,
     rng: RefCell<Entropy>,
 }
@@ -79,6 +85,7 @@ impl Simulator {
             iam: Iam::default(),
             kms: Kms::default(),
             ssm: Ssm::default(),
+            ec2: Ec2::default(),
             trail: Trail::default(),
             rng: RefCell::new(entropy),
         }
@@ -108,6 +115,10 @@ impl Simulator {
             "ssm" => {
                 let mut via = ViaService::new("ssm", &mut self.kms, &mut self.trail);
                 self.ssm.call(&env, &mut via, operation, &request)
+            }
+            "ec2" => {
+                let mut via = ViaService::new("ec2", &mut self.kms, &mut self.trail);
+                self.ec2.call(&env, &mut via, operation, &request)
             }
             "keydeck" => return self.control(operation, &request),
             _ => return Err(Error::UnknownOperationException),
@@ -141,12 +152,13 @@ impl Simulator {
     }
 
     /// Moves the simulated clock forward and applies what became due:
-    /// automatic rotations, key deletions, expiring imported material, and
-    /// parameter policies.
+    /// automatic rotations, key deletions, expiring imported material,
+    /// parameter policies, and volumes and snapshots being finished.
     pub fn advance_seconds(&mut self, seconds: i64) {
         self.clock.advance_seconds(seconds);
         let now = self.clock.now();
         self.kms.tick(now, self.rng.get_mut());
+        self.ec2.settle();
         for (region, account, detail) in self.ssm.tick(now) {
             let name = "Parameter Store Policy Action";
             self.trail
