@@ -12,6 +12,7 @@ const REQUIREMENTS: &str = "crates/sim/tests/boto3/requirements.txt";
 const SUITES: &[&str] = &[
     "crates/sim/tests/boto3/test_kms.py",
     "crates/sim/tests/boto3/test_ssm.py",
+    "crates/sim/tests/boto3/test_ec2.py",
 ];
 
 pub fn run_suite() -> Result<()> {
