@@ -74,9 +74,47 @@ pub fn unpack(
         args::Value::Many(words) => Given::Words(words.clone()),
     };
     if supports_shorthand(&member.shape) && !looks_like_json(&given) {
-        return shorthand_value(files, option, given);
+        let parsed = shorthand_value(files, option, given)?;
+        return Ok(back_compat(&member.shape, parsed));
     }
     unpack_typed(&member.shape, option, given)
+}
+
+/// What aws-cli's `BackCompatVisitor` does to a shorthand value: a
+/// single value where the model has a list becomes a list of one
+/// (`Values=completed` is `["completed"]`), and integers and booleans get
+/// their types.
+fn back_compat(shape: &Shape, value: Py) -> Py {
+    match (shape, value) {
+        (_, Py::None) => Py::None,
+        (Shape::List(item), Py::List(items)) => {
+            Py::List(items.into_iter().map(|v| back_compat(item, v)).collect())
+        }
+        (Shape::List(item), one) => Py::List(vec![back_compat(item, one)]),
+        (Shape::Structure(members), Py::Dict { items, ordered }) => {
+            let items = items
+                .into_iter()
+                .map(|(k, v)| match members.iter().find(|m| m.name == k) {
+                    Some(m) => {
+                        let v = back_compat(&m.shape, v);
+                        (k, v)
+                    }
+                    None => (k, v),
+                })
+                .collect();
+            Py::Dict { items, ordered }
+        }
+        (Shape::Int { .. }, Py::Str(s)) => match s.trim().parse::<i64>() {
+            Ok(n) => Py::Int(n),
+            Err(_) => Py::Str(s),
+        },
+        (Shape::Bool, Py::Str(s)) => match s.to_lowercase().as_str() {
+            "true" => Py::Bool(true),
+            "false" => Py::Bool(false),
+            _ => Py::Str(s),
+        },
+        (_, other) => other,
+    }
 }
 
 fn supports_shorthand(shape: &Shape) -> bool {
