@@ -47,7 +47,7 @@ pub fn takes_value(option: &str) -> bool {
 pub const OUTPUTS: &[&str] = &["json", "text", "table", "yaml", "yaml-stream"];
 
 /// The commands `aws` knows, in the order it lists them.
-pub const COMMANDS: &[&str] = &["iam", "kms", "ssm", "sts", "configure", "help"];
+pub const COMMANDS: &[&str] = &["ec2", "iam", "kms", "ssm", "sts", "configure", "help"];
 
 /// The version line `aws --version` prints.
 pub const VERSION: &str = "aws-cli/2.30.7 Python/3.13.7 Linux/6.1 keydeck/wasm32";

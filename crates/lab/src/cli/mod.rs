@@ -15,6 +15,7 @@ mod args;
 mod aws;
 mod blobs;
 mod configure;
+mod ec2;
 mod errors;
 mod globals;
 mod help;
@@ -45,7 +46,7 @@ use keydeck_sim::Simulator;
 use serde_json::Value;
 
 /// The services `aws` can call, in the order it lists them.
-pub(crate) const SERVICES: &[&Service] = &[&iam::IAM, &kms::KMS, &ssm::SSM, &sts::STS];
+pub(crate) const SERVICES: &[&Service] = &[&ec2::EC2, &iam::IAM, &kms::KMS, &ssm::SSM, &sts::STS];
 
 /// The profile and Region a command uses when `--profile` and `--region`
 /// don't say.

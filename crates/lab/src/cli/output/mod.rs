@@ -11,9 +11,10 @@ pub use query::compile;
 use super::blobs::iso8601;
 use serde_json::Value;
 
-/// The members that hold timestamps in KMS and Parameter Store responses; the wire has epoch
+/// The members that hold timestamps in KMS, Parameter Store and EC2 responses; the wire has epoch
 /// seconds and the CLI prints them as ISO 8601 (`cli_timestamp_format`).
 const TIMESTAMPS: &[&str] = &[
+    "CreateTime",
     "CreationDate",
     "DeletionDate",
     "LastModifiedDate",
@@ -22,6 +23,7 @@ const TIMESTAMPS: &[&str] = &[
     "OnDemandRotationStartDate",
     "ParametersValidTo",
     "RotationDate",
+    "StartTime",
     "ValidTo",
 ];
 
