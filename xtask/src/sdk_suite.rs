@@ -13,6 +13,7 @@ const SUITES: &[&str] = &[
     "crates/sim/tests/boto3/test_kms.py",
     "crates/sim/tests/boto3/test_ssm.py",
     "crates/sim/tests/boto3/test_secretsmanager.py",
+    "crates/sim/tests/boto3/test_ec2.py",
 ];
 
 pub fn run_suite() -> Result<()> {

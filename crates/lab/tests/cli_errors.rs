@@ -126,7 +126,7 @@ fn an_unknown_service_lists_the_commands() {
     let mut lab = Lab::new();
     let expected = usage_error(&format!(
         "argument command: Invalid choice, valid choices are:\n\n{}\n\n\nInvalid choice: 'kmss', maybe you meant:\n\n  * kms",
-        choices_text(&["iam", "kms", "secretsmanager", "ssm", "sts", "configure", "help"])
+        choices_text(&["ec2", "iam", "kms", "secretsmanager", "ssm", "sts", "configure", "help"])
     ));
     assert_eq!(lab.fails("kmss list-keys"), (252, expected));
 }

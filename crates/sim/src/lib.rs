@@ -1,4 +1,4 @@
-//! A simulator of AWS KMS, faithful to the real API's member names, errors
+//! A simulator of AWS KMS (and of Parameter Store and EBS, which call it), faithful to the real API's member names, errors
 //! and limits, with real cryptography and IAM-style authorization.
 //!
 //! Pure Rust with no web dependencies: it runs natively in tests, in the page
@@ -9,10 +9,11 @@
 //! - [`server`]: the loopback HTTP endpoint, onto the simulator;
 //! - [`simulator`]: the one entry point, routing each call to its service
 //!   and recording it in the trail;
-//! - a module per AWS service ([`kms`], [`ssm`], [`secretsmanager`]), each
-//!   layered inside;
+//! - a module per AWS service ([`kms`], [`ssm`], [`secretsmanager`],
+//!   [`ec2`]), each layered inside;
 //! - [`platform`]: the service-neutral core every service shares.
 
+pub mod ec2;
 pub mod kms;
 pub mod platform;
 pub mod secretsmanager;

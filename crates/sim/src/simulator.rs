@@ -14,10 +14,12 @@
 //!   which calls KMS for its caller through [`ViaService`].
 //! - `secretsmanager` (target prefix `secretsmanager`): Secrets Manager,
 //!   which likewise calls KMS through [`ViaService`].
-//!
-//! Other services (`ec2`) will plug in beside them; until then their calls
-//! fail with UnknownOperationException.
+//! - `ec2`: the EBS part of EC2 (volumes and snapshots), which calls KMS
+//!   for its caller the same way. EC2 speaks the Query protocol, not JSON
+//!   1.1; here its requests and answers are JSON with the API's member
+//!   names, and the loopback server translates.
 
+use crate::ec2::Ec2;
 use crate::kms::{AccessExplanation, EncryptionContext, Kms, ViaService};
 use crate::platform::clock::{iso8601, Clock};
 use crate::platform::env::Env;
@@ -41,6 +43,7 @@ pub struct Simulator {
     kms: Kms,
     ssm: Ssm,
     secrets: SecretsManager,
+    ec2: Ec2,
     trail: Trail,
     rng: RefCell<Entropy>,
 }
@@ -85,6 +88,7 @@ impl Simulator {
             kms: Kms::default(),
             ssm: Ssm::default(),
             secrets: SecretsManager::default(),
+            ec2: Ec2::default(),
             trail: Trail::default(),
             rng: RefCell::new(entropy),
         }
@@ -119,6 +123,10 @@ impl Simulator {
                 let mut via = ViaService::new("secretsmanager", &mut self.kms, &mut self.trail);
                 self.secrets.call(&env, &mut via, operation, &request)
             }
+            "ec2" => {
+                let mut via = ViaService::new("ec2", &mut self.kms, &mut self.trail);
+                self.ec2.call(&env, &mut via, operation, &request)
+            }
             "keydeck" => return self.control(operation, &request, caller),
             _ => return Err(Error::UnknownOperationException),
         };
@@ -152,11 +160,13 @@ impl Simulator {
 
     /// Moves the simulated clock forward and applies what became due:
     /// automatic rotations, key deletions, expiring imported material,
-    /// parameter policies, secret deletions and scheduled secret rotations.
+    /// parameter policies, secret deletions and scheduled secret rotations,
+    /// and volumes and snapshots being finished.
     pub fn advance_seconds(&mut self, seconds: i64) {
         self.clock.advance_seconds(seconds);
         let now = self.clock.now();
         self.kms.tick(now, self.rng.get_mut());
+        self.ec2.settle();
         for (region, account, detail) in self.ssm.tick(now) {
             let name = "Parameter Store Policy Action";
             self.trail

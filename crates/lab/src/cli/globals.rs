@@ -48,6 +48,7 @@ pub const OUTPUTS: &[&str] = &["json", "text", "table", "yaml", "yaml-stream"];
 
 /// The commands `aws` knows, in the order it lists them.
 pub const COMMANDS: &[&str] = &[
+    "ec2",
     "iam",
     "kms",
     "secretsmanager",

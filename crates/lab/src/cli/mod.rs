@@ -15,6 +15,7 @@ mod args;
 mod aws;
 mod blobs;
 mod configure;
+mod ec2;
 mod errors;
 mod globals;
 mod help;
@@ -47,6 +48,7 @@ use serde_json::Value;
 
 /// The services `aws` can call, in the order it lists them.
 pub(crate) const SERVICES: &[&Service] = &[
+    &ec2::EC2,
     &iam::IAM,
     &kms::KMS,
     &secretsmanager::SECRETS_MANAGER,

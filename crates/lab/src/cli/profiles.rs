@@ -4,7 +4,7 @@
 //!
 //! Two accounts: 111122223333 ("yours") and 444455556666 ("partner").
 //! Each has its root user, an `Admin` role whose IAM policy allows `kms:*`,
-//! `ssm:*`, `secretsmanager:*` and `iam:*`, and a `developer` user with no
+//! `ssm:*`, `secretsmanager:*`, `ec2:*` and `iam:*`, and a `developer` user with no
 //! IAM policy.
 
 use super::errors::CliError;
@@ -48,7 +48,7 @@ const PROFILES: &[Profile] = &[
         name: "default",
         account: YOURS,
         principal: Identity::Role(ADMIN_ROLE),
-        description: "the Admin role in your account (IAM policy: kms:*, ssm:*, secretsmanager:*, iam:*)",
+        description: "the Admin role in your account (IAM policy: kms:*, ssm:*, secretsmanager:*, ec2:*, iam:*)",
         unique_id: "AROAYOURSADMINKEYDECK",
     },
     Profile {
@@ -69,7 +69,7 @@ const PROFILES: &[Profile] = &[
         name: "partner",
         account: PARTNER,
         principal: Identity::Role(ADMIN_ROLE),
-        description: "the Admin role in the partner account (IAM policy: kms:*, ssm:*, secretsmanager:*, iam:*)",
+        description: "the Admin role in the partner account (IAM policy: kms:*, ssm:*, secretsmanager:*, ec2:*, iam:*)",
         unique_id: "AROAPARTNERADMINKEYDK",
     },
     Profile {
@@ -165,11 +165,11 @@ fn parse_region(region: &str, service: &str) -> Result<Region, CliError> {
 }
 
 /// Gives each account's Admin role its IAM policy (`kms:*`, `ssm:*`,
-/// `secretsmanager:*` and `iam:*`).
+/// `secretsmanager:*`, `ec2:*` and `iam:*`).
 pub fn install_profiles(sim: &mut Simulator) {
     let document = json!({
         "Version": "2012-10-17",
-        "Statement": [{"Sid": "AdminAccess", "Effect": "Allow", "Action": ["kms:*", "ssm:*", "secretsmanager:*", "iam:*"], "Resource": "*"}]
+        "Statement": [{"Sid": "AdminAccess", "Effect": "Allow", "Action": ["kms:*", "ssm:*", "secretsmanager:*", "ec2:*", "iam:*"], "Resource": "*"}]
     })
     .to_string();
     for account in [YOURS, PARTNER] {

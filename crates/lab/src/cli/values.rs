@@ -116,11 +116,13 @@ fn shorthand_value(files: &Vfs, option: &str, given: Given) -> Result<Py, CliErr
     }
 }
 
-/// Shorthand gives strings; the CLI then types its scalars by the model
+/// Shorthand gives strings; the CLI then shapes them by the model
 /// (aws-cli's `BackCompatVisitor`): integers through `int()`, booleans by
-/// whether they read `true`.
+/// whether they read `true`, and a single value where the model has a list
+/// becomes a list of one (`Values=completed` is `["completed"]`).
 fn typed(shape: &Shape, value: Py) -> Result<Py, CliError> {
     match (shape, value) {
+        (_, Py::None) => Ok(Py::None),
         (Shape::Int { .. }, v @ Py::Str(_)) => int(&v),
         (Shape::Bool, Py::Str(s)) => Ok(Py::Bool(s.eq_ignore_ascii_case("true"))),
         (Shape::List(item), Py::List(items)) => items
@@ -128,6 +130,7 @@ fn typed(shape: &Shape, value: Py) -> Result<Py, CliError> {
             .map(|v| typed(item, v))
             .collect::<Result<_, _>>()
             .map(Py::List),
+        (Shape::List(item), one) => Ok(Py::List(vec![typed(item, one)?])),
         (Shape::Structure(members), Py::Dict { items, ordered }) => {
             let items = items
                 .into_iter()

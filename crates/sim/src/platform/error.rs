@@ -5,15 +5,28 @@
 //! the AWS JSON 1.1 protocol. Some KMS exceptions carry no message at all
 //! (InvalidCiphertextException, KMSInvalidSignatureException and
 //! KMSInvalidMacException answer with a bare `__type`), so neither do ours.
+//!
+//! EC2's error codes have dots in them (`InvalidSnapshot.NotFound`); such a
+//! variant names its code after `=`, and its JSON `__type` is that code.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fmt;
+
+/// An exception's code: its variant's name, or the spelling given for it.
+macro_rules! code {
+    ($name:ident) => {
+        stringify!($name)
+    };
+    ($name:ident, $code:literal) => {
+        $code
+    };
+}
 
 /// Declares [`Error`] from the exception names, each written once: those
 /// that carry a message, then those AWS sends bare.
 macro_rules! exceptions {
     (
-        with_message { $($(#[$mdoc:meta])* $named:ident),+ $(,)? }
+        with_message { $($(#[$mdoc:meta])* $named:ident $(= $code:literal)?),+ $(,)? }
         bare { $($(#[$bdoc:meta])* $bare:ident),+ $(,)? }
     ) => {
         /// An AWS exception, named exactly as AWS names it.
@@ -29,7 +42,7 @@ macro_rules! exceptions {
             /// `e.response['Error']['Code']`.
             pub fn code(&self) -> &'static str {
                 match self {
-                    $(Error::$named(_) => stringify!($named),)+
+                    $(Error::$named(_) => code!($named $(, $code)?),)+
                     $(Error::$bare => stringify!($bare),)+
                 }
             }
@@ -51,13 +64,18 @@ exceptions! {
         AlreadyExistsException,
         DecryptionFailure,
         DisabledException,
+        /// EC2's answer to a request with `DryRun` that would have succeeded.
+        DryRunOperation,
         DryRunOperationException,
         EncryptionFailure,
         ExpiredImportTokenException,
         HierarchyLevelLimitExceededException,
         IncompatiblePolicyException,
         IncorrectKeyException,
+        IncorrectState,
         IncorrectKeyMaterialException,
+        /// EC2's answer to an Action it does not know.
+        InvalidAction,
         InvalidAliasNameException,
         InvalidAllowedPatternException,
         InvalidArnException,
@@ -73,10 +91,23 @@ exceptions! {
         InvalidNextToken,
         InvalidRequestException,
         KMSInternalException,
+        InvalidPaginationToken,
+        InvalidParameter,
+        InvalidParameterCombination,
+        InvalidParameterDependency,
+        InvalidParameterValue,
+        InvalidSnapshotIdMalformed = "InvalidSnapshotID.Malformed",
+        InvalidSnapshotNotFound = "InvalidSnapshot.NotFound",
+        InvalidUserIdMalformed = "InvalidUserID.Malformed",
+        InvalidVolumeIdMalformed = "InvalidVolumeID.Malformed",
+        InvalidVolumeNotFound = "InvalidVolume.NotFound",
+        InvalidZoneNotFound = "InvalidZone.NotFound",
         KMSInvalidStateException,
         LimitExceededException,
         MalformedPolicyDocumentException,
+        MissingParameter,
         NotFoundException,
+        OperationNotPermitted,
         ParameterAlreadyExists,
         ParameterLimitExceeded,
         ParameterMaxVersionLimitExceeded,
@@ -89,6 +120,7 @@ exceptions! {
         ResourceNotFoundException,
         SerializationException,
         TagException,
+        UnauthorizedOperation,
         UnsupportedOperationException,
         ValidationException,
     }
@@ -167,6 +199,13 @@ mod tests {
             Error::InvalidCiphertextException.to_json(),
             serde_json::json!({"__type": "InvalidCiphertextException"})
         );
+    }
+
+    #[test]
+    fn ec2_codes_keep_their_dots() {
+        let e = Error::InvalidSnapshotNotFound("The snapshot 'snap-1' does not exist.".into());
+        assert_eq!(e.code(), "InvalidSnapshot.NotFound");
+        assert_eq!(e.to_json()["__type"], "InvalidSnapshot.NotFound");
     }
 
     #[test]

@@ -27,6 +27,14 @@ pub fn authorize_identity(
     authorize_resource(env, action, resource, account, None)
 }
 
+/// Why the caller's IAM policies do not allow `action` on `resource`, in
+/// IAM's words, or `None` if they do. Services that word a denial their
+/// own way (EC2's UnauthorizedOperation) wrap this sentence.
+pub fn identity_denial(env: &Env<'_>, action: &str, resource: Option<&str>) -> Option<String> {
+    let account = env.caller.account().as_str();
+    denial(env, action, resource, account, None).expect("the account's trust policy is well formed")
+}
+
 /// Allows `action` on `resource`, owned by `resource_account`, if the
 /// caller's IAM policies and the resource's own policy (if any) allow it
 /// together, as IAM evaluates them; else AccessDeniedException, naming the
@@ -38,6 +46,21 @@ pub fn authorize_resource(
     resource_account: &str,
     resource_policy: Option<&PolicyDocument>,
 ) -> Result<(), Error> {
+    match denial(env, action, resource, resource_account, resource_policy)? {
+        None => Ok(()),
+        Some(message) => Err(Error::AccessDeniedException(message)),
+    }
+}
+
+/// The AccessDeniedException message for `action` on `resource`, or `None`
+/// if the policies allow it.
+fn denial(
+    env: &Env<'_>,
+    action: &str,
+    resource: Option<&str>,
+    resource_account: &str,
+    resource_policy: Option<&PolicyDocument>,
+) -> Result<Option<String>, Error> {
     // The resource's account trusts its own IAM policies; the resource
     // policy's statements follow.
     let mut statements = vec![json!({
@@ -65,7 +88,7 @@ pub fn authorize_resource(
         },
     );
     let why = match decision {
-        Decision::Allow(_) => return Ok(()),
+        Decision::Allow(_) => return Ok(None),
         Decision::ExplicitDeny(StatementRef { policy, .. }) => {
             format!("with an explicit deny in a {}", policy.source().words())
         }
@@ -76,7 +99,7 @@ pub fn authorize_resource(
     let on = resource
         .map(|r| format!(" on resource: {r}"))
         .unwrap_or_default();
-    Err(Error::AccessDeniedException(format!(
+    Ok(Some(format!(
         "User: {} is not authorized to perform: {action}{on} {why}",
         p.caller_arn()
     )))

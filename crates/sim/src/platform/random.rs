@@ -17,6 +17,11 @@
 use rand_chacha::ChaCha20Rng;
 use rand_core::{CryptoRng, OsRng, RngCore, SeedableRng};
 
+/// Lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// A seeded, cloneable, cryptographically secure random generator. A clone
 /// continues exactly where the original is.
 #[derive(Clone)]
@@ -56,6 +61,13 @@ impl Entropy {
         let mut out = vec![0; n];
         self.rng.fill_bytes(&mut out);
         out
+    }
+
+    /// A resource ID in EC2's form: `prefix-` and 17 random hex digits
+    /// (`vol-0a1b2c3d4e5f67890`).
+    pub fn resource_id(&mut self, prefix: &str) -> String {
+        let digits = hex(&self.bytes(9));
+        format!("{prefix}-{}", &digits[..17])
     }
 
     /// A random 256-bit key.

@@ -211,7 +211,7 @@ fn unknown_operations_are_refused_as_json_1_1_does() {
     assert_error(&e, "UnknownOperationException", None);
     let e = lab
         .sim
-        .call("ec2", "CreateSnapshot", json!({}), &root(A))
+        .call("lambda", "Invoke", json!({}), &root(A))
         .unwrap_err();
     assert_error(&e, "UnknownOperationException", None);
     let e = lab

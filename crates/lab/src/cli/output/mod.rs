@@ -11,10 +11,11 @@ pub use query::compile;
 use super::blobs::iso8601;
 use serde_json::Value;
 
-/// The members that hold timestamps in KMS, Parameter Store and Secrets
-/// Manager responses; the wire has epoch seconds and the CLI prints them as
-/// ISO 8601 (`cli_timestamp_format`).
+/// The members that hold timestamps in KMS, Parameter Store, Secrets
+/// Manager and EC2 responses; the wire has epoch seconds and the CLI prints
+/// them as ISO 8601 (`cli_timestamp_format`).
 const TIMESTAMPS: &[&str] = &[
+    "CreateTime",
     "CreatedDate",
     "CreationDate",
     "DeletedDate",
@@ -28,6 +29,7 @@ const TIMESTAMPS: &[&str] = &[
     "OnDemandRotationStartDate",
     "ParametersValidTo",
     "RotationDate",
+    "StartTime",
     "ValidTo",
 ];
 

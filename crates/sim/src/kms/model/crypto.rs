@@ -35,10 +35,7 @@ impl std::fmt::Debug for Material {
     }
 }
 
-/// Lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::platform::random::hex;
 
 /// What a call that needs the asymmetric engine answers while the browser
 /// is still fetching it. The labs worker never lets a learner see it: it

@@ -67,6 +67,11 @@ pub fn default_policy(account: &AccountId) -> KeyPolicy {
 /// The policy of an AWS managed key: usable by principals of the account
 /// only through the service, and readable by the account.
 pub fn aws_managed(account: &AccountId, region: &Region, service: &str) -> KeyPolicy {
+    // EBS is part of EC2's endpoint: `aws/ebs` is used through `ec2.<region>`.
+    let endpoint = match service {
+        "ebs" => "ec2",
+        other => other,
+    };
     KeyPolicy::written_by_kms(json!({
         "Version": "2012-10-17",
         "Id": format!("auto-{service}-1"),
@@ -78,7 +83,7 @@ pub fn aws_managed(account: &AccountId, region: &Region, service: &str) -> KeyPo
             "Resource": "*",
             "Condition": {"StringEquals": {
                 "kms:CallerAccount": account.as_str(),
-                "kms:ViaService": format!("{service}.{region}.amazonaws.com")
+                "kms:ViaService": format!("{endpoint}.{region}.amazonaws.com")
             }}
         }, {
             "Sid": "Allow direct access to key metadata to the account",

@@ -1,5 +1,6 @@
-//! The loopback endpoint: AWS JSON 1.1 over HTTP on 127.0.0.1, so boto3 and
-//! the aws CLI can call the simulator with `--endpoint-url`.
+//! The loopback endpoint: AWS JSON 1.1, and EC2's Query protocol, over
+//! HTTP on 127.0.0.1, so boto3 and the aws CLI can call the simulator with
+//! `--endpoint-url`.
 //!
 //! - `POST /` with `X-Amz-Target: TrentService.<Operation>` (KMS),
 //!   `AmazonSSM.<Operation>` (Parameter Store),
@@ -7,6 +8,8 @@
 //!   `KeyDeck.<Operation>` (the simulation's own controls), and a JSON body.
 //! - Success: status 200, `Content-Type: application/x-amz-json-1.1`.
 //! - Failure: status 400 and `{"__type": "<Exception>", "message": "…"}`.
+//! - `POST /` with `Content-Type: application/x-www-form-urlencoded` and
+//!   `Action=<Operation>&…`: EC2, answered in XML ([`query`]).
 //! - Any SigV4 signature is accepted unchecked. The access key ID in the
 //!   `Authorization` header names the principal (see
 //!   [`Principal::from_access_key`]) and its credential scope names the
@@ -20,6 +23,8 @@ use crate::platform::error::Error;
 use crate::platform::principal::{Caller, Principal};
 use crate::simulator::{service_for_target_prefix, Simulator};
 use serde_json::Value;
+
+pub mod query;
 
 /// The principal and Region a request's headers name.
 pub fn caller_from_headers(
@@ -69,6 +74,26 @@ pub fn handle(
     }
 }
 
+/// Answers one EC2 Query request: the HTTP status and XML body.
+pub fn handle_query(
+    sim: &mut Simulator,
+    caller: &Caller,
+    body: &[u8],
+    request_id: &str,
+) -> (u16, String) {
+    let result = query::decode(body)
+        .and_then(|(action, request)| Ok((sim.call("ec2", &action, request, caller)?, action)));
+    match result {
+        Ok((answer, action)) => (200, query::encode(&action, &answer, request_id)),
+        Err(e) => (query::status(&e), query::encode_error(&e, request_id)),
+    }
+}
+
+/// A request ID in the UUID form AWS uses, from a counter.
+fn request_id(n: u64) -> String {
+    format!("00000000-0000-4000-8000-{n:012x}")
+}
+
 fn header<'r>(request: &'r tiny_http::Request, name: &str) -> Option<&'r str> {
     request
         .headers()
@@ -94,6 +119,9 @@ pub fn serve(
     on_ready(bound);
     let json_type = tiny_http::Header::from_bytes("Content-Type", "application/x-amz-json-1.1")
         .expect("valid header");
+    let xml_type = tiny_http::Header::from_bytes("Content-Type", "text/xml;charset=UTF-8")
+        .expect("valid header");
+    let mut served: u64 = 0;
     for mut request in server.incoming_requests() {
         let mut body = Vec::new();
         let _ = request.as_reader().read_to_end(&mut body);
@@ -104,14 +132,23 @@ pub fn serve(
             &region,
         );
         let target = header(&request, "X-Amz-Target").map(str::to_owned);
-        let (status, text) = if *request.method() == tiny_http::Method::Post {
-            handle(&mut sim, target.as_deref(), &caller, &body)
+        let form =
+            header(&request, "Content-Type").is_some_and(|c| c.contains("x-www-form-urlencoded"));
+        served += 1;
+        let post = *request.method() == tiny_http::Method::Post;
+        let (status, text, kind) = if post && form {
+            let (s, t) = handle_query(&mut sim, &caller, &body, &request_id(served));
+            (s, t, &xml_type)
+        } else if post {
+            let (s, t) = handle(&mut sim, target.as_deref(), &caller, &body);
+            (s, t, &json_type)
         } else {
-            (400, Error::UnknownOperationException.to_json().to_string())
+            let t = Error::UnknownOperationException.to_json().to_string();
+            (400, t, &json_type)
         };
         let response = tiny_http::Response::from_string(text)
             .with_status_code(status)
-            .with_header(json_type.clone());
+            .with_header(kind.clone());
         let _ = request.respond(response);
     }
     Ok(())
