@@ -334,3 +334,30 @@ fn a_step_that_needs_a_missing_chunk_changes_nothing_and_succeeds_when_asked_aga
     );
     assert_eq!(again.appended, expected.appended);
 }
+
+/// Each service other than KMS is a chunk too, missed by its first call.
+#[test]
+fn the_first_call_to_each_other_service_names_its_chunk() {
+    use keydeck_sim::platform::lazy::{withhold_builtins, Missing};
+    let mut host = LabHost::new();
+    open(&mut host, "first-key", vec![]);
+    withhold_builtins(true);
+    for (line, chunk) in [
+        (
+            "aws ssm put-parameter --name /a --value b --type String",
+            "ssm",
+        ),
+        ("aws secretsmanager list-secrets", "secretsmanager"),
+        ("aws ec2 describe-snapshots --owner-ids self", "ec2"),
+    ] {
+        let missed = host.handle(Ask::Run { line: line.into() });
+        assert_eq!(missed, Err(Missing(chunk)), "{line}");
+    }
+    withhold_builtins(false);
+    let done = run(
+        &mut host,
+        "aws ssm put-parameter --name /a --value b --type String",
+    );
+    assert_eq!(done.view.history.len(), 1, "the missed lines left no trace");
+    assert_eq!(done.output.map(|o| o.status), Some(0));
+}

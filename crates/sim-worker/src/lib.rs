@@ -6,9 +6,9 @@
 //! `worker.js` (written by `cargo xtask`, see `xtask/src/worker.rs`) loads
 //! this module, hands it the labs (parsed at build time, as JSON) through
 //! [`load_labs`], then passes each message's JSON text to [`handle`], one
-//! at a time. The asymmetric engine is a chunk of its own: the first step
-//! that needs it is put back by the host, the chunk is fetched, and the step
-//! runs again.
+//! at a time. The asymmetric engine and each service other than KMS are
+//! chunks of their own: the first step that needs one is put back by the
+//! host, the chunk is fetched, and the step runs again.
 
 use std::cell::RefCell;
 
@@ -89,6 +89,9 @@ async fn answer(ask: Ask) -> Answer {
 async fn load(missing: Missing) -> Result<(), String> {
     let fetched = match missing.0 {
         "asymmetric" => chunks::asymmetric().await,
+        "ssm" => chunks::ssm().await,
+        "secretsmanager" => chunks::secretsmanager().await,
+        "ec2" => chunks::ec2().await,
         other => Err(format!("The lab simulator has no part called {other}.")),
     };
     fetched.map_err(|e| {
@@ -101,7 +104,11 @@ async fn load(missing: Missing) -> Result<(), String> {
 
 #[cfg(target_arch = "wasm32")]
 mod chunks {
+    use keydeck_sim::ec2::Ec2;
     use keydeck_sim::kms::model::asymmetric::{rust_crypto::RustCrypto, Engine, ENGINE};
+    use keydeck_sim::secretsmanager::SecretsManager;
+    use keydeck_sim::services::{self, Builtin, Operations};
+    use keydeck_sim::ssm::Ssm;
     use wasm_split_helpers::SplitLoaderError;
 
     /// A chunk that could not be fetched or instantiated.
@@ -121,11 +128,36 @@ mod chunks {
     }
 
     pub async fn asymmetric() -> Result<(), String> {
-        let engine = engine()
-            .await
-            .map_err(|_| "the network request failed".to_owned())?;
-        ENGINE.install(engine);
+        ENGINE.install(engine().await.map_err(failed)?);
         Ok(())
+    }
+
+    /// A service's operations, cut into a chunk named for the service.
+    macro_rules! service_chunk {
+        ($chunk:ident, $split:ident, $state:ty, $slot:ident) => {
+            #[wasm_split_helpers::wasm_split($chunk, fallible)]
+            fn $split() -> Result<&'static dyn Operations<$state>, NotFetched> {
+                Ok(&Builtin)
+            }
+
+            pub async fn $chunk() -> Result<(), String> {
+                services::$slot.install($split().await.map_err(failed)?);
+                Ok(())
+            }
+        };
+    }
+
+    service_chunk!(ssm, ssm_operations, Ssm, SSM);
+    service_chunk!(
+        secretsmanager,
+        secrets_operations,
+        SecretsManager,
+        SECRETS_MANAGER
+    );
+    service_chunk!(ec2, ec2_operations, Ec2, EC2);
+
+    fn failed(_: NotFetched) -> String {
+        "the network request failed".to_owned()
     }
 }
 
@@ -135,6 +167,9 @@ mod chunks {
     pub async fn asymmetric() -> Result<(), String> {
         Ok(())
     }
+    pub use asymmetric as ec2;
+    pub use asymmetric as secretsmanager;
+    pub use asymmetric as ssm;
 }
 
 /// The `id` of a message that is otherwise unreadable, so the page can

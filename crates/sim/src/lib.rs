@@ -19,6 +19,7 @@ pub mod platform;
 pub mod secretsmanager;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
+pub mod services;
 pub mod simulator;
 pub mod ssm;
 

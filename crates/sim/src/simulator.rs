@@ -30,6 +30,7 @@ use crate::platform::random::Entropy;
 use crate::platform::request::Request;
 use crate::platform::trail::{Trail, TrailEvent};
 use crate::secretsmanager::SecretsManager;
+use crate::services;
 use crate::ssm::Ssm;
 use serde_json::{json, Value};
 use std::cell::RefCell;
@@ -115,18 +116,27 @@ impl Simulator {
         };
         let result = match service {
             "kms" => self.kms.call(&env, operation, &request),
-            "ssm" => {
-                let mut via = ViaService::new("ssm", &mut self.kms, &mut self.trail);
-                self.ssm.call(&env, &mut via, operation, &request)
-            }
-            "secretsmanager" => {
-                let mut via = ViaService::new("secretsmanager", &mut self.kms, &mut self.trail);
-                self.secrets.call(&env, &mut via, operation, &request)
-            }
-            "ec2" => {
-                let mut via = ViaService::new("ec2", &mut self.kms, &mut self.trail);
-                self.ec2.call(&env, &mut via, operation, &request)
-            }
+            "ssm" => match services::SSM.get() {
+                Ok(ops) => {
+                    let mut via = ViaService::new("ssm", &mut self.kms, &mut self.trail);
+                    ops.call(&mut self.ssm, &env, &mut via, operation, &request)
+                }
+                Err(_) => return Err(services::not_loaded(service)),
+            },
+            "secretsmanager" => match services::SECRETS_MANAGER.get() {
+                Ok(ops) => {
+                    let mut via = ViaService::new("secretsmanager", &mut self.kms, &mut self.trail);
+                    ops.call(&mut self.secrets, &env, &mut via, operation, &request)
+                }
+                Err(_) => return Err(services::not_loaded(service)),
+            },
+            "ec2" => match services::EC2.get() {
+                Ok(ops) => {
+                    let mut via = ViaService::new("ec2", &mut self.kms, &mut self.trail);
+                    ops.call(&mut self.ec2, &env, &mut via, operation, &request)
+                }
+                Err(_) => return Err(services::not_loaded(service)),
+            },
             "keydeck" => return self.control(operation, &request, caller),
             _ => return Err(Error::UnknownOperationException),
         };
@@ -172,8 +182,13 @@ impl Simulator {
             self.trail
                 .record_service_event(now, "ssm", name, &region, &account, detail);
         }
+        // A service whose code has not been fetched has never been called,
+        // so nothing of it can be due.
+        let Some(secrets) = services::SECRETS_MANAGER.loaded() else {
+            return;
+        };
         let mut via = ViaService::new("secretsmanager", &mut self.kms, &mut self.trail);
-        let deleted = self.secrets.tick(now, &self.iam, &self.rng, &mut via);
+        let deleted = secrets.tick(&mut self.secrets, now, &self.iam, &self.rng, &mut via);
         for (region, account, detail) in deleted {
             self.trail.record_service_event(
                 now,

@@ -119,6 +119,7 @@ exceptions! {
         ResourceExistsException,
         ResourceNotFoundException,
         SerializationException,
+        ServiceUnavailable,
         TagException,
         UnauthorizedOperation,
         UnsupportedOperationException,

@@ -69,6 +69,16 @@ impl<T: ?Sized + Sync + 'static> Lazy<T> {
         }
     }
 
+    /// The implementation if it is at hand, without counting a miss: for
+    /// work that has nothing to do until the chunk has been used (a
+    /// service's clock tick).
+    pub fn loaded(&self) -> Option<&'static T> {
+        self.installed.get().copied().or(match self.builtin {
+            Some(builtin) if !WITHHELD.get() => Some(builtin),
+            _ => None,
+        })
+    }
+
     /// Puts the loaded chunk's implementation in the slot. A second
     /// install keeps the first.
     pub fn install(&self, implementation: &'static T) {
