@@ -66,10 +66,10 @@ async function completeFirstKey(lab: Lab) {
   return keyId;
 }
 
-test('the labs page lists the eight labs, and axe finds nothing there', async ({ app, page }) => {
+test('the labs page lists the eleven labs, and axe finds nothing there', async ({ app, page }) => {
   await app.open('/labs');
   const cards = page.getByTestId('lab-list').locator('li');
-  await expect(cards).toHaveCount(8);
+  await expect(cards).toHaveCount(11);
   await expect(cards.first()).toContainText('Lab 1');
   expect(await app.accessibilityViolations()).toEqual([]);
 });
@@ -112,6 +112,178 @@ test('lab 2 is completed by typing into the terminal', async ({ page }) => {
   await lab.expectTasksDone(total, total);
   await lab.run('rm datakey');
   await lab.expectTasksDone(total, total);
+});
+
+/** Runs a command that prints JSON, and returns it parsed. */
+async function runJson(lab: Lab, line: string): Promise<any> {
+  await lab.run(line);
+  return JSON.parse(await lab.lastStdout());
+}
+
+/** Opens a lab that has `tasks` tasks, none of them done. */
+async function openLab(page: Page, id: string, tasks: number): Promise<{ lab: Lab; total: number }> {
+  const lab = new Lab(page);
+  await lab.open(id);
+  await lab.expectTasksDone(0, tasks);
+  return { lab, total: tasks };
+}
+
+// Labs 9 to 11 type the commands of their instructions, as
+// crates/lab/tests/labs.rs runs them, with the IDs the answers give.
+
+test('lab 9, Parameter Store, is completed by typing into the terminal', async ({ page }) => {
+  const { lab, total } = await openLab(page, 'parameter-store', 7);
+
+  const key = await runJson(lab, 'aws kms create-key --description "Parameter Store lab"');
+  await lab.run(`aws kms create-alias --alias-name alias/app-config --target-key-id ${key.KeyMetadata.KeyId}`);
+  await lab.expectTasksDone(1, total);
+
+  await lab.run('aws ssm put-parameter --name /app/prod/db/host --value db.prod.internal --type String');
+  await lab.run('aws ssm put-parameter --name /app/prod/db/port --value 5432 --type String');
+  await lab.run('aws ssm put-parameter --name /app/dev/db/host --value db.dev.internal --type String');
+  await lab.expectTasksDone(2, total);
+
+  await lab.run(
+    'aws ssm put-parameter --name /app/prod/db/password --value "correct-horse-battery-staple" --type SecureString --key-id alias/app-config',
+  );
+  const sealed = await runJson(lab, 'aws ssm get-parameter --name /app/prod/db/password');
+  expect(sealed.Parameter.Value).not.toBe('correct-horse-battery-staple');
+  await lab.run('aws ssm get-parameter --name /app/prod/db/password --with-decryption --query Parameter.Value --output text');
+  expect(await lab.lastStdout()).toBe('correct-horse-battery-staple\n');
+  await lab.expectTasksDone(3, total);
+
+  const tree = await runJson(lab, 'aws ssm get-parameters-by-path --path /app/prod --recursive --with-decryption');
+  expect(tree.Parameters.map((p: any) => p.Name)).toEqual(['/app/prod/db/host', '/app/prod/db/password', '/app/prod/db/port']);
+  await lab.expectTasksDone(4, total);
+
+  await lab.run('aws ssm put-parameter --name /app/prod/db/host --value db2.prod.internal --overwrite');
+  await lab.run('aws ssm label-parameter-version --name /app/prod/db/host --parameter-version 1 --labels rollback');
+  const rollback = await runJson(lab, 'aws ssm get-parameter --name /app/prod/db/host:rollback');
+  expect(rollback.Parameter.Value).toBe('db.prod.internal');
+  await lab.run('aws ssm get-parameter-history --name /app/prod/db/host');
+  await lab.expectTasksDone(5, total);
+
+  await lab.run(
+    `aws ssm put-parameter --name /app/prod/promo/code --value SPRING26 --type String --tier Advanced --policies '[{"Type":"Expiration","Version":"1.0","Attributes":{"Timestamp":"2026-01-08T00:00:00.000Z"}}]'`,
+  );
+  const promo = await runJson(lab, 'aws ssm describe-parameters --parameter-filters Key=Name,Values=/app/prod/promo/code');
+  expect(promo.Parameters[0].Policies[0].PolicyStatus).toBe('Pending');
+  await lab.expectTasksDone(6, total);
+
+  await lab.run('keydeck clock advance --days 8');
+  expect(await lab.lastStdout()).toBe('2026-01-09T00:00:00Z\n');
+  await lab.run('aws ssm get-parameter --name /app/prod/promo/code');
+  expect(await lab.lastStderr()).toContain('An error occurred (ParameterNotFound) when calling the GetParameter operation');
+  await lab.expectTasksDone(total, total);
+  await expect(page.getByTestId('task-meter')).toHaveText('All tasks done');
+});
+
+test('lab 10, Secrets Manager rotation, is completed by typing into the terminal', async ({ page }) => {
+  const { lab, total } = await openLab(page, 'secrets-manager', 7);
+  const fn = 'arn:aws:lambda:us-east-1:111122223333:function:rotate-app-db';
+
+  const key = await runJson(lab, 'aws kms create-key --description "Secrets Manager lab"');
+  await lab.run(`aws kms create-alias --alias-name alias/app-secrets --target-key-id ${key.KeyMetadata.KeyId}`);
+  await lab.expectTasksDone(1, total);
+
+  await lab.run(
+    `aws secretsmanager create-secret --name prod/app/db --description "Database user of the app" --kms-key-id alias/app-secrets --secret-string '{"username":"app","password":"first-password-1"}'`,
+  );
+  const first = await runJson(lab, 'aws secretsmanager get-secret-value --secret-id prod/app/db');
+  expect(first.VersionStages).toEqual(['AWSCURRENT']);
+  await lab.expectTasksDone(2, total);
+
+  await lab.run(`aws secretsmanager rotate-secret --secret-id prod/app/db --rotation-lambda-arn ${fn} --rotation-rules AutomaticallyAfterDays=30`);
+  const rotated = await runJson(lab, 'aws secretsmanager describe-secret --secret-id prod/app/db');
+  expect(rotated.NextRotationDate).toBe('2026-01-31T00:00:00+00:00');
+  await lab.expectTasksDone(3, total);
+
+  await lab.run('aws secretsmanager list-secret-version-ids --secret-id prod/app/db');
+  await lab.run('aws secretsmanager get-secret-value --secret-id prod/app/db --version-stage AWSPREVIOUS --query SecretString --output text');
+  expect(await lab.lastStdout()).toBe('{"username":"app","password":"first-password-1"}\n');
+  await lab.run('aws secretsmanager get-secret-value --secret-id prod/app/db --query SecretString --output text');
+  expect(JSON.parse(await lab.lastStdout()).password).toHaveLength(32);
+  await lab.expectTasksDone(4, total);
+
+  // The failing function: the call succeeds, the labels show the failure.
+  await lab.run(`aws secretsmanager rotate-secret --secret-id prod/app/db --rotation-lambda-arn ${fn}-fail-at-testSecret`);
+  const broken = await runJson(lab, 'aws secretsmanager describe-secret --secret-id prod/app/db --query VersionIdsToStages');
+  expect(Object.values(broken).flat().sort()).toEqual(['AWSCURRENT', 'AWSPENDING', 'AWSPREVIOUS']);
+  await lab.expectTasksDone(5, total);
+
+  await lab.run(`aws secretsmanager rotate-secret --secret-id prod/app/db --rotation-lambda-arn ${fn}`);
+  expect(await lab.lastStderr()).toContain(
+    "An error occurred (InvalidRequestException) when calling the RotateSecret operation: A previous rotation isn't complete. That rotation will be reattempted.",
+  );
+  const fixed = await runJson(lab, 'aws secretsmanager describe-secret --secret-id prod/app/db --query VersionIdsToStages');
+  expect(Object.values(fixed).flat().sort()).toEqual(['AWSCURRENT', 'AWSPREVIOUS']);
+  await lab.expectTasksDone(6, total);
+
+  await lab.run('keydeck clock advance --days 31');
+  const scheduled = await runJson(lab, 'aws secretsmanager describe-secret --secret-id prod/app/db');
+  expect(scheduled.LastRotatedDate).toBe('2026-02-01T00:00:00+00:00');
+  await lab.expectTasksDone(total, total);
+  await expect(page.getByTestId('task-meter')).toHaveText('All tasks done');
+});
+
+const SNAPSHOT_KEY_POLICY =
+  '{"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM policies","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"},{"Sid":"Partner may copy shared snapshots","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":["kms:DescribeKey","kms:CreateGrant","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*"],"Resource":"*"}]}';
+
+test('lab 11, copying an encrypted snapshot, is completed by typing into the terminal', async ({ page }) => {
+  const { lab, total } = await openLab(page, 'snapshot-copy', 7);
+
+  const managed = await runJson(lab, 'aws ec2 create-volume --availability-zone us-east-1a --size 8 --encrypted');
+  const managedSnapshot = await runJson(lab, `aws ec2 create-snapshot --volume-id ${managed.VolumeId} --description "Under aws/ebs"`);
+  await lab.run(
+    `aws ec2 modify-snapshot-attribute --snapshot-id ${managedSnapshot.SnapshotId} --attribute createVolumePermission --operation-type add --user-ids 444455556666`,
+  );
+  expect(await lab.lastStderr()).toContain(
+    'An error occurred (OperationNotPermitted) when calling the ModifySnapshotAttribute operation: Encrypted snapshots with EBS default key cannot be shared',
+  );
+  await lab.expectTasksDone(1, total);
+
+  const key = await runJson(lab, 'aws kms create-key --description "Shared EBS snapshots"');
+  const keyId = key.KeyMetadata.KeyId;
+  await lab.run(`aws kms create-alias --alias-name alias/ebs-share --target-key-id ${keyId}`);
+  const volume = await runJson(lab, 'aws ec2 create-volume --availability-zone us-east-1a --size 8 --encrypted --kms-key-id alias/ebs-share');
+  const snapshot = await runJson(lab, `aws ec2 create-snapshot --volume-id ${volume.VolumeId} --description "Orders database"`);
+  const snapshotId = snapshot.SnapshotId;
+  expect(snapshot.KmsKeyId).toBe(key.KeyMetadata.Arn);
+  await lab.expectTasksDone(2, total);
+
+  await lab.run(
+    `aws ec2 modify-snapshot-attribute --snapshot-id ${snapshotId} --attribute createVolumePermission --operation-type add --user-ids 444455556666`,
+  );
+  await lab.run(`aws ec2 describe-snapshot-attribute --snapshot-id ${snapshotId} --attribute createVolumePermission`);
+  const seen = await runJson(lab, 'aws ec2 describe-snapshots --profile partner --owner-ids 111122223333');
+  expect(seen.Snapshots.map((s: any) => s.SnapshotId)).toEqual([snapshotId]);
+  await lab.expectTasksDone(3, total);
+
+  // The partner's first copy: the call succeeds, the copy fails.
+  const partnerKey = await runJson(lab, 'aws kms create-key --profile partner --description "Partner snapshot copies"');
+  const partnerKeyId = partnerKey.KeyMetadata.KeyId;
+  const copy = `aws ec2 copy-snapshot --profile partner --source-region us-east-1 --source-snapshot-id ${snapshotId} --encrypted --kms-key-id ${partnerKeyId}`;
+  await lab.run(copy);
+  const failed = await runJson(lab, 'aws ec2 describe-snapshots --profile partner --owner-ids self');
+  expect(failed.Snapshots[0].State).toBe('error');
+  expect(failed.Snapshots[0].StateMessage).toBe('Given key ID is not accessible');
+  await lab.expectTasksDone(4, total);
+
+  await lab.run(`echo '${SNAPSHOT_KEY_POLICY}' > policy.json`);
+  await lab.run(`aws kms put-key-policy --key-id ${keyId} --policy-name default --policy file://policy.json`);
+  await lab.expectTasksDone(5, total);
+
+  const copied = await runJson(lab, copy);
+  const completed = await runJson(lab, 'aws ec2 describe-snapshots --profile partner --owner-ids self --filters Name=status,Values=completed');
+  expect(completed.Snapshots.map((s: any) => s.SnapshotId)).toEqual([copied.SnapshotId]);
+  expect(completed.Snapshots[0].KmsKeyId).toBe(partnerKey.KeyMetadata.Arn);
+  await lab.expectTasksDone(6, total);
+
+  await lab.run(`aws ec2 create-volume --profile partner --availability-zone us-east-1b --snapshot-id ${copied.SnapshotId}`);
+  const volumes = await runJson(lab, 'aws ec2 describe-volumes --profile partner');
+  expect(volumes.Volumes[0].SnapshotId).toBe(copied.SnapshotId);
+  await lab.expectTasksDone(total, total);
+  await expect(page.getByTestId('task-meter')).toHaveText('All tasks done');
 });
 
 test('a wrong command shows the AWS CLI error text', async ({ page }) => {

@@ -32,7 +32,7 @@ fn run(host: &mut LabHost, line: &str) -> LabStep {
 }
 
 #[test]
-fn the_catalog_lists_the_eight_labs_in_order() {
+fn the_catalog_lists_the_eleven_labs_in_order() {
     let Answer::Catalog { labs } = LabHost::new().handle(Ask::Catalog).unwrap() else {
         panic!("no catalog");
     };
@@ -40,7 +40,7 @@ fn the_catalog_lists_the_eight_labs_in_order() {
     let ids: Vec<String> = labs.iter().map(|l| l.id.clone()).collect();
     let files: Vec<String> = keydeck_lab::labs::all().into_iter().map(|l| l.id).collect();
     assert_eq!(ids, files);
-    assert_eq!(labs.len(), 8);
+    assert_eq!(labs.len(), 11);
     assert_eq!(labs[0].number, 1);
     assert!(labs.iter().all(|l| !l.task_ids.is_empty() && l.minutes > 0));
 }

@@ -63,7 +63,7 @@ fn every_shipped_lab_parses() {
                 .join("\n")
         )
     });
-    assert_eq!(labs.len(), 8);
+    assert_eq!(labs.len(), 11);
     let ids: Vec<&str> = labs.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -75,7 +75,10 @@ fn every_shipped_lab_parses() {
             "rotation",
             "key-states",
             "multi-region",
-            "asymmetric"
+            "asymmetric",
+            "parameter-store",
+            "secrets-manager",
+            "snapshot-copy"
         ]
     );
     for lab in &labs {

@@ -60,8 +60,9 @@ fn every_walkthrough_a_lab_names_exists() {
         }
     }
     assert_eq!(
-        named, 3,
-        "envelope encryption, cross-account and multi-Region name one each"
+        named, 6,
+        "envelope encryption, cross-account, multi-Region, Parameter Store, \
+         Secrets Manager and snapshot copy name one each"
     );
 }
 

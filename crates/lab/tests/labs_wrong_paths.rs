@@ -240,3 +240,36 @@ fn asymmetric_a_signature_of_another_message_does_not_verify_offline() {
     lab.do_task("verify-offline");
     assert!(!lab.done("verify-offline"));
 }
+
+#[test]
+fn parameter_store_a_secure_string_under_aws_ssm_is_not_under_your_key() {
+    let mut lab = LabRun::new("parameter-store");
+    lab.do_task("create-key");
+    lab.ok("aws ssm put-parameter --name /app/prod/db/password --value x --type SecureString");
+    assert!(!lab.done("secure-string"));
+    let stderr = lab.fails("aws ssm put-parameter --name /app/prod/promo/code --value SPRING26 --type String --policies '[{\"Type\":\"Expiration\",\"Version\":\"1.0\",\"Attributes\":{\"Timestamp\":\"2026-01-08T00:00:00.000Z\"}}]'");
+    assert_eq!(
+        stderr.trim(),
+        "An error occurred (ValidationException) when calling the PutParameter operation: \
+         Standard tier parameters don't support parameter policies. To use parameter policies, \
+         upgrade the parameter to use the advanced-parameter tier."
+    );
+    assert!(!lab.done("advanced-expiration"));
+}
+
+#[test]
+fn snapshot_copy_a_copy_under_the_partners_aws_ebs_is_not_under_its_own_key() {
+    let mut lab = LabRun::new("snapshot-copy");
+    for task in [
+        "default-key",
+        "encrypted-snapshot",
+        "share",
+        "partner-copy-fails",
+        "key-policy",
+    ] {
+        lab.do_task(task);
+    }
+    let snapshot = lab.snapshot_id();
+    lab.ok(&format!("aws ec2 copy-snapshot --profile partner --source-region us-east-1 --source-snapshot-id {snapshot}"));
+    assert!(!lab.done("partner-copy-succeeds"));
+}

@@ -41,6 +41,7 @@ pub use errors::{CliError, USAGE};
 pub use globals::{takes_value as global_takes_value, GLOBAL_OPTIONS};
 pub use model::{Member, Operation, Service, Shape};
 pub use profiles::{install_profiles, Identity, Profile, PARTNER, YOURS};
+pub(crate) use profiles::{ADMIN_ROLE, ADMIN_SESSION};
 
 use crate::io::{CommandOutput, Vfs};
 use keydeck_sim::Simulator;

@@ -19,4 +19,7 @@ shipped!(
     "06-key-states.md",
     "07-multi-region.md",
     "08-asymmetric.md",
+    "09-parameter-store.md",
+    "10-secrets-manager.md",
+    "11-snapshot-copy.md",
 );

@@ -13,9 +13,18 @@ use serde_json::Value;
 /// Every solution runs on the same seed, so failures reproduce.
 pub const SEED: u64 = 20_260_101;
 
-/// The example key IDs of the instructions, as the AWS docs write them.
+/// The example key IDs of the instructions, as the AWS docs write them:
+/// a key of yours, a multi-Region key, and a key of the partner account.
 const EXAMPLE_KEY_ID: &str = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const EXAMPLE_MRK_ID: &str = "mrk-1234abcd12ab34cd56ef1234567890ab";
+const EXAMPLE_PARTNER_KEY_ID: &str = "0987dcba-09fe-87dc-65ba-ab0987654321";
+/// The example EBS IDs of the instructions, as the EC2 docs write them: the
+/// volume `create-volume` made last, and the snapshot of yours that
+/// `create-snapshot` made last.
+const EXAMPLE_VOLUME_ID: &str = "vol-1234567890abcdef0";
+const EXAMPLE_SNAPSHOT_ID: &str = "snap-1234567890abcdef0";
+const PARTNER_ACCOUNT: &str = "444455556666";
+const YOUR_ACCOUNT: &str = "111122223333";
 
 /// What a learner would copy from earlier output: (placeholder, JSON member).
 const PASTED: &[(&str, &str)] = &[
@@ -23,6 +32,7 @@ const PASTED: &[(&str, &str)] = &[
     ("PASTE-THE-CiphertextBlob-VALUE", "CiphertextBlob"),
     ("PASTE-THE-GrantToken", "GrantToken"),
     ("PASTE-THE-GrantId", "GrantId"),
+    ("PASTE-THE-SnapshotId", "SnapshotId"),
 ];
 
 /// One command line and what it printed.
@@ -38,6 +48,9 @@ pub struct LabRun {
     pub session: Session,
     key_id: Option<String>,
     mrk_id: Option<String>,
+    partner_key_id: Option<String>,
+    volume_id: Option<String>,
+    snapshot_id: Option<String>,
     pasted: Vec<(&'static str, String)>,
 }
 
@@ -48,6 +61,9 @@ impl LabRun {
             session: Session::new(SEED),
             key_id: None,
             mrk_id: None,
+            partner_key_id: None,
+            volume_id: None,
+            snapshot_id: None,
             pasted: Vec::new(),
         }
     }
@@ -132,8 +148,42 @@ impl LabRun {
         failed
     }
 
+    /// Runs the next task's commands, in the lab's order, checking that it
+    /// ticks exactly then: before them only the tasks before it are done,
+    /// after them those and this one, and none of the tasks after it.
+    /// Returns what each command printed.
+    pub fn step(&mut self, task_id: &str) -> Vec<Ran> {
+        let i = self.task_index(task_id);
+        let count = self.lab.tasks.len();
+        let expected = |done: usize| -> Vec<bool> { (0..count).map(|n| n < done).collect() };
+        assert_eq!(
+            self.status(),
+            expected(i),
+            "{}: before the commands of {task_id}",
+            self.lab.id
+        );
+        let ran = self.do_task(task_id);
+        assert_eq!(
+            self.status(),
+            expected(i + 1),
+            "{}: after the commands of {task_id}: {ran:#?}",
+            self.lab.id
+        );
+        ran
+    }
+
     pub fn key_id(&self) -> String {
         self.key_id.clone().expect("a key was created")
+    }
+
+    pub fn partner_key_id(&self) -> String {
+        self.partner_key_id
+            .clone()
+            .expect("the partner created a key")
+    }
+
+    pub fn snapshot_id(&self) -> String {
+        self.snapshot_id.clone().expect("a snapshot was created")
     }
 
     fn task_index(&self, task_id: &str) -> usize {
@@ -152,6 +202,15 @@ impl LabRun {
         if let Some(id) = &self.key_id {
             line = line.replace(EXAMPLE_KEY_ID, id);
         }
+        for (example, slot) in [
+            (EXAMPLE_PARTNER_KEY_ID, &self.partner_key_id),
+            (EXAMPLE_VOLUME_ID, &self.volume_id),
+            (EXAMPLE_SNAPSHOT_ID, &self.snapshot_id),
+        ] {
+            if let Some(id) = slot {
+                line = line.replace(example, id);
+            }
+        }
         for (placeholder, value) in &self.pasted {
             line = line.replace(placeholder, value);
         }
@@ -163,16 +222,30 @@ impl LabRun {
         let Ok(json) = serde_json::from_str::<Value>(stdout) else {
             return;
         };
-        if let Some(id) = json["KeyMetadata"]["KeyId"].as_str() {
+        let metadata = &json["KeyMetadata"];
+        if let Some(id) = metadata["KeyId"].as_str() {
             let slot = if id.starts_with("mrk-") {
                 &mut self.mrk_id
+            } else if metadata["AWSAccountId"] == PARTNER_ACCOUNT {
+                &mut self.partner_key_id
             } else {
                 &mut self.key_id
             };
             *slot = Some(id.to_owned());
         }
+        // CreateVolume's answer names its Availability Zone; CreateSnapshot's
+        // names its owner (CopySnapshot's holds the new ID alone).
+        if let (Some(id), Some(_)) = (json["VolumeId"].as_str(), json["AvailabilityZone"].as_str())
+        {
+            self.volume_id = Some(id.to_owned());
+        }
+        if let Some(id) = json["SnapshotId"].as_str().filter(|id| !id.is_empty()) {
+            if json["OwnerId"] == YOUR_ACCOUNT {
+                self.snapshot_id = Some(id.to_owned());
+            }
+        }
         for (placeholder, member) in PASTED {
-            if let Some(value) = json[*member].as_str() {
+            if let Some(value) = json[*member].as_str().filter(|v| !v.is_empty()) {
                 self.pasted.retain(|(p, _)| p != placeholder);
                 self.pasted.push((placeholder, value.to_owned()));
             }

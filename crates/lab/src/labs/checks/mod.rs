@@ -1,6 +1,7 @@
 //! The checks that decide when a task is done, by id. Each is a function
 //! over the lab's [`Session`]: the simulator's public state (keys, aliases,
-//! policies, rotations, the clock), its CloudTrail-style event log, and the
+//! policies, rotations, the clock, and through [`services`] the parameters,
+//! secrets, volumes and snapshots), its CloudTrail-style event log, and the
 //! terminal's files. What was typed never counts, only what it did.
 //!
 //! One module per lab; checks several labs share live in [`basics`].
@@ -13,7 +14,11 @@ mod envelope;
 mod grants;
 mod key_states;
 mod multi_region;
+mod parameter_store;
 mod rotation;
+mod secrets;
+mod services;
+mod snapshot_copy;
 mod state;
 
 use crate::session::Session;
@@ -35,6 +40,9 @@ pub fn all() -> impl Iterator<Item = (&'static str, Check)> {
         key_states::CHECKS,
         multi_region::CHECKS,
         asymmetric::CHECKS,
+        parameter_store::CHECKS,
+        secrets::CHECKS,
+        snapshot_copy::CHECKS,
     ]
     .into_iter()
     .flatten()

@@ -45,3 +45,20 @@ pub(super) fn ciphertext_files(session: &Session) -> Vec<CiphertextFile<'_>> {
         })
         .collect()
 }
+
+/// Whether `reference` (a key ID, key ARN, alias name or alias ARN, as
+/// services record the KmsKeyId they were given) names a customer managed
+/// key of `account`.
+pub(super) fn names_customer_key(session: &Session, account: &str, reference: &str) -> bool {
+    let kms = session.sim().kms();
+    kms.keys()
+        .filter(|k| k.manager == KeyManager::Customer && k.account.as_str() == account)
+        .any(|k| {
+            reference == k.id
+                || reference == k.arn()
+                || kms.aliases_of(k).iter().any(|alias| {
+                    reference == alias
+                        || reference == format!("arn:aws:kms:{}:{account}:{alias}", k.region)
+                })
+        })
+}

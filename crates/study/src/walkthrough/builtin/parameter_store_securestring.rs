@@ -17,7 +17,7 @@ pub const WALKTHROUGH: Walkthrough = Walkthrough {
         "https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameter.html",
         "https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html",
     ],
-    labs: &[],
+    labs: &["parameter-store"],
     related_cards: &[
         "param-securestring-key",
         "param-types",

@@ -18,7 +18,7 @@ pub const WALKTHROUGH: Walkthrough = Walkthrough {
         "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_UpdateSecretVersionStage.html",
         "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html",
     ],
-    labs: &[],
+    labs: &["secrets-manager"],
     related_cards: &[
         "sm-rotation-steps",
         "sm-staging-labels",

@@ -18,7 +18,7 @@ pub const WALKTHROUGH: Walkthrough = Walkthrough {
         "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-creating-volume.html",
         "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html",
     ],
-    labs: &["cross-account"],
+    labs: &["cross-account", "snapshot-copy"],
     related_cards: &[
         "ebs-snapshot-copy-steps",
         "ebs-snapshot-aws-managed-key",
