@@ -1,13 +1,18 @@
 //! Which of the console's rows the chosen profile sees in the chosen
 //! Region, as the AWS console of that account and Region lists them.
 
-use crate::{ConsoleView, ParameterRow, SecretRow, SnapshotRow, VolumeRow};
+use crate::{ConsoleView, KeyRow, ParameterRow, SecretRow, SnapshotRow, VolumeRow};
 
 fn kept<T: Clone>(rows: &[T], keep: impl Fn(&T) -> bool) -> Vec<T> {
     rows.iter().filter(|r| keep(r)).cloned().collect()
 }
 
 impl ConsoleView {
+    /// The keys of `account` in `region`.
+    pub fn keys_in(&self, account: &str, region: &str) -> Vec<KeyRow> {
+        kept(&self.keys, |k| k.account == account && k.region == region)
+    }
+
     /// The parameters of `account` in `region`.
     pub fn parameters_in(&self, account: &str, region: &str) -> Vec<ParameterRow> {
         kept(&self.parameters, |p| {

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::{KeyRow, RotationStatus, SecretRotationRow, SnapshotRow};
+use crate::{KeyRow, RotationStatus, SecretRotationRow, SecretRow, SnapshotRow};
 
 /// A key as the console names it: its first alias, else its ID.
 pub fn key_label(k: &KeyRow) -> String {
@@ -34,6 +34,33 @@ pub fn rotation_words(r: &RotationStatus) -> String {
 /// `2026-01-01` from `2026-01-01T00:00:00Z`.
 pub fn date_part(iso: &str) -> &str {
     iso.get(..10).unwrap_or(iso)
+}
+
+/// A KMS key as another service names it, short enough for a table cell:
+/// an alias as it is, a key ID or key ARN as its ID's first 8 characters.
+pub fn key_ref(id: &str) -> String {
+    if id.contains("alias/") {
+        return id.rsplit(':').next().unwrap_or(id).to_owned();
+    }
+    short_id(id.rsplit('/').next().unwrap_or(id))
+}
+
+/// "—" for an empty value, else the value.
+pub fn or_dash(text: &str) -> String {
+    if text.is_empty() {
+        "—".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A secret's status: scheduled for deletion, a replica, or active.
+pub fn secret_status(s: &SecretRow) -> String {
+    match (&s.deletion_date, &s.primary_region) {
+        (Some(date), _) => format!("Deleted · goes on {}", date_part(date)),
+        (None, Some(primary)) => format!("Replica of {primary}"),
+        (None, None) => "Active".to_owned(),
+    }
 }
 
 /// A secret's rotation in words: "Off", or "On · <rules> · next <date>".

@@ -193,3 +193,50 @@ fn secret_rotation_and_labels_read_as_words() {
         "AWSCURRENT, AWSPENDING"
     );
 }
+
+#[test]
+fn keys_named_by_other_services_shorten_for_a_cell() {
+    assert_eq!(key_ref("alias/aws/ssm"), "alias/aws/ssm");
+    assert_eq!(
+        key_ref("arn:aws:kms:us-east-1:111122223333:alias/app"),
+        "alias/app"
+    );
+    assert_eq!(
+        key_ref("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+        "1234abcd…"
+    );
+    assert_eq!(key_ref("1234abcd-12ab-34cd-56ef-1234567890ab"), "1234abcd…");
+    assert_eq!(or_dash(""), "—");
+    assert_eq!(or_dash("x"), "x");
+}
+
+#[test]
+fn a_secret_is_active_a_replica_or_waiting_for_deletion() {
+    let mut s = keydeck_lab_protocol::SecretRow {
+        name: "app/db".to_owned(),
+        arn: String::new(),
+        account: "111122223333".to_owned(),
+        region: "eu-west-1".to_owned(),
+        description: String::new(),
+        kms_key_id: "alias/aws/secretsmanager".to_owned(),
+        rotation: keydeck_lab_protocol::SecretRotationRow {
+            enabled: false,
+            lambda_arn: None,
+            rules: None,
+            last_rotated: None,
+            next: None,
+        },
+        created: String::new(),
+        last_changed: String::new(),
+        deleted: None,
+        deletion_date: None,
+        versions: vec![],
+        primary_region: None,
+        replicas: vec![],
+    };
+    assert_eq!(secret_status(&s), "Active");
+    s.primary_region = Some("us-east-1".to_owned());
+    assert_eq!(secret_status(&s), "Replica of us-east-1");
+    s.deletion_date = Some("2026-01-08T00:00:00Z".to_owned());
+    assert_eq!(secret_status(&s), "Deleted · goes on 2026-01-08");
+}
