@@ -1,20 +1,29 @@
 //! The console beside the lab terminal, like the AWS console: keys and a
-//! key's detail, a key-policy editor with "Try a call", and the event list.
-//! It reads the worker's view; its actions are API calls like any other.
+//! key's detail, a key-policy editor with "Try a call", Parameter Store's
+//! parameters, Secrets Manager's secrets, EBS snapshots and volumes, and
+//! the event list. It reads the worker's view; its actions are API calls
+//! like any other.
 
 use keydeck_lab_protocol::wording::{call_error, date_part, key_label, rotation_words, short_id};
-use keydeck_lab_protocol::KeyRow;
+use keydeck_lab_protocol::{ConsoleView, KeyRow};
 use leptos::prelude::*;
 use serde_json::json;
 
 use crate::components::lab_events::EventsTab;
+use crate::components::lab_parameters::ParametersTab;
 use crate::components::lab_policy::PolicyTab;
+use crate::components::lab_secrets::SecretsTab;
+use crate::components::lab_snapshots::SnapshotsTab;
+use crate::components::lab_table::{is_selected, selected_row, ConsoleTable, RowButton, Scope};
 use crate::lab_store::LabStore;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Tab {
     Keys,
     Policy,
+    Parameters,
+    Secrets,
+    Snapshots,
     Events,
 }
 
@@ -39,16 +48,8 @@ pub fn LabConsole(store: LabStore) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let keys = Memo::new(move |_| {
-        let (account, region) = (account.get(), region.get());
-        console.with(|c| {
-            c.keys
-                .iter()
-                .filter(|k| k.account == account && k.region == region)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
+    let scope = Scope { account, region };
+    let keys = scope.rows(console, ConsoleView::keys_in);
     let tab_button = move |t: Tab, label: &'static str, id: &'static str| {
         view! {
             <button type="button" role="tab" id=id aria-selected=move || (tab.get() == t).to_string()
@@ -77,12 +78,18 @@ pub fn LabConsole(store: LabStore) -> impl IntoView {
             <div role="tablist" class="console-tabs" aria-label="Console views">
                 {tab_button(Tab::Keys, "Keys", "tab-keys")}
                 {tab_button(Tab::Policy, "Key policy", "tab-policy")}
+                {tab_button(Tab::Parameters, "Parameters", "tab-parameters")}
+                {tab_button(Tab::Secrets, "Secrets", "tab-secrets")}
+                {tab_button(Tab::Snapshots, "Snapshots", "tab-snapshots")}
                 {tab_button(Tab::Events, "Event history", "tab-events")}
             </div>
             <div role="tabpanel" class="console-panel">
                 {move || match tab.get() {
                     Tab::Keys => view! { <KeysTab keys selected store profile region/> }.into_any(),
                     Tab::Policy => view! { <PolicyTab keys selected store profile region console/> }.into_any(),
+                    Tab::Parameters => view! { <ParametersTab console scope/> }.into_any(),
+                    Tab::Secrets => view! { <SecretsTab console scope/> }.into_any(),
+                    Tab::Snapshots => view! { <SnapshotsTab console scope/> }.into_any(),
                     Tab::Events => view! { <EventsTab console/> }.into_any(),
                 }}
             </div>
@@ -98,36 +105,22 @@ fn KeysTab(
     profile: RwSignal<String>,
     region: RwSignal<String>,
 ) -> impl IntoView {
-    let detail = move || {
-        let id = selected.get()?;
-        keys.with(|ks| ks.iter().find(|k| k.key_id == id).cloned())
-    };
+    let detail = selected_row(keys, selected, |k| &k.key_id);
     view! {
-        <Show when=move || !keys.with(Vec::is_empty)
-            fallback=|| view! { <p class="hint empty">"No keys in this account and Region yet. Create one in the terminal: " <code>"aws kms create-key"</code></p> }>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Keys">
-                <table class="console-table" data-testid="console-keys">
-                    <thead><tr><th scope="col">"Alias"</th><th scope="col">"Key ID"</th><th scope="col">"Status"</th><th scope="col">"Key spec"</th><th scope="col">"Usage"</th><th scope="col">"Rotation"</th></tr></thead>
-                    <tbody>
-                        {move || keys.get().into_iter().map(|k| {
-                            let id = k.key_id.clone();
-                            let is_sel = { let id = id.clone(); Signal::derive(move || selected.get().as_deref() == Some(id.as_str())) };
-                            view! {
-                                <tr class:selected=is_sel>
-                                    <td>{k.aliases.join(", ")}</td>
-                                    <td><button type="button" class="link-button mono" aria-pressed=move || is_sel.get().to_string()
-                                        on:click={ let id = id.clone(); move |_| selected.set(Some(id.clone())) }>{short_id(&k.key_id)}</button></td>
-                                    <td><span class=format!("state state-{}", k.state.to_lowercase())>{k.state.clone()}</span></td>
-                                    <td>{k.spec.clone()}</td>
-                                    <td>{k.usage.clone()}</td>
-                                    <td>{rotation_words(&k.rotation)}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </Show>
+        <ConsoleTable shown=Signal::derive(move || !keys.with(Vec::is_empty)) label="Keys" testid="console-keys"
+            columns=&["Alias", "Key ID", "Status", "Key spec", "Usage", "Rotation"]
+            empty=|| view! { <p class="hint empty">"No keys in this account and Region yet. Create one in the terminal: " <code>"aws kms create-key"</code></p> }>
+            {move || keys.get().into_iter().map(|k| view! {
+                <tr class:selected=is_selected(selected, &k.key_id)>
+                    <td>{k.aliases.join(", ")}</td>
+                    <td><RowButton selected id=k.key_id.clone() label=short_id(&k.key_id)/></td>
+                    <td><span class=format!("state state-{}", k.state.to_lowercase())>{k.state.clone()}</span></td>
+                    <td>{k.spec.clone()}</td>
+                    <td>{k.usage.clone()}</td>
+                    <td>{rotation_words(&k.rotation)}</td>
+                </tr>
+            }).collect_view()}
+        </ConsoleTable>
         {move || detail().map(|k| view! { <KeyDetail key=k store profile region/> })}
     }
 }

@@ -395,6 +395,81 @@ test('"Try a call" names the statement that decided', async ({ page }) => {
   await expect(verdict).toContainText('is not authorized to perform: kms:Decrypt');
 });
 
+test('the Parameters tab shows a SecureString as "(encrypted)" with its key, never its value', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  await page.getByRole('tab', { name: 'Parameters' }).click();
+  await expect(page.getByRole('tab', { name: 'Parameters' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('No parameters in this account and Region yet.')).toBeVisible();
+  await lab.run('aws ssm put-parameter --name /app/db/password --value hunter2 --type SecureString');
+  const parameters = page.getByTestId('console-parameters');
+  const row = parameters.locator('tbody tr', { hasText: '/app/db/password' });
+  await expect(row).toContainText('SecureString');
+  await expect(row).toContainText('(encrypted)');
+  await expect(row).toContainText('alias/aws/ssm');
+  await row.getByRole('button', { name: '/app/db/password' }).click();
+  const detail = page.getByTestId('parameter-detail');
+  await expect(detail).toContainText('Version 1');
+  await expect(page.locator('.lab-console')).not.toContainText('hunter2');
+});
+
+test('the Secrets tab shows a rotation moving the staging labels', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  await lab.run(`aws secretsmanager create-secret --name app/db --secret-string '{"username":"app","password":"first-password"}'`);
+  await page.getByRole('tab', { name: 'Secrets' }).click();
+  const secrets = page.getByTestId('console-secrets');
+  const row = secrets.locator('tbody tr', { hasText: 'app/db' });
+  await expect(row).toContainText('alias/aws/secretsmanager');
+  await expect(row).toContainText('Off');
+  await row.getByRole('button', { name: 'app/db' }).click();
+  const versions = page.getByTestId('secret-versions').locator('li');
+  await expect(versions).toHaveCount(1);
+  await expect(versions.first()).toContainText('AWSCURRENT');
+  await lab.run(
+    'aws secretsmanager rotate-secret --secret-id app/db --rotation-lambda-arn arn:aws:lambda:us-east-1:111122223333:function:rotator --rotation-rules AutomaticallyAfterDays=30',
+  );
+  await expect(row).toContainText('On · AutomaticallyAfterDays=30');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.nth(0)).toContainText('AWSCURRENT');
+  await expect(versions.nth(1)).toContainText('AWSPREVIOUS');
+  await expect(page.locator('.lab-console')).not.toContainText('first-password');
+});
+
+test('the Snapshots tab shows a snapshot shared with the partner, and the partner\'s failed copy', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  await lab.run('aws kms create-key --description snapshots --query KeyMetadata.Arn --output text');
+  const key = (await lab.lastStdout()).trim();
+  await lab.run(`aws ec2 create-volume --availability-zone us-east-1a --size 8 --encrypted --kms-key-id ${key} --query VolumeId --output text`);
+  const volume = (await lab.lastStdout()).trim();
+  await lab.run(`aws ec2 create-snapshot --volume-id ${volume} --description orders --query SnapshotId --output text`);
+  const snapshot = (await lab.lastStdout()).trim();
+  await lab.run(
+    `aws ec2 modify-snapshot-attribute --snapshot-id ${snapshot} --attribute createVolumePermission --operation-type add --user-ids 444455556666`,
+  );
+  await page.getByRole('tab', { name: 'Snapshots' }).click();
+  const row = page.getByTestId('console-snapshots').locator('tbody tr', { hasText: snapshot });
+  await expect(row).toContainText('completed');
+  await expect(row).toContainText('444455556666');
+  await expect(page.getByTestId('console-volumes')).toContainText(volume);
+
+  // The partner's copy fails while the key policy leaves the partner out.
+  await lab.run('aws kms create-key --profile partner --query KeyMetadata.Arn --output text');
+  const partnerKey = (await lab.lastStdout()).trim();
+  await lab.run(
+    `aws ec2 copy-snapshot --profile partner --source-snapshot-id ${snapshot} --source-region us-east-1 --encrypted --kms-key-id ${partnerKey} --query SnapshotId --output text`,
+  );
+  const copy = (await lab.lastStdout()).trim();
+  await lab.run('aws ec2 describe-snapshots --profile partner --owner-ids self');
+  await page.getByTestId('console-profile').selectOption('partner');
+  const snapshots = page.getByTestId('console-snapshots');
+  await expect(snapshots.locator('tbody tr', { hasText: snapshot })).toContainText('111122223333');
+  const failed = snapshots.locator('tbody tr', { hasText: copy });
+  await expect(failed).toContainText('error');
+  await expect(failed).toContainText('Given key ID is not accessible');
+});
+
 test('an RSA_4096 key is made off the main thread, with a busy line meanwhile', async ({ page }) => {
   // Finding two 2048-bit primes takes the worker 15 to 25 seconds.
   test.setTimeout(120_000);
@@ -429,6 +504,10 @@ test('axe finds nothing on a lab page, in each console tab', async ({ app, page 
   const lab = new Lab(page);
   await lab.open('first-key');
   await lab.createKey('axe');
+  await lab.run('aws ssm put-parameter --name /axe/password --value axe --type SecureString');
+  await lab.run('aws secretsmanager create-secret --name axe/secret --secret-string axe');
+  await lab.run('aws ec2 create-volume --availability-zone us-east-1a --size 8 --encrypted --query VolumeId --output text');
+  await lab.run(`aws ec2 create-snapshot --volume-id ${(await lab.lastStdout()).trim()}`);
   // axe's target-size rule counts a button that the phone's fixed tab bar
   // happens to cover at the current scroll position; check from the top.
   const check = async () => {
@@ -439,6 +518,18 @@ test('axe finds nothing on a lab page, in each console tab', async ({ app, page 
   await expect(page.getByTestId('key-detail')).toBeVisible();
   await check();
   await page.getByRole('tab', { name: 'Key policy' }).click();
+  await check();
+  await page.getByRole('tab', { name: 'Parameters' }).click();
+  await page.getByTestId('console-parameters').getByRole('button').first().click();
+  await expect(page.getByTestId('parameter-detail')).toBeVisible();
+  await check();
+  await page.getByRole('tab', { name: 'Secrets' }).click();
+  await page.getByTestId('console-secrets').getByRole('button').first().click();
+  await expect(page.getByTestId('secret-detail')).toBeVisible();
+  await check();
+  await page.getByRole('tab', { name: 'Snapshots' }).click();
+  await expect(page.getByTestId('console-snapshots')).toBeVisible();
+  await expect(page.getByTestId('console-volumes')).toBeVisible();
   await check();
   await page.getByRole('tab', { name: 'Event history' }).click();
   await check();

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod saved;
+mod scope;
 pub mod wording;
 
 pub use saved::{LabProgress, LabRecord, LabState, StateFull, LAB_STATE_LIMIT};
@@ -168,6 +169,14 @@ pub struct ConsoleView {
     pub profiles: Vec<ProfileRow>,
     /// Every key in every account and Region, by account, Region, then ID.
     pub keys: Vec<KeyRow>,
+    /// Every Parameter Store parameter, by account, Region, then name.
+    pub parameters: Vec<ParameterRow>,
+    /// Every secret, primaries and replicas, by account, Region, then name.
+    pub secrets: Vec<SecretRow>,
+    /// Every EBS snapshot, in the order they were made.
+    pub snapshots: Vec<SnapshotRow>,
+    /// Every EBS volume, in the order they were made.
+    pub volumes: Vec<VolumeRow>,
     /// The CloudTrail-style event list, newest first.
     pub events: Vec<EventRow>,
 }
@@ -240,4 +249,140 @@ pub struct EventRow {
     pub region: String,
     pub error_code: Option<String>,
     pub error_message: Option<String>,
+}
+
+/// A parameter as of its latest version. A SecureString's value is never
+/// here, sealed or open: `value` says "(encrypted)".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParameterRow {
+    pub name: String,
+    pub arn: String,
+    pub account: String,
+    pub region: String,
+    /// "String", "StringList" or "SecureString".
+    pub kind: String,
+    /// "Standard" or "Advanced".
+    pub tier: String,
+    pub version: u64,
+    /// The KMS key of a SecureString, as the parameter names it.
+    pub key_id: Option<String>,
+    /// The value of a String or StringList; "(encrypted)" for a SecureString.
+    pub value: String,
+    pub description: String,
+    pub last_modified: String,
+    pub last_modified_user: String,
+    /// Every version kept, newest first, with its labels.
+    pub versions: Vec<ParameterVersionRow>,
+    /// The latest version's policies.
+    pub policies: Vec<ParameterPolicyRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParameterVersionRow {
+    pub version: u64,
+    pub labels: Vec<String>,
+    pub last_modified: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParameterPolicyRow {
+    /// "Expiration", "ExpirationNotification" or "NoChangeNotification".
+    pub kind: String,
+    /// "Pending" or "Finished".
+    pub status: String,
+    /// The policy as it was given, JSON.
+    pub text: String,
+}
+
+/// A secret, without its value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretRow {
+    pub name: String,
+    pub arn: String,
+    pub account: String,
+    pub region: String,
+    pub description: String,
+    /// The key new versions are sealed under (`alias/aws/secretsmanager`
+    /// when the secret names none).
+    pub kms_key_id: String,
+    pub rotation: SecretRotationRow,
+    pub created: String,
+    pub last_changed: String,
+    /// When DeleteSecret was called, and when the secret goes for good.
+    pub deleted: Option<String>,
+    pub deletion_date: Option<String>,
+    /// Every version, newest first, with its staging labels.
+    pub versions: Vec<SecretVersionRow>,
+    /// For a replica, the Region of its primary.
+    pub primary_region: Option<String>,
+    /// For a primary, the Regions it replicates to.
+    pub replicas: Vec<ReplicaRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretRotationRow {
+    pub enabled: bool,
+    pub lambda_arn: Option<String>,
+    /// The rules as the API gives them: `AutomaticallyAfterDays=30`,
+    /// `ScheduleExpression=rate(10 days)`, `Duration=2h`, joined by ", ".
+    pub rules: Option<String>,
+    pub last_rotated: Option<String>,
+    /// Set while rotation is enabled.
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SecretVersionRow {
+    pub version_id: String,
+    /// AWSCURRENT, AWSPENDING, AWSPREVIOUS and any labels of the learner's.
+    pub stages: Vec<String>,
+    pub created: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReplicaRow {
+    pub region: String,
+    pub kms_key_id: String,
+    /// "InSync", "Failed" or "InProgress".
+    pub status: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotRow {
+    pub snapshot_id: String,
+    /// The account that owns it.
+    pub owner: String,
+    pub region: String,
+    pub volume_id: String,
+    pub volume_size: i64,
+    pub description: String,
+    /// "pending", "completed" or "error".
+    pub state: String,
+    /// Why a snapshot is in `error`, as EC2's StateMessage says it.
+    pub state_message: Option<String>,
+    pub encrypted: bool,
+    /// The KMS key's ARN, for an encrypted snapshot.
+    pub kms_key_id: Option<String>,
+    /// The accounts in its `createVolumePermission`.
+    pub shared_with: Vec<String>,
+    /// `createVolumePermission` holds the group `all`.
+    pub public: bool,
+    pub started: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VolumeRow {
+    pub volume_id: String,
+    pub owner: String,
+    pub region: String,
+    pub zone: String,
+    pub size: i64,
+    pub volume_type: String,
+    /// "creating", "available" or "error".
+    pub state: String,
+    pub encrypted: bool,
+    pub kms_key_id: Option<String>,
+    pub snapshot_id: Option<String>,
+    pub created: String,
 }

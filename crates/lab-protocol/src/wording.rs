@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::{KeyRow, RotationStatus};
+use crate::{KeyRow, RotationStatus, SecretRotationRow, SecretRow, SnapshotRow};
 
 /// A key as the console names it: its first alias, else its ID.
 pub fn key_label(k: &KeyRow) -> String {
@@ -34,6 +34,67 @@ pub fn rotation_words(r: &RotationStatus) -> String {
 /// `2026-01-01` from `2026-01-01T00:00:00Z`.
 pub fn date_part(iso: &str) -> &str {
     iso.get(..10).unwrap_or(iso)
+}
+
+/// A KMS key as another service names it, short enough for a table cell:
+/// an alias as it is, a key ID or key ARN as its ID's first 8 characters.
+pub fn key_ref(id: &str) -> String {
+    if id.contains("alias/") {
+        return id.rsplit(':').next().unwrap_or(id).to_owned();
+    }
+    short_id(id.rsplit('/').next().unwrap_or(id))
+}
+
+/// "—" for an empty value, else the value.
+pub fn or_dash(text: &str) -> String {
+    if text.is_empty() {
+        "—".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A secret's status: scheduled for deletion, a replica, or active.
+pub fn secret_status(s: &SecretRow) -> String {
+    match (&s.deletion_date, &s.primary_region) {
+        (Some(date), _) => format!("Deleted · goes on {}", date_part(date)),
+        (None, Some(primary)) => format!("Replica of {primary}"),
+        (None, None) => "Active".to_owned(),
+    }
+}
+
+/// A secret's rotation in words: "Off", or "On · <rules> · next <date>".
+pub fn secret_rotation_words(r: &SecretRotationRow) -> String {
+    if !r.enabled {
+        return "Off".to_owned();
+    }
+    let mut words = vec!["On".to_owned()];
+    words.extend(r.rules.clone());
+    words.extend(r.next.as_deref().map(|n| format!("next {}", date_part(n))));
+    words.join(" · ")
+}
+
+/// Staging or version labels as one cell: "AWSCURRENT, AWSPREVIOUS", or
+/// "None" for a version without any.
+pub fn label_words(labels: &[String]) -> String {
+    if labels.is_empty() {
+        "None".to_owned()
+    } else {
+        labels.join(", ")
+    }
+}
+
+/// Whom a snapshot is shared with: "Public", the account IDs, or "Not shared".
+pub fn sharing_words(s: &SnapshotRow) -> String {
+    let mut with: Vec<&str> = s.shared_with.iter().map(String::as_str).collect();
+    if s.public {
+        with.insert(0, "Public");
+    }
+    if with.is_empty() {
+        "Not shared".to_owned()
+    } else {
+        with.join(", ")
+    }
 }
 
 /// A console call's failure as the AWS CLI words it; `None` for success.

@@ -136,3 +136,107 @@ fn an_event_reads_with_a_short_time_and_principal() {
         "root"
     );
 }
+
+fn snapshot(owner: &str, shared_with: &[&str], public: bool) -> keydeck_lab_protocol::SnapshotRow {
+    keydeck_lab_protocol::SnapshotRow {
+        snapshot_id: "snap-0123456789abcdef0".to_owned(),
+        owner: owner.to_owned(),
+        region: "us-east-1".to_owned(),
+        volume_id: "vol-0123456789abcdef0".to_owned(),
+        volume_size: 8,
+        description: String::new(),
+        state: "completed".to_owned(),
+        state_message: None,
+        encrypted: false,
+        kms_key_id: None,
+        shared_with: shared_with.iter().map(|a| (*a).to_owned()).collect(),
+        public,
+        started: "2026-01-01T00:00:00Z".to_owned(),
+    }
+}
+
+#[test]
+fn a_snapshot_is_seen_by_its_owner_the_accounts_it_is_shared_with_or_all() {
+    let view = keydeck_lab_protocol::ConsoleView {
+        snapshots: vec![snapshot("111122223333", &["444455556666"], false)],
+        ..Default::default()
+    };
+    assert_eq!(view.snapshots_for("111122223333", "us-east-1").len(), 1);
+    assert_eq!(view.snapshots_for("444455556666", "us-east-1").len(), 1);
+    assert!(view.snapshots_for("444455556666", "eu-west-1").is_empty());
+    assert!(view.snapshots_for("999999999999", "us-east-1").is_empty());
+    assert_eq!(sharing_words(&view.snapshots[0]), "444455556666");
+    assert_eq!(sharing_words(&snapshot("1", &[], false)), "Not shared");
+    assert_eq!(sharing_words(&snapshot("1", &["2"], true)), "Public, 2");
+    assert!(snapshot("1", &[], true).usable_by("3"));
+}
+
+#[test]
+fn secret_rotation_and_labels_read_as_words() {
+    let mut r = keydeck_lab_protocol::SecretRotationRow {
+        enabled: false,
+        lambda_arn: None,
+        rules: Some("AutomaticallyAfterDays=30".to_owned()),
+        last_rotated: None,
+        next: None,
+    };
+    assert_eq!(secret_rotation_words(&r), "Off");
+    r.enabled = true;
+    r.next = Some("2026-01-31T00:00:00Z".to_owned());
+    assert_eq!(
+        secret_rotation_words(&r),
+        "On · AutomaticallyAfterDays=30 · next 2026-01-31"
+    );
+    assert_eq!(label_words(&[]), "None");
+    assert_eq!(
+        label_words(&["AWSCURRENT".to_owned(), "AWSPENDING".to_owned()]),
+        "AWSCURRENT, AWSPENDING"
+    );
+}
+
+#[test]
+fn keys_named_by_other_services_shorten_for_a_cell() {
+    assert_eq!(key_ref("alias/aws/ssm"), "alias/aws/ssm");
+    assert_eq!(
+        key_ref("arn:aws:kms:us-east-1:111122223333:alias/app"),
+        "alias/app"
+    );
+    assert_eq!(
+        key_ref("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+        "1234abcd…"
+    );
+    assert_eq!(key_ref("1234abcd-12ab-34cd-56ef-1234567890ab"), "1234abcd…");
+    assert_eq!(or_dash(""), "—");
+    assert_eq!(or_dash("x"), "x");
+}
+
+#[test]
+fn a_secret_is_active_a_replica_or_waiting_for_deletion() {
+    let mut s = keydeck_lab_protocol::SecretRow {
+        name: "app/db".to_owned(),
+        arn: String::new(),
+        account: "111122223333".to_owned(),
+        region: "eu-west-1".to_owned(),
+        description: String::new(),
+        kms_key_id: "alias/aws/secretsmanager".to_owned(),
+        rotation: keydeck_lab_protocol::SecretRotationRow {
+            enabled: false,
+            lambda_arn: None,
+            rules: None,
+            last_rotated: None,
+            next: None,
+        },
+        created: String::new(),
+        last_changed: String::new(),
+        deleted: None,
+        deletion_date: None,
+        versions: vec![],
+        primary_region: None,
+        replicas: vec![],
+    };
+    assert_eq!(secret_status(&s), "Active");
+    s.primary_region = Some("us-east-1".to_owned());
+    assert_eq!(secret_status(&s), "Replica of us-east-1");
+    s.deletion_date = Some("2026-01-08T00:00:00Z".to_owned());
+    assert_eq!(secret_status(&s), "Deleted · goes on 2026-01-08");
+}

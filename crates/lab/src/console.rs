@@ -1,21 +1,28 @@
 //! What the console view shows, read straight from the session's state:
-//! every key with its aliases, policy, grants, tags and rotations, and the
-//! CloudTrail-style event list. Reading never records an event; console
+//! every key with its aliases, policy, grants, tags and rotations; every
+//! parameter, secret, snapshot and volume (never a parameter's or secret's
+//! value); and the CloudTrail-style event list. Reading never records an event; console
 //! *actions* go through [`Session::console_call`] like any API call.
 
 use keydeck_lab_protocol::{
-    ConsoleView, EventRow, GrantRow, KeyRow, ProfileRow, RotationRow, RotationStatus,
+    ConsoleView, EventRow, GrantRow, KeyRow, ParameterPolicyRow, ParameterRow, ParameterVersionRow,
+    ProfileRow, ReplicaRow, RotationRow, RotationStatus, SecretRotationRow, SecretRow,
+    SecretVersionRow, SnapshotRow, VolumeRow,
 };
+use keydeck_sim::ec2::resources::{Encryption, Snapshot, Volume};
 use keydeck_sim::kms::model::keys::{KeyState, MultiRegionRole};
 use keydeck_sim::kms::{EncryptionContext, Grant, Key, Kms};
 use keydeck_sim::platform::clock::iso8601;
+use keydeck_sim::secretsmanager::secret::{Rotation, Secret};
+use keydeck_sim::ssm::parameter::{Parameter, ParameterType};
 use serde_json::{json, Value};
 
 use crate::cli;
 use crate::session::Session;
 
-/// The console's picture of the session. Keys are listed for every account
-/// and Region; the page filters them by the chosen profile and Region.
+/// The console's picture of the session. Keys, parameters, secrets,
+/// snapshots and volumes are listed for every account and Region; the page
+/// keeps those of the chosen profile and Region.
 pub fn view(session: &Session, _home_region: &str) -> ConsoleView {
     let sim = session.sim();
     let kms = sim.kms();
@@ -23,6 +30,14 @@ pub fn view(session: &Session, _home_region: &str) -> ConsoleView {
         now: iso8601(sim.clock().now()),
         profiles: profile_rows(),
         keys: kms.keys().map(|k| key_row(kms, k)).collect(),
+        parameters: sim
+            .ssm()
+            .all()
+            .map(|((account, region), p)| parameter_row(account, region, p))
+            .collect(),
+        secrets: sim.secrets().all().map(secret_row).collect(),
+        snapshots: sim.ec2().snapshots.iter().map(snapshot_row).collect(),
+        volumes: sim.ec2().volumes.iter().map(volume_row).collect(),
         events: sim
             .events()
             .iter()
@@ -139,6 +154,154 @@ fn grant_row(g: &Grant) -> GrantRow {
                 .to_owned()
             })
             .unwrap_or_default(),
+    }
+}
+
+/// A parameter as of its latest version; a SecureString's value stays out.
+fn parameter_row(account: &str, region: &str, p: &Parameter) -> ParameterRow {
+    let latest = p.latest();
+    ParameterRow {
+        name: p.name.clone(),
+        arn: p.arn.clone(),
+        account: account.to_owned(),
+        region: region.to_owned(),
+        kind: latest.kind.as_str().to_owned(),
+        tier: latest.tier.as_str().to_owned(),
+        version: latest.version,
+        key_id: latest.key_id.clone(),
+        value: match latest.kind {
+            ParameterType::SecureString => "(encrypted)".to_owned(),
+            _ => latest.value.clone(),
+        },
+        description: latest.description.clone().unwrap_or_default(),
+        last_modified: iso8601(latest.last_modified),
+        last_modified_user: latest.last_modified_user.clone(),
+        versions: p
+            .versions
+            .iter()
+            .rev()
+            .map(|v| ParameterVersionRow {
+                version: v.version,
+                labels: v.labels.clone(),
+                last_modified: iso8601(v.last_modified),
+            })
+            .collect(),
+        policies: latest
+            .policies
+            .iter()
+            .map(|policy| ParameterPolicyRow {
+                kind: policy.kind.name().to_owned(),
+                status: if policy.finished {
+                    "Finished"
+                } else {
+                    "Pending"
+                }
+                .to_owned(),
+                text: policy.text.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// A secret and its versions' staging labels, without any value.
+fn secret_row(s: &Secret) -> SecretRow {
+    SecretRow {
+        name: s.name.clone(),
+        arn: s.arn.clone(),
+        account: s.account.clone(),
+        region: s.region.clone(),
+        description: s.description.clone().unwrap_or_default(),
+        kms_key_id: s.key_id().to_owned(),
+        rotation: secret_rotation(&s.rotation),
+        created: iso8601(s.created),
+        last_changed: iso8601(s.last_changed),
+        deleted: s.deleted.map(iso8601),
+        deletion_date: s.deletion_date.filter(|_| s.is_deleted()).map(iso8601),
+        versions: s
+            .versions
+            .iter()
+            .rev()
+            .map(|v| SecretVersionRow {
+                version_id: v.id.clone(),
+                stages: v.stages.clone(),
+                created: iso8601(v.created),
+            })
+            .collect(),
+        primary_region: s.primary_region.clone(),
+        replicas: s
+            .replicas
+            .iter()
+            .map(|r| ReplicaRow {
+                region: r.region.clone(),
+                kms_key_id: r.kms_key_id.clone(),
+                status: r.status.clone(),
+                message: r.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// RotationRules as the API names its members, and the dates.
+fn secret_rotation(r: &Rotation) -> SecretRotationRow {
+    let rules = r.rules.as_ref().map(|rules| {
+        let days = rules
+            .automatically_after_days
+            .map(|d| format!("AutomaticallyAfterDays={d}"));
+        let expression = rules
+            .schedule_expression
+            .as_ref()
+            .map(|e| format!("ScheduleExpression={e}"));
+        let duration = rules.duration.as_ref().map(|d| format!("Duration={d}"));
+        [days, expression, duration]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    SecretRotationRow {
+        enabled: r.enabled,
+        lambda_arn: r.lambda_arn.clone(),
+        rules,
+        last_rotated: r.last_rotated.map(iso8601),
+        next: r.next.filter(|_| r.enabled).map(iso8601),
+    }
+}
+
+fn key_arn(e: &Option<Encryption>) -> Option<String> {
+    e.as_ref().map(|e| e.key_arn.clone())
+}
+
+fn snapshot_row(s: &Snapshot) -> SnapshotRow {
+    SnapshotRow {
+        snapshot_id: s.id.clone(),
+        owner: s.owner.clone(),
+        region: s.region.clone(),
+        volume_id: s.volume_id.clone(),
+        volume_size: s.volume_size,
+        description: s.description.clone(),
+        state: s.state.as_str().to_owned(),
+        state_message: s.state_message.clone(),
+        encrypted: s.encryption.is_some(),
+        kms_key_id: key_arn(&s.encryption),
+        shared_with: s.shared_with.iter().cloned().collect(),
+        public: s.public,
+        started: iso8601(s.started),
+    }
+}
+
+fn volume_row(v: &Volume) -> VolumeRow {
+    VolumeRow {
+        volume_id: v.id.clone(),
+        owner: v.owner.clone(),
+        region: v.region.clone(),
+        zone: v.zone.clone(),
+        size: v.size,
+        volume_type: v.kind.as_str().to_owned(),
+        state: v.state.as_str().to_owned(),
+        encrypted: v.encryption.is_some(),
+        kms_key_id: key_arn(&v.encryption),
+        snapshot_id: v.snapshot_id.clone(),
+        created: iso8601(v.created),
     }
 }
 

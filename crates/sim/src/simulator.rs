@@ -217,6 +217,21 @@ impl Simulator {
         &self.kms
     }
 
+    /// Parameter Store's state, to read (the labs' console lists it).
+    pub fn ssm(&self) -> &Ssm {
+        &self.ssm
+    }
+
+    /// Secrets Manager's state, to read.
+    pub fn secrets(&self) -> &SecretsManager {
+        &self.secrets
+    }
+
+    /// EBS's volumes and snapshots, to read.
+    pub fn ec2(&self) -> &Ec2 {
+        &self.ec2
+    }
+
     /// The CloudTrail-style log, oldest event first.
     pub fn events(&self) -> &[TrailEvent] {
         self.trail.events()

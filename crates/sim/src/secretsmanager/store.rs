@@ -93,6 +93,11 @@ impl SecretsManager {
         self.scopes.get(scope).into_iter().flat_map(|m| m.values())
     }
 
+    /// Every secret, by account, Region, then name.
+    pub fn all(&self) -> impl Iterator<Item = &Secret> {
+        self.scopes.values().flat_map(|m| m.values())
+    }
+
     /// Every secret's key.
     pub fn keys(&self) -> Vec<Key> {
         self.scopes

@@ -35,6 +35,13 @@ impl Ssm {
             .flat_map(|m| m.values())
     }
 
+    /// Every account's and Region's parameters, by account, Region, then name.
+    pub fn all(&self) -> impl Iterator<Item = (&Scope, &Parameter)> {
+        self.scopes
+            .iter()
+            .flat_map(|(scope, m)| m.values().map(move |p| (scope, p)))
+    }
+
     pub fn parameters_mut(&mut self, env: &Env<'_>) -> &mut BTreeMap<String, Parameter> {
         self.scopes.entry(scope(env)).or_default()
     }
