@@ -146,8 +146,10 @@ pub fn Terminal(store: LabStore) -> impl IntoView {
     view! {
         <section class="terminal" aria-labelledby="terminal-title">
             <h2 id="terminal-title" class="visually-hidden">"Terminal"</h2>
+            // Focusable, so that a keyboard can scroll the output, wide
+            // tables and JSON included, with the arrow keys.
             <div class="term-out" node_ref=out_ref role="log" aria-live="polite" aria-label="Terminal output"
-                on:click=focus_input data-testid="terminal-output">
+                tabindex="0" on:click=focus_input data-testid="terminal-output">
                 <p class="term-welcome">
                     "Type " <kbd>"help"</kbd> " for the commands, or " <kbd>"aws kms help"</kbd>
                     ". Tab completes, ↑ and ↓ recall earlier commands."

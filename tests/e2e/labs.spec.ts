@@ -501,6 +501,8 @@ test('an RSA_4096 key is made off the main thread, with a busy line meanwhile', 
 });
 
 test('axe finds nothing on a lab page, in each console tab', async ({ app, page }) => {
+  // Five commands, three services' first calls and six axe runs.
+  test.setTimeout(90_000);
   const lab = new Lab(page);
   await lab.open('first-key');
   await lab.createKey('axe');
