@@ -500,6 +500,35 @@ test('an RSA_4096 key is made off the main thread, with a busy line meanwhile', 
   expect(Math.max(0, ...longTasks)).toBeLessThan(1000);
 });
 
+test('an ECC signature is made through the asymmetric chunk, and verifies offline before and after a reload', async ({ page }) => {
+  test.setTimeout(90_000);
+  const chunks: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('split_asymmetric')) chunks.push(r.url());
+  });
+  const lab = new Lab(page);
+  await lab.open('asymmetric');
+  expect(chunks).toEqual([]);
+  await lab.run('aws kms create-key --key-spec ECC_NIST_P256 --key-usage SIGN_VERIFY --query KeyMetadata.KeyId --output text');
+  const keyId = (await lab.lastStdout()).trim();
+  expect(keyId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(chunks.length).toBeGreaterThan(0);
+  await lab.run('echo "release 1.4.2" > release.txt');
+  await lab.run(`aws kms sign --key-id ${keyId} --message fileb://release.txt --message-type RAW --signing-algorithm ECDSA_SHA_256 --query Signature --output text | base64 --decode > release.sig`);
+  await lab.run(`aws kms get-public-key --key-id ${keyId} --query PublicKey --output text | base64 --decode > release-pub.der`);
+  const verify = 'keydeck-crypt verify --public-key fileb://release-pub.der --message fileb://release.txt --signature fileb://release.sig --signing-algorithm ECDSA_SHA_256';
+  await lab.run(verify);
+  expect(await lab.lastStdout()).toBe('Signature OK\n');
+  // The reloaded lab replays its log, the ECC key included, in a new worker
+  // that has to fetch the chunk again before it can.
+  await page.reload();
+  await expect(page.getByTestId('tasks')).toBeVisible();
+  await lab.run(verify);
+  expect(await lab.lastStdout()).toBe('Signature OK\n');
+  await lab.run(`aws kms describe-key --key-id ${keyId} --query KeyMetadata.KeySpec --output text`);
+  expect(await lab.lastStdout()).toBe('ECC_NIST_P256\n');
+});
+
 test('axe finds nothing on a lab page, in each console tab', async ({ app, page }) => {
   // Five commands, three services' first calls and six axe runs.
   test.setTimeout(90_000);
