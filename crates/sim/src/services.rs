@@ -15,7 +15,7 @@ use crate::platform::clock::Timestamp;
 use crate::platform::env::Env;
 use crate::platform::error::Error;
 use crate::platform::iam::Iam;
-use crate::platform::lazy::Lazy;
+use crate::platform::lazy::{lazy_slot, Lazy};
 use crate::platform::random::Entropy;
 use crate::secretsmanager::SecretsManager;
 use crate::ssm::Ssm;
@@ -99,35 +99,37 @@ impl Operations<Ec2> for Builtin {
     }
 }
 
-macro_rules! slot {
-    ($(#[$doc:meta])* $name:ident: $state:ty = $chunk:literal) => {
-        $(#[$doc])*
-        #[cfg(not(target_arch = "wasm32"))]
-        pub static $name: Lazy<dyn Operations<$state>> = Lazy::new($chunk, Some(&Builtin));
-        $(#[$doc])*
-        #[cfg(target_arch = "wasm32")]
-        pub static $name: Lazy<dyn Operations<$state>> = Lazy::new($chunk, None);
-    };
+lazy_slot! {
+    /// Parameter Store.
+    pub static SSM: dyn Operations<Ssm> = ("ssm", &Builtin);
+}
+lazy_slot! {
+    /// Secrets Manager.
+    pub static SECRETS_MANAGER: dyn Operations<SecretsManager> = ("secretsmanager", &Builtin);
+}
+lazy_slot! {
+    /// EBS volumes and snapshots.
+    pub static EC2: dyn Operations<Ec2> = ("ec2", &Builtin);
 }
 
-slot!(
-    /// Parameter Store.
-    SSM: Ssm = "ssm"
-);
-slot!(
-    /// Secrets Manager.
-    SECRETS_MANAGER: SecretsManager = "secretsmanager"
-);
-slot!(
-    /// EBS volumes and snapshots.
-    EC2: Ec2 = "ec2"
-);
-
-/// What a call to a service answers while the browser is still fetching
-/// its code. The labs worker never lets a learner see it: it loads the
-/// chunk and runs the call again.
-pub fn not_loaded(service: &str) -> Error {
-    Error::ServiceUnavailable(format!(
-        "The simulator's {service} service is still loading. Try again."
-    ))
+/// Runs `operation` of a service other than KMS with the code in `slot`,
+/// reaching KMS for the caller through `via`. The outer error is the one a
+/// call answers while the browser is still fetching the service's code
+/// (the labs worker never lets a learner see it: it loads the chunk and
+/// runs the call again); the inner result is the call's.
+pub fn call<S>(
+    slot: &Lazy<dyn Operations<S>>,
+    state: &mut S,
+    env: &Env<'_>,
+    mut via: ViaService<'_>,
+    operation: &str,
+    request: &Value,
+) -> Result<Result<Value, Error>, Error> {
+    let ops = slot.get().map_err(|missing| {
+        Error::ServiceUnavailable(format!(
+            "The simulator's {} service is still loading. Try again.",
+            missing.0
+        ))
+    })?;
+    Ok(ops.call(state, env, &mut via, operation, request))
 }

@@ -116,27 +116,30 @@ impl Simulator {
         };
         let result = match service {
             "kms" => self.kms.call(&env, operation, &request),
-            "ssm" => match services::SSM.get() {
-                Ok(ops) => {
-                    let mut via = ViaService::new("ssm", &mut self.kms, &mut self.trail);
-                    ops.call(&mut self.ssm, &env, &mut via, operation, &request)
-                }
-                Err(_) => return Err(services::not_loaded(service)),
-            },
-            "secretsmanager" => match services::SECRETS_MANAGER.get() {
-                Ok(ops) => {
-                    let mut via = ViaService::new("secretsmanager", &mut self.kms, &mut self.trail);
-                    ops.call(&mut self.secrets, &env, &mut via, operation, &request)
-                }
-                Err(_) => return Err(services::not_loaded(service)),
-            },
-            "ec2" => match services::EC2.get() {
-                Ok(ops) => {
-                    let mut via = ViaService::new("ec2", &mut self.kms, &mut self.trail);
-                    ops.call(&mut self.ec2, &env, &mut via, operation, &request)
-                }
-                Err(_) => return Err(services::not_loaded(service)),
-            },
+            "ssm" => services::call(
+                &services::SSM,
+                &mut self.ssm,
+                &env,
+                ViaService::new(service, &mut self.kms, &mut self.trail),
+                operation,
+                &request,
+            )?,
+            "secretsmanager" => services::call(
+                &services::SECRETS_MANAGER,
+                &mut self.secrets,
+                &env,
+                ViaService::new(service, &mut self.kms, &mut self.trail),
+                operation,
+                &request,
+            )?,
+            "ec2" => services::call(
+                &services::EC2,
+                &mut self.ec2,
+                &env,
+                ViaService::new(service, &mut self.kms, &mut self.trail),
+                operation,
+                &request,
+            )?,
             "keydeck" => return self.control(operation, &request, caller),
             _ => return Err(Error::UnknownOperationException),
         };

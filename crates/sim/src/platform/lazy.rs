@@ -57,16 +57,10 @@ impl<T: ?Sized + Sync + 'static> Lazy<T> {
     /// The implementation, or [`Missing`] (remembered for [`take_missed`])
     /// while it is not loaded.
     pub fn get(&self) -> Result<&'static T, Missing> {
-        if let Some(found) = self.installed.get() {
-            return Ok(*found);
-        }
-        match self.builtin {
-            Some(builtin) if !WITHHELD.get() => Ok(builtin),
-            _ => {
-                MISSED.set(Some(self.name));
-                Err(Missing(self.name))
-            }
-        }
+        self.loaded().ok_or_else(|| {
+            MISSED.set(Some(self.name));
+            Missing(self.name)
+        })
     }
 
     /// The implementation if it is at hand, without counting a miss: for
@@ -85,6 +79,24 @@ impl<T: ?Sized + Sync + 'static> Lazy<T> {
         let _ = self.installed.set(implementation);
     }
 }
+
+/// Declares a static [`Lazy`] slot: `builtin` natively, empty in the
+/// browser's build, so that nothing outside the chunk names the
+/// implementation there.
+macro_rules! lazy_slot {
+    ($(#[$doc:meta])* $vis:vis static $name:ident: $ty:ty = ($chunk:literal, $builtin:expr);) => {
+        $(#[$doc])*
+        #[cfg(not(target_arch = "wasm32"))]
+        $vis static $name: $crate::platform::lazy::Lazy<$ty> =
+            $crate::platform::lazy::Lazy::new($chunk, Some($builtin));
+        $(#[$doc])*
+        #[cfg(target_arch = "wasm32")]
+        $vis static $name: $crate::platform::lazy::Lazy<$ty> =
+            $crate::platform::lazy::Lazy::new($chunk, None);
+    };
+}
+
+pub(crate) use lazy_slot;
 
 /// The slot missed since the last call, if any, and forgets it.
 pub fn take_missed() -> Option<&'static str> {

@@ -15,14 +15,13 @@ pub mod rust_crypto;
 
 pub use engine::{Engine, KeyPair, PrivateKey, PublicKey};
 
-use crate::platform::lazy::{Lazy, Missing};
+use crate::platform::lazy::{lazy_slot, Missing};
 
-/// The slot: RustCrypto natively; in the browser, once the worker has
-/// fetched the `asymmetric` chunk.
-#[cfg(not(target_arch = "wasm32"))]
-pub static ENGINE: Lazy<dyn Engine> = Lazy::new("asymmetric", Some(&rust_crypto::RustCrypto));
-#[cfg(target_arch = "wasm32")]
-pub static ENGINE: Lazy<dyn Engine> = Lazy::new("asymmetric", None);
+lazy_slot! {
+    /// The slot: RustCrypto natively; in the browser, once the worker has
+    /// fetched the `asymmetric` chunk.
+    pub static ENGINE: dyn Engine = ("asymmetric", &rust_crypto::RustCrypto);
+}
 
 /// The engine, or [`Missing`] while the browser has not loaded it.
 pub fn engine() -> Result<&'static dyn Engine, Missing> {
