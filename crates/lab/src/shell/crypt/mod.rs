@@ -27,6 +27,9 @@ use super::Env;
 use crate::io::{CommandOutput, Vfs};
 
 /// The subcommands, with the options each one takes.
+/// What `verify` and `rsa-encrypt` say of a public key that is not RSA.
+const NOT_RSA: &str = "the public key is not an RSA key";
+
 pub const SUBCOMMANDS: &[(&str, &[&str])] = &[
     ("decrypt", &["--key", "--in", "--out"]),
     ("encrypt", &["--key", "--in", "--out"]),

@@ -8,7 +8,7 @@ use keydeck_sim::kms::model::asymmetric::engine;
 use keydeck_sim::kms::model::crypto::oaep_limit;
 use keydeck_sim::kms::model::keys::EncryptionAlgorithm;
 
-use super::Options;
+use super::{Options, NOT_RSA};
 use crate::io::CommandOutput;
 use crate::shell::Env;
 
@@ -28,7 +28,7 @@ pub fn run(env: &mut Env, options: &Options) -> Result<CommandOutput, String> {
         .map_err(|missing| missing.to_string())?
         .public_key(options.file(env.files, "--public-key")?)
         .filter(|k| k.spec().is_rsa())
-        .ok_or_else(|| "the public key is not an RSA key".to_owned())?;
+        .ok_or_else(|| NOT_RSA.to_owned())?;
     let plaintext = options.file(env.files, "--in")?;
     let limit = oaep_limit(key.spec(), alg);
     if plaintext.len() > limit {

@@ -10,7 +10,7 @@ use keydeck_sim::kms::model::asymmetric::{engine, PublicKey};
 use keydeck_sim::kms::model::crypto::digest_for;
 use keydeck_sim::kms::model::keys::{KeySpec, SigningAlgorithm};
 
-use super::Options;
+use super::{Options, NOT_RSA};
 use crate::io::{CommandOutput, Vfs};
 
 /// The signing algorithms verified here, as KMS names them.
@@ -27,11 +27,17 @@ pub fn run(files: &Vfs, options: &Options) -> Result<CommandOutput, String> {
     let message = options.file(files, "--message")?;
     let signature = options.file(files, "--signature")?;
     let algorithm = options.required("--signing-algorithm")?;
-    let (alg, wanted) = match algorithm {
-        "ECDSA_SHA_256" => (SigningAlgorithm::EcdsaSha256, "a NIST P-256"),
-        "ECDSA_SHA_384" => (SigningAlgorithm::EcdsaSha384, "a NIST P-384"),
-        "RSASSA_PKCS1_V1_5_SHA_256" => (SigningAlgorithm::RsassaPkcs1V15Sha256, "an RSA"),
-        "RSASSA_PSS_SHA_256" => (SigningAlgorithm::RsassaPssSha256, "an RSA"),
+    let (alg, wrong_key) = match algorithm {
+        "ECDSA_SHA_256" => (
+            SigningAlgorithm::EcdsaSha256,
+            curve_needed("NIST P-256", algorithm),
+        ),
+        "ECDSA_SHA_384" => (
+            SigningAlgorithm::EcdsaSha384,
+            curve_needed("NIST P-384", algorithm),
+        ),
+        "RSASSA_PKCS1_V1_5_SHA_256" => (SigningAlgorithm::RsassaPkcs1V15Sha256, NOT_RSA.to_owned()),
+        "RSASSA_PSS_SHA_256" => (SigningAlgorithm::RsassaPssSha256, NOT_RSA.to_owned()),
         other => {
             return Err(format!(
                 "unsupported --signing-algorithm '{other}'; use one of {}",
@@ -43,7 +49,7 @@ pub fn run(files: &Vfs, options: &Options) -> Result<CommandOutput, String> {
         .map_err(|missing| missing.to_string())?
         .public_key(key)
         .filter(|k| fits(k.as_ref(), alg))
-        .ok_or_else(|| wrong_key(wanted, algorithm))?;
+        .ok_or(wrong_key)?;
     let valid = public.verify(alg, &digest_for(alg, message), signature);
     Ok(if valid {
         CommandOutput::ok("Signature OK\n")
@@ -65,9 +71,6 @@ fn fits(key: &dyn PublicKey, alg: SigningAlgorithm) -> bool {
     }
 }
 
-fn wrong_key(kind: &str, algorithm: &str) -> String {
-    match kind {
-        "an RSA" => "the public key is not an RSA key".to_owned(),
-        curve => format!("the public key is not {curve} key, which {algorithm} needs"),
-    }
+fn curve_needed(curve: &str, algorithm: &str) -> String {
+    format!("the public key is not a {curve} key, which {algorithm} needs")
 }
