@@ -1,21 +1,8 @@
 use crate::common::*;
+use crate::key_policy::key_with_policy;
 use serde_json::json;
 
 const ROOT_ADMIN: &str = r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["kms:DescribeKey","kms:PutKeyPolicy","kms:GetKeyPolicy","kms:DisableKey","kms:EnableKey"],"Resource":"*"}"#;
-
-fn key_with_policy(s: &mut Sm, statements: &str) -> String {
-    let policy = format!(r#"{{"Version":"2012-10-17","Statement":[{statements}]}}"#);
-    let out = s
-        .sim
-        .call(
-            "kms",
-            "CreateKey",
-            json!({"Policy": policy, "BypassPolicyLockoutSafetyCheck": true}),
-            &root(),
-        )
-        .unwrap();
-    out["KeyMetadata"]["Arn"].as_str().unwrap().to_owned()
-}
 
 #[test]
 fn values_are_sealed_with_a_data_key_under_the_aws_managed_key() {
@@ -57,7 +44,7 @@ fn values_are_sealed_with_a_data_key_under_the_aws_managed_key() {
 #[test]
 fn a_key_policy_without_generate_data_key_refuses_the_create() {
     let mut s = Sm::new();
-    let key = key_with_policy(&mut s, ROOT_ADMIN);
+    let key = key_with_policy(&mut s.sim, &root(), ROOT_ADMIN);
     let e = s.err(
         "CreateSecret",
         json!({"Name": "x", "SecretString": "v", "KmsKeyId": key}),
@@ -80,14 +67,15 @@ fn a_key_policy_without_generate_data_key_refuses_the_create() {
 fn a_via_service_condition_must_name_secrets_manager() {
     let mut s = Sm::new();
     let allow = r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["kms:GenerateDataKey","kms:Decrypt"],"Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"ssm.us-east-1.amazonaws.com"}}}"#;
-    let ssm_only = key_with_policy(&mut s, &format!("{ROOT_ADMIN},{allow}"));
+    let ssm_only = key_with_policy(&mut s.sim, &root(), &format!("{ROOT_ADMIN},{allow}"));
     let e = s.err(
         "CreateSecret",
         json!({"Name": "x", "SecretString": "v", "KmsKeyId": ssm_only}),
     );
     assert_error(&e, "AccessDeniedException", "Access to KMS is not allowed");
     let sm_only = key_with_policy(
-        &mut s,
+        &mut s.sim,
+        &root(),
         &format!("{ROOT_ADMIN},{}", allow.replace("ssm.", "secretsmanager.")),
     );
     s.ok(

@@ -4,6 +4,8 @@
 mod common;
 mod delete;
 mod encryption;
+#[path = "../shared/key_policy.rs"]
+mod key_policy;
 mod password;
 mod read;
 mod replication;

@@ -3,6 +3,8 @@
 
 mod by_path;
 mod common;
+#[path = "../shared/key_policy.rs"]
+mod key_policy;
 mod labels;
 mod policies;
 mod props;

@@ -1,4 +1,5 @@
 use crate::common::*;
+use crate::key_policy::key_with_policy;
 use serde_json::json;
 
 #[test]
@@ -50,26 +51,12 @@ fn kms_calls_go_through_ssm_with_the_parameter_arn_context_and_are_trailed() {
     assert!(put.request_parameters.get("value").is_none());
 }
 
-fn key_with_policy(s: &mut Store, statements: &str) -> String {
-    let policy = format!(r#"{{"Version":"2012-10-17","Statement":[{statements}]}}"#);
-    let out = s
-        .sim
-        .call(
-            "kms",
-            "CreateKey",
-            json!({"Policy": policy, "BypassPolicyLockoutSafetyCheck": true}),
-            &root(),
-        )
-        .unwrap();
-    out["KeyMetadata"]["Arn"].as_str().unwrap().to_owned()
-}
-
 const ROOT_ADMIN: &str = r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["kms:CreateKey","kms:DescribeKey","kms:PutKeyPolicy","kms:GetKeyPolicy"],"Resource":"*"}"#;
 
 #[test]
 fn a_key_policy_without_encrypt_denies_the_put_as_kms_words_it() {
     let mut s = Store::new();
-    let key = key_with_policy(&mut s, ROOT_ADMIN);
+    let key = key_with_policy(&mut s.sim, &root(), ROOT_ADMIN);
     let e = s.err(
         "PutParameter",
         json!({"Name": "/x", "Value": "v", "Type": "SecureString", "KeyId": key}),
@@ -86,7 +73,7 @@ fn a_key_policy_without_encrypt_denies_the_put_as_kms_words_it() {
 fn a_via_service_condition_for_another_service_denies() {
     let mut s = Store::new();
     let allow = r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":["kms:Encrypt","kms:Decrypt"],"Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"secretsmanager.us-east-1.amazonaws.com"}}}"#;
-    let key = key_with_policy(&mut s, &format!("{ROOT_ADMIN},{allow}"));
+    let key = key_with_policy(&mut s.sim, &root(), &format!("{ROOT_ADMIN},{allow}"));
     let e = s.err(
         "PutParameter",
         json!({"Name": "/x", "Value": "v", "Type": "SecureString", "KeyId": key}),
@@ -94,7 +81,7 @@ fn a_via_service_condition_for_another_service_denies() {
     assert_eq!(e.code(), "AccessDeniedException");
 
     let ssm_only = allow.replace("secretsmanager", "ssm");
-    let key = key_with_policy(&mut s, &format!("{ROOT_ADMIN},{ssm_only}"));
+    let key = key_with_policy(&mut s.sim, &root(), &format!("{ROOT_ADMIN},{ssm_only}"));
     s.ok(
         "PutParameter",
         json!({"Name": "/x", "Value": "v", "Type": "SecureString", "KeyId": key}),
