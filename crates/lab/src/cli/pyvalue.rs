@@ -106,11 +106,61 @@ impl Py {
     }
 }
 
+/// `repr(float)`: the shortest digits that read back as the same float
+/// (serde_json's, as Python's), in fixed notation from 1e-4 up to 1e16 and
+/// in scientific notation (`1.5e-05`, `1e+16`) outside it.
 fn float_repr(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e16 {
-        format!("{f:.1}")
+    if f.is_nan() {
+        return "nan".to_owned();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf" } else { "-inf" }.to_owned();
+    }
+    let shortest = Value::from(f).to_string();
+    let (sign, unsigned) = match shortest.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", shortest.as_str()),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The value is 0.DIGITS × 10^point.
+    let digits = format!("{whole}{fraction}");
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    let digits = digits.trim_matches('0');
+    if digits.is_empty() {
+        return format!("{sign}0.0");
+    }
+    let point = whole.len() as i32 + exponent - leading as i32;
+    if (-3..=16).contains(&point) {
+        let (int, frac) = if point <= 0 {
+            (
+                "0".to_owned(),
+                format!("{}{digits}", "0".repeat((-point) as usize)),
+            )
+        } else if point as usize >= digits.len() {
+            (
+                format!("{digits}{}", "0".repeat(point as usize - digits.len())),
+                String::new(),
+            )
+        } else {
+            let (a, b) = digits.split_at(point as usize);
+            (a.to_owned(), b.to_owned())
+        };
+        let frac = if frac.is_empty() {
+            "0".to_owned()
+        } else {
+            frac
+        };
+        format!("{sign}{int}.{frac}")
     } else {
-        f.to_string()
+        let (first, rest) = digits.split_at(1);
+        let dot = if rest.is_empty() { "" } else { "." };
+        let e = point - 1;
+        let e_sign = if e < 0 { '-' } else { '+' };
+        format!("{sign}{first}{dot}{rest}e{e_sign}{:02}", e.abs())
     }
 }
 
@@ -153,5 +203,30 @@ mod tests {
         let d = Py::from_json(&serde_json::json!({"a": 1}));
         assert_eq!(d.py_str(), "OrderedDict({'a': 1})");
         assert_eq!(Py::Bool(true).py_str(), "True");
+    }
+
+    #[test]
+    fn floats_print_as_python_repr_prints_them() {
+        for (f, python) in [
+            (3.0, "3.0"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (1.5, "1.5"),
+            (0.1, "0.1"),
+            (123.456, "123.456"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (0.000015, "1.5e-05"),
+            (1e15, "1000000000000000.0"),
+            (1e16, "1e+16"),
+            (1.2345e20, "1.2345e+20"),
+            (-2.5e-7, "-2.5e-07"),
+            (1e100, "1e+100"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (5e-324, "5e-324"),
+            (f64::INFINITY, "inf"),
+        ] {
+            assert_eq!(float_repr(f), python, "{f:e}");
+        }
     }
 }
