@@ -51,8 +51,13 @@ pub fn run() -> Result<()> {
     let worker_chunk =
         |name: &str| is_worker(name) && name.ends_with(".wasm") && is_split_piece(name);
     report("KeyDeck: labs worker (fetched for /labs)", &dist, |name| {
-        is_worker(name) && !worker_chunk(name)
+        is_worker(name) && !worker_chunk(name) && !is_lab_words(name)
     })?;
+    report(
+        "KeyDeck: each lab's words (fetched when it opens)",
+        &dist,
+        is_lab_words,
+    )?;
     report(
         "KeyDeck: labs worker chunks (fetched on first use)",
         &dist,
@@ -168,21 +173,33 @@ fn report(title: &str, dist: &Path, pick: impl Fn(&str) -> bool) -> Result<Sizes
     Ok(total)
 }
 
-/// Every wasm, JS and CSS file below `dir`, as a path relative to `root`.
+/// Every wasm, JS and CSS file below `dir`, and the labs worker's JSON,
+/// as a path relative to `root`.
 fn shipped(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
+        let rel = path.strip_prefix(root).unwrap_or(&path);
+        let rel = rel.to_string_lossy().replace('\\', "/");
         if path.is_dir() {
             shipped(root, &path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("wasm" | "js" | "css")
-        ) {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            out.push(rel.to_string_lossy().replace('\\', "/"));
+        } else if match path.extension().and_then(|e| e.to_str()) {
+            Some("wasm" | "js" | "css") => true,
+            Some("json") => is_worker(&rel),
+            _ => false,
+        } {
+            out.push(rel);
         }
     }
     Ok(())
+}
+
+/// One lab's words, which the labs worker fetches when the lab opens.
+fn is_lab_words(path: &str) -> bool {
+    is_worker(path)
+        && path
+            .rsplit('/')
+            .next()
+            .is_some_and(|name| name.starts_with("lab-"))
 }
 
 fn measure(bytes: &[u8]) -> Result<Sizes> {

@@ -20,15 +20,24 @@ pub const META: &str = "keydeck-sim-worker";
 pub const PREFIX: &str = "sim-worker";
 /// The entry script's name in the folder.
 const ENTRY_NAME: &str = "worker.js";
-/// The labs, parsed here and handed to the worker as JSON, so its wasm
-/// carries no Markdown parser.
+/// The labs' outlines, parsed here and handed to the worker as JSON, so its
+/// wasm carries no Markdown parser.
 const LABS_NAME: &str = "labs.json";
+/// Each lab's words, fetched by the worker when the lab is first opened:
+/// `lab-<id>.json`.
+const WORDS_PREFIX: &str = "lab-";
 
 /// The worker's entry: loads the wasm once, then answers each message in
 /// turn (a step may wait for a chunk; the next waits for it). A wasm that
 /// fails to load answers every request with the reason.
 const ENTRY: &str = r#"// The labs worker, written by `cargo xtask` (xtask/src/worker.rs).
 import init, { handle, load_labs } from "./__GLUE__";
+// The words of one lab, which the wasm asks for when the lab first opens.
+self.keydeckLabWords = async (id) => {
+  const r = await fetch(new URL(`./__WORDS__${encodeURIComponent(id)}.json`, import.meta.url));
+  if (!r.ok) throw new Error(`the lab could not be fetched (${r.status})`);
+  return r.text();
+};
 const labs = fetch(new URL("./__LABS__", import.meta.url)).then((r) => {
   if (!r.ok) throw new Error(`the labs could not be fetched (${r.status})`);
   return r.text();
@@ -61,11 +70,12 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
         .current_dir(&root))?;
     let raw = root.join(format!("target/{}/release/{STEM}.wasm", pins::WASM_TARGET));
     let wasm = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
-    let labs = labs_json()?;
-    let folder = format!(
-        "{PREFIX}-{}",
-        site::short_hash(&[wasm.as_slice(), labs.as_bytes()].concat())
-    );
+    let (labs, words) = labs_json()?;
+    let mut hashed = [wasm.as_slice(), labs.as_bytes()].concat();
+    for (_, text) in &words {
+        hashed.extend_from_slice(text.as_bytes());
+    }
+    let folder = format!("{PREFIX}-{}", site::short_hash(&hashed));
 
     remove_old(dist)?;
     let out = dist.join(&folder);
@@ -83,9 +93,13 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     let entry = ENTRY
         .replace("__GLUE__", &glue)
         .replace("__WASM__", &main_wasm)
-        .replace("__LABS__", LABS_NAME);
+        .replace("__LABS__", LABS_NAME)
+        .replace("__WORDS__", WORDS_PREFIX);
     fs::write(out.join(ENTRY_NAME), entry)?;
     fs::write(out.join(LABS_NAME), labs)?;
+    for (id, text) in words {
+        fs::write(out.join(format!("{WORDS_PREFIX}{id}.json")), text)?;
+    }
     // The entry script first: the page starts the worker from it. Then what
     // every lab needs, which the page prefetches; the chunks are fetched by
     // the worker when a step first needs one.
@@ -98,13 +112,21 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Every shipped lab, parsed and checked, as JSON.
-fn labs_json() -> Result<String> {
+/// Every shipped lab, parsed and checked: the outlines as one JSON text,
+/// and each lab's words as JSON by lab id.
+fn labs_json() -> Result<(String, Vec<(String, String)>)> {
     let labs = keydeck_lab::labs::parse_all().map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         format!("the labs do not parse:\n{}", lines.join("\n"))
     })?;
-    Ok(serde_json::to_string(&labs)?)
+    let mut outlines = Vec::new();
+    let mut words = Vec::new();
+    for lab in labs {
+        let (outline, text) = lab.split_text();
+        words.push((outline.id.clone(), serde_json::to_string(&text)?));
+        outlines.push(outline);
+    }
+    Ok((serde_json::to_string(&outlines)?, words))
 }
 
 fn remove_old(dist: &Path) -> Result<()> {

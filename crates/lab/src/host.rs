@@ -7,7 +7,7 @@ use keydeck_lab_protocol::{Answer, Ask, Entry, LabStep, LabSummary, LabView, Out
 use keydeck_sim::platform::lazy::{self, Missing};
 use serde_json::Value;
 
-use crate::labs::{self, Lab};
+use crate::labs::{self, Lab, LabText};
 use crate::session::Session;
 
 /// The region the console and the terminal start in.
@@ -30,6 +30,8 @@ struct OpenLab {
 /// Every lab, and the one that is open.
 pub struct LabHost {
     labs: Vec<Lab>,
+    /// Whether each lab has its words (see [`LabHost::with_outlines`]).
+    worded: Vec<bool>,
     open: Option<OpenLab>,
 }
 
@@ -48,7 +50,46 @@ impl LabHost {
     /// A host of labs parsed elsewhere: the worker's build parses them
     /// natively and hands them over as JSON.
     pub fn with_labs(labs: Vec<Lab>) -> LabHost {
-        LabHost { labs, open: None }
+        let worded = vec![true; labs.len()];
+        LabHost {
+            labs,
+            worded,
+            open: None,
+        }
+    }
+
+    /// A host of labs without their words ([`Lab::split_text`]): the
+    /// worker's first fetch. Before opening a lab, the caller fetches its
+    /// words if [`LabHost::words_needed`] says so and hands them to
+    /// [`LabHost::add_words`].
+    pub fn with_outlines(labs: Vec<Lab>) -> LabHost {
+        let worded = vec![false; labs.len()];
+        LabHost {
+            labs,
+            worded,
+            open: None,
+        }
+    }
+
+    /// The id of the lab `ask` opens, if its words are not here yet.
+    pub fn words_needed<'a>(&self, ask: &'a Ask) -> Option<&'a str> {
+        let Ask::Open { lab, .. } = ask else {
+            return None;
+        };
+        let index = self.labs.iter().position(|l| &l.id == lab)?;
+        (!self.worded[index]).then_some(lab.as_str())
+    }
+
+    /// Gives the lab `id` its words.
+    pub fn add_words(&mut self, id: &str, text: LabText) -> Result<(), String> {
+        let index = self
+            .labs
+            .iter()
+            .position(|l| l.id == id)
+            .ok_or_else(|| format!("There is no lab called “{id}”."))?;
+        self.labs[index].add_text(text)?;
+        self.worded[index] = true;
+        Ok(())
     }
 
     /// Answers `ask`, or, if it needed code that is not loaded yet, puts

@@ -302,14 +302,15 @@ fn a_step_that_needs_a_missing_chunk_changes_nothing_and_succeeds_when_asked_aga
     withhold_builtins(true);
     let missed = host.handle(Ask::Run { line: line.into() });
     assert_eq!(missed, Err(Missing("asymmetric")));
-    // Offline verification in the shell needs it too, and so does reopening
-    // a lab whose log holds an asymmetric key.
+    // Offline verification in the shell is in the shell's tools chunk (and
+    // needs the engine after that); reopening the lab needs its checks
+    // first (and the engine after that, for the key in its log).
     let verify = "keydeck-crypt verify --public-key fileb://k --message fileb://k --signature fileb://k --signing-algorithm ECDSA_SHA_256";
     assert_eq!(
         host.handle(Ask::Run {
             line: verify.into()
         }),
-        Err(Missing("asymmetric"))
+        Err(Missing("shell_tools"))
     );
     let log = vec![
         Entry::Line {
@@ -323,7 +324,7 @@ fn a_step_that_needs_a_missing_chunk_changes_nothing_and_succeeds_when_asked_aga
             seed: 7,
             log
         }),
-        Err(Missing("asymmetric"))
+        Err(Missing("more_checks"))
     );
     withhold_builtins(false);
     let again = run(&mut host, line);
@@ -335,7 +336,8 @@ fn a_step_that_needs_a_missing_chunk_changes_nothing_and_succeeds_when_asked_aga
     assert_eq!(again.appended, expected.appended);
 }
 
-/// Each service other than KMS is a chunk too, missed by its first call.
+/// Each service other than KMS is a chunk too, missed by its first call,
+/// and so are KMS's grants, rotation, import, multi-Region keys and tags.
 #[test]
 fn the_first_call_to_each_other_service_names_its_chunk() {
     use keydeck_sim::platform::lazy::{withhold_builtins, Missing};
@@ -349,10 +351,27 @@ fn the_first_call_to_each_other_service_names_its_chunk() {
         ),
         ("aws secretsmanager list-secrets", "secretsmanager"),
         ("aws ec2 describe-snapshots --owner-ids self", "ec2"),
+        ("aws kms list-grants --key-id alias/any", "kms_extras"),
+        ("aws kms get-key-rotation-status --key-id alias/any", "kms_extras"),
+        ("aws kms replicate-key --key-id k --replica-region us-west-2", "kms_extras"),
+        ("aws kms get-parameters-for-import --key-id k --wrapping-algorithm RSAES_OAEP_SHA_256 --wrapping-key-spec RSA_2048", "kms_extras"),
+        ("aws kms list-resource-tags --key-id k", "kms_extras"),
+        ("aws kms generate-mac --key-id k --message aGk= --mac-algorithm HMAC_SHA_256", "kms_extras"),
+        ("keydeck clock +1d", "shell_tools"),
+        ("echo hi | base64", "shell_tools"),
+        ("help", "shell_tools"),
     ] {
         let missed = host.handle(Ask::Run { line: line.into() });
         assert_eq!(missed, Err(Missing(chunk)), "{line}");
     }
+    assert_eq!(
+        host.handle(Ask::Complete {
+            line: "aws km".into(),
+            cursor: 6
+        }),
+        Err(Missing("shell_tools")),
+        "Tab completion"
+    );
     withhold_builtins(false);
     let done = run(
         &mut host,
@@ -360,4 +379,111 @@ fn the_first_call_to_each_other_service_names_its_chunk() {
     );
     assert_eq!(done.view.history.len(), 1, "the missed lines left no trace");
     assert_eq!(done.output.map(|o| o.status), Some(0));
+}
+
+/// `--query` and the text and table outputs are a chunk as well. A command
+/// that needs them misses after its call has run, so the host must put the
+/// simulator back: the key created by the missed step is not there, and the
+/// same step asked again creates the same key as a host that never missed.
+#[test]
+fn a_query_or_a_text_or_table_output_names_the_formats_chunk_and_the_call_is_undone() {
+    use keydeck_sim::platform::lazy::{withhold_builtins, Missing};
+    let line = "aws kms create-key --query KeyMetadata.KeyId --output text";
+
+    let mut reference = LabHost::new();
+    open(&mut reference, "first-key", vec![]);
+    let expected = run(&mut reference, line);
+
+    let mut host = LabHost::new();
+    open(&mut host, "first-key", vec![]);
+    withhold_builtins(true);
+    for missing in [
+        line,
+        "aws kms list-keys --output table",
+        "aws kms list-keys --output text",
+        "aws kms list-keys --query Keys[0]",
+    ] {
+        let missed = host.handle(Ask::Run {
+            line: missing.into(),
+        });
+        assert_eq!(missed, Err(Missing("formats")), "{missing}");
+    }
+    // JSON output needs no chunk.
+    let json = run(&mut host, "aws kms list-keys");
+    assert_eq!(
+        json.output.map(|o| o.stdout),
+        Some("{\n    \"Keys\": []\n}\n".to_owned()),
+        "the missed create-key left no key behind"
+    );
+    withhold_builtins(false);
+    let again = run(&mut host, line);
+    assert_eq!(again.output, expected.output, "the same key ID, as text");
+    assert!(expected
+        .output
+        .as_ref()
+        .is_some_and(|o| o.stdout.ends_with('\n') && o.status == 0));
+}
+
+/// The checks of the labs on asymmetric keys and the other services are a
+/// chunk: opening one of those labs names it, and the first labs need
+/// nothing more than the worker's first fetch.
+#[test]
+fn the_later_labs_checks_are_a_chunk_the_first_labs_do_not_need() {
+    use keydeck_sim::platform::lazy::{withhold_builtins, Missing};
+    let mut host = LabHost::new();
+    withhold_builtins(true);
+    for lab in [
+        "asymmetric",
+        "parameter-store",
+        "secrets-manager",
+        "snapshot-copy",
+    ] {
+        let missed = host.handle(Ask::Open {
+            lab: lab.into(),
+            seed: 7,
+            log: vec![],
+        });
+        assert_eq!(missed, Err(Missing("more_checks")), "{lab}");
+    }
+    for lab in ["first-key", "envelope-encryption", "multi-region"] {
+        let opened = host.handle(Ask::Open {
+            lab: lab.into(),
+            seed: 7,
+            log: vec![],
+        });
+        assert!(matches!(opened, Ok(Answer::Lab(_))), "{lab}: {opened:?}");
+    }
+    withhold_builtins(false);
+}
+
+/// The worker starts with the labs' outlines: the list needs nothing more,
+/// and a lab's words are asked for before it first opens, once.
+#[test]
+fn a_host_of_outlines_lists_the_labs_and_asks_for_a_labs_words_once() {
+    let (outlines, words): (Vec<_>, Vec<_>) = keydeck_lab::labs::all()
+        .into_iter()
+        .map(|lab| lab.split_text())
+        .unzip();
+    let mut host = LabHost::with_outlines(outlines);
+    let mut full = LabHost::new();
+    assert_eq!(
+        host.handle(Ask::Catalog),
+        full.handle(Ask::Catalog),
+        "the list of labs is the same without the words"
+    );
+    let ask = Ask::Open {
+        lab: "envelope-encryption".into(),
+        seed: 3,
+        log: vec![],
+    };
+    assert_eq!(host.words_needed(&ask), Some("envelope-encryption"));
+    assert_eq!(host.words_needed(&Ask::Catalog), None);
+    let text = words[1].clone();
+    host.add_words("envelope-encryption", text).unwrap();
+    assert_eq!(host.words_needed(&ask), None, "asked for once");
+    assert_eq!(host.handle(ask.clone()), full.handle(ask));
+    assert_eq!(
+        host.add_words("no-such-lab", words[0].clone()),
+        Err("There is no lab called “no-such-lab”.".to_owned())
+    );
 }

@@ -34,7 +34,7 @@ pub fn plan(files: &Vfs, defaults: &Defaults, words: &[String]) -> Result<Plan, 
         return Ok(Plan::Print(format!("{VERSION}\n")));
     }
     if let Some(q) = &top.globals.query {
-        output::compile(q)?;
+        output::formats()?.check_query(q)?;
     }
     let service = match top.command.as_str() {
         "help" => return Ok(Plan::Print(help::aws())),
@@ -124,11 +124,8 @@ fn execute(
         _ => json_call(sim, service.name, &caller, call, request)?,
     };
     output::timestamps(&mut response);
-    let shown = match &g.query {
-        Some(q) => output::compile(q)?.search(&response)?,
-        None => response,
-    };
-    Ok(CommandOutput::ok(output::render(&g.output, name, &shown)))
+    let shown = output::query(g.query.as_deref(), response)?;
+    Ok(CommandOutput::ok(output::render(&g.output, name, &shown)?))
 }
 
 /// A JSON 1.1 service of the simulator (`kms`, `ssm`), page after page

@@ -25,7 +25,7 @@ mod kms;
 mod model;
 mod names;
 mod operation;
-mod output;
+pub mod output;
 mod paginate;
 mod profiles;
 mod pyvalue;

@@ -13,11 +13,13 @@ mod fields;
 mod parse;
 mod status;
 mod task;
+mod text;
 
 pub use builtin::LAB_FILES;
 pub use error::LabError;
 pub use parse::parse_lab;
 pub use status::status;
+pub use text::{LabText, TaskText};
 
 use serde::{Deserialize, Serialize};
 

@@ -7,6 +7,8 @@
 //! - [`commands`]: what each command name runs, and the list of them.
 //! - [`base64`], [`builtins`], [`help`], [`crypt`]: the builtins.
 //! - [`complete`] and [`values`]: Tab completion.
+//! - [`tools`]: `keydeck`, `keydeck-crypt`, `base64`, `help` and completion,
+//!   the part of the shell the browser fetches when first needed.
 //! - [`options`]: GNU-style option errors for the builtins.
 
 pub mod base64;
@@ -19,6 +21,7 @@ pub mod options;
 pub mod parse;
 pub mod pipeline;
 pub mod scan;
+pub mod tools;
 pub mod values;
 
 use keydeck_sim::Simulator;

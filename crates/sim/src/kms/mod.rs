@@ -31,6 +31,7 @@ pub use authorization::{Access, AccessDecision, AccessExplanation, DecidedBy, Sc
 pub use model::{
     Alias, Backing, EncryptionContext, Grant, Key, Kms, Material, Operation, Rotation,
 };
+pub use ops::{BuiltinExtras, Extras, Handler, EXTRAS};
 pub use via_service::ViaService;
 
 impl Kms {

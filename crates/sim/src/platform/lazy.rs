@@ -58,7 +58,11 @@ impl<T: ?Sized + Sync + 'static> Lazy<T> {
     /// while it is not loaded.
     pub fn get(&self) -> Result<&'static T, Missing> {
         self.loaded().ok_or_else(|| {
-            MISSED.set(Some(self.name));
+            // The first miss is the one the step stopped at; later ones
+            // may only follow from it.
+            if MISSED.get().is_none() {
+                MISSED.set(Some(self.name));
+            }
             Missing(self.name)
         })
     }
@@ -82,8 +86,11 @@ impl<T: ?Sized + Sync + 'static> Lazy<T> {
 
 /// Declares a static [`Lazy`] slot: `builtin` natively, empty in the
 /// browser's build, so that nothing outside the chunk names the
-/// implementation there.
-macro_rules! lazy_slot {
+/// implementation there. Other crates of the labs declare theirs with it
+/// too, as `keydeck_sim::platform::lazy::lazy_slot!`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __lazy_slot {
     ($(#[$doc:meta])* $vis:vis static $name:ident: $ty:ty = ($chunk:literal, $builtin:expr);) => {
         $(#[$doc])*
         #[cfg(not(target_arch = "wasm32"))]
@@ -96,9 +103,9 @@ macro_rules! lazy_slot {
     };
 }
 
-pub(crate) use lazy_slot;
+pub use __lazy_slot as lazy_slot;
 
-/// The slot missed since the last call, if any, and forgets it.
+/// The first slot missed since the last call, if any, and forgets it.
 pub fn take_missed() -> Option<&'static str> {
     MISSED.take()
 }

@@ -41,9 +41,15 @@ pub use crate::platform::random::hex;
 /// is still fetching it. The labs worker never lets a learner see it: it
 /// loads the engine and runs the call again.
 pub fn engine_missing() -> Error {
-    Error::KMSInternalException(
-        "The simulator's asymmetric cryptography is still loading. Try again.".to_owned(),
-    )
+    part_missing("asymmetric")
+}
+
+/// What a call answers while the browser is still fetching the chunk it
+/// needs (`asymmetric`, `kms_extras`); never seen by a learner either.
+pub fn part_missing(chunk: &str) -> Error {
+    Error::KMSInternalException(format!(
+        "The simulator's {chunk} code is still loading. Try again."
+    ))
 }
 
 impl Material {
