@@ -13,6 +13,7 @@ use keydeck_sim::ec2::resources::{Encryption, Snapshot, Volume};
 use keydeck_sim::kms::model::keys::{KeyState, MultiRegionRole};
 use keydeck_sim::kms::{EncryptionContext, Grant, Key, Kms};
 use keydeck_sim::platform::clock::iso8601;
+use keydeck_sim::platform::lazy::lazy_slot;
 use keydeck_sim::secretsmanager::secret::{Rotation, Secret};
 use keydeck_sim::ssm::parameter::{Parameter, ParameterType};
 use serde_json::{json, Value};
@@ -313,21 +314,55 @@ fn pretty(policy: &str) -> String {
         .unwrap_or_else(|| policy.to_owned())
 }
 
-/// "Try a call": would `profile` be allowed `action` on `key_id`, and which
-/// statement decided. Evaluated without recording an event.
-pub fn explain(
-    session: &Session,
-    profile: &str,
-    region: &str,
-    action: &str,
-    key_id: &str,
-    context: Option<&Value>,
-) -> Value {
-    let caller = match cli::caller_for(profile, region) {
+/// A call to try: would `profile` be allowed `action` on `key_id`?
+pub struct TryCall<'a> {
+    pub profile: &'a str,
+    pub region: &'a str,
+    pub action: &'a str,
+    pub key_id: &'a str,
+    pub context: Option<&'a Value>,
+}
+
+/// "Try a call": whether the call would be allowed, and which statement
+/// decided. Evaluated without recording an event.
+///
+/// The browser's labs worker fetches this with the policy evaluator's
+/// explanations as the `explain` chunk, the first time Try a call is used.
+pub fn explain(session: &Session, call: &TryCall) -> Value {
+    match EXPLAIN.get() {
+        Ok(explainer) => explainer.explain(session, call),
+        // The lab host fetches the chunk and asks again; never shown.
+        Err(missing) => json!({"__type": "KMSInternalException", "message": missing.to_string()}),
+    }
+}
+
+/// Try a call's explanation.
+pub trait Explain: Sync {
+    fn explain(&self, session: &Session, call: &TryCall) -> Value;
+}
+
+/// The explanation as native builds link it and the `explain` chunk holds
+/// it.
+pub struct BuiltinExplain;
+
+impl Explain for BuiltinExplain {
+    fn explain(&self, session: &Session, call: &TryCall) -> Value {
+        explain_now(session, call)
+    }
+}
+
+lazy_slot! {
+    /// [`Explain`], in the `explain` chunk in the browser.
+    pub static EXPLAIN: dyn Explain = ("explain", &BuiltinExplain);
+}
+
+fn explain_now(session: &Session, call: &TryCall) -> Value {
+    let caller = match cli::caller_for(call.profile, call.region) {
         Ok(c) => c,
         Err(message) => return json!({"__type": "ProfileNotFound", "message": message}),
     };
-    let context: Option<EncryptionContext> = match context.cloned().map(serde_json::from_value) {
+    let context: Option<EncryptionContext> = match call.context.cloned().map(serde_json::from_value)
+    {
         None => None,
         Some(Ok(c)) => Some(c),
         Some(Err(_)) => {
@@ -339,7 +374,7 @@ pub fn explain(
     };
     match session
         .sim()
-        .explain_access(&caller, action, key_id, context.as_ref())
+        .explain_access(&caller, call.action, call.key_id, context.as_ref())
     {
         Ok(explanation) => json!(explanation),
         Err(e) => e.to_json(),

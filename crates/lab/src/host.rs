@@ -153,11 +153,13 @@ impl LabHost {
                 Some(open) => Answer::Explained {
                     explanation: crate::console::explain(
                         &open.session,
-                        &profile,
-                        &region,
-                        &action,
-                        &key_id,
-                        context.as_ref(),
+                        &crate::console::TryCall {
+                            profile: &profile,
+                            region: &region,
+                            action: &action,
+                            key_id: &key_id,
+                            context: context.as_ref(),
+                        },
                     ),
                 },
                 None => not_open(),

@@ -372,6 +372,17 @@ fn the_first_call_to_each_other_service_names_its_chunk() {
         Err(Missing("shell_tools")),
         "Tab completion"
     );
+    assert_eq!(
+        host.handle(Ask::Explain {
+            profile: "admin".into(),
+            region: "us-east-1".into(),
+            action: "kms:Decrypt".into(),
+            key_id: "alias/any".into(),
+            context: None,
+        }),
+        Err(Missing("explain")),
+        "Try a call"
+    );
     withhold_builtins(false);
     let done = run(
         &mut host,

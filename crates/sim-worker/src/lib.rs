@@ -145,6 +145,7 @@ async fn load(missing: Missing) -> Result<(), String> {
         "kms_extras" => chunks::kms_extras().await,
         "shell_tools" => chunks::shell_tools().await,
         "more_checks" => chunks::more_checks().await,
+        "explain" => chunks::explain().await,
         other => Err(format!("The lab simulator has no part called {other}.")),
     };
     fetched.map_err(|e| {
@@ -158,6 +159,7 @@ async fn load(missing: Missing) -> Result<(), String> {
 #[cfg(target_arch = "wasm32")]
 mod chunks {
     use keydeck_lab::cli::output::{self, Formats};
+    use keydeck_lab::console::{BuiltinExplain, Explain, EXPLAIN};
     use keydeck_lab::labs::checks::{BuiltinChecks, MoreChecks, MORE_CHECKS};
     use keydeck_lab::shell::tools::{BuiltinTools, Tools, TOOLS};
     use keydeck_sim::ec2::Ec2;
@@ -219,6 +221,10 @@ mod chunks {
         formats: cli_formats -> dyn Formats = &output::Builtin => output::FORMATS
     );
     chunk!(
+        /// Try a call: the policy evaluator's explanation of a decision.
+        explain: explainer -> dyn Explain = &BuiltinExplain => EXPLAIN
+    );
+    chunk!(
         /// The checks of the labs on asymmetric keys and the other services.
         more_checks: checks -> dyn MoreChecks = &BuiltinChecks => MORE_CHECKS
     );
@@ -236,6 +242,7 @@ mod chunks {
     }
     pub use asymmetric as ec2;
     pub use asymmetric as formats;
+    pub use asymmetric as explain;
     pub use asymmetric as kms_extras;
     pub use asymmetric as more_checks;
     pub use asymmetric as shell_tools;

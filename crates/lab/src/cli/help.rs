@@ -31,7 +31,7 @@ pub fn aws() -> String {
 pub fn service(s: &Service) -> String {
     let mut out = format!(
         "{}()\n\nNAME\n       {} -\n\nAVAILABLE COMMANDS\n",
-        s.name.to_uppercase(),
+        s.name.to_ascii_uppercase(),
         s.name
     );
     for op in s.operations {

@@ -23,7 +23,9 @@ pub struct Request<'a> {
 fn field(member: &str) -> String {
     let mut chars = member.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_lowercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

@@ -73,7 +73,11 @@ fn request_parameters(request: &Value) -> Value {
         let mut chars = name.chars();
         let lower: String = chars
             .next()
-            .map(|c| c.to_lowercase().chain(chars).collect())
+            .map(|c| {
+                std::iter::once(c.to_ascii_lowercase())
+                    .chain(chars)
+                    .collect()
+            })
             .unwrap_or_default();
         out.insert(lower, value.clone());
     }

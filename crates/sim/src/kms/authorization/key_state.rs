@@ -19,9 +19,10 @@ pub fn state_error(key: &Key) -> Error {
         KeyState::PendingReplicaDeletion => {
             Error::KMSInvalidStateException(format!("{arn} is pending replica deletion."))
         }
-        other => {
-            Error::KMSInvalidStateException(format!("{arn} is {}.", other.as_str().to_lowercase()))
-        }
+        other => Error::KMSInvalidStateException(format!(
+            "{arn} is {}.",
+            other.as_str().to_ascii_lowercase()
+        )),
     }
 }
 
