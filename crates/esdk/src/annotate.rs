@@ -48,15 +48,8 @@ impl Span {
         match self.field {
             Version | Type | IvLength | ContentType => format!("0x{:02x}", number()),
             SuiteId => format!("0x{:04x}", number()),
-            AadLength
-            | ContextCount
-            | ContextKeyLength(_)
-            | ContextValueLength(_)
-            | EdkCount
-            | EdkProviderIdLength(_)
-            | EdkProviderInfoLength(_)
-            | EdkCiphertextLength(_)
-            | FrameLength
+            f if f.is_header_length() => number().to_string(),
+            FrameLength
             | FrameSequenceNumber(_)
             | FinalFrameContentLength(_)
             | BodyContentLength

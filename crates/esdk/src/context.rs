@@ -123,3 +123,35 @@ impl<const N: usize> From<[(&str, &str); N]> for EncryptionContext {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_sorted_by_their_keys_bytes() {
+        let context = EncryptionContext::from([("b", "1"), ("ω", "3"), ("B", "2"), ("a", "")]);
+        let bytes = context.serialize().unwrap();
+        let expected: Vec<u8> = [
+            &[0, 4][..],
+            &[0, 1, b'B', 0, 1, b'2'],
+            &[0, 1, b'a', 0, 0],
+            &[0, 1, b'b', 0, 1, b'1'],
+            &[0, 2, 0xcf, 0x89, 0, 1, b'3'],
+        ]
+        .concat();
+        assert_eq!(bytes, expected);
+        assert!(EncryptionContext::new().serialize().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_duplicate_key_is_malformed() {
+        // AAD length 14, two entries, both with key "k".
+        let bytes = [0, 14, 0, 2, 0, 1, b'k', 0, 1, b'v', 0, 1, b'k', 0, 1, b'w'];
+        let e = EncryptionContext::read_aad(&mut Reader::new(&bytes)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "malformed encryption context: duplicate key \"k\""
+        );
+    }
+}

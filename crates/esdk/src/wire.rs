@@ -48,6 +48,25 @@ pub enum Field {
     Signature,
 }
 
+impl Field {
+    /// A header length or count: changing one moves where every later
+    /// header field is read.
+    pub fn is_header_length(self) -> bool {
+        use Field::*;
+        matches!(
+            self,
+            AadLength
+                | ContextCount
+                | ContextKeyLength(_)
+                | ContextValueLength(_)
+                | EdkCount
+                | EdkProviderIdLength(_)
+                | EdkProviderInfoLength(_)
+                | EdkCiphertextLength(_)
+        )
+    }
+}
+
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use Field::*;

@@ -277,3 +277,25 @@ impl Keyring for KmsKeyring {
         )))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::mrk_match;
+
+    const EAST: &str =
+        "arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+    const WEST: &str =
+        "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+
+    #[test]
+    fn multi_region_keys_match_across_regions_only() {
+        assert!(mrk_match(EAST, EAST));
+        assert!(mrk_match(WEST, EAST));
+        let other_account = EAST.replace("111122223333", "444455556666");
+        assert!(!mrk_match(&other_account, EAST));
+        let single = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        let single_west = single.replace("us-east-1", "eu-west-1");
+        assert!(!mrk_match(single, &single_west));
+        assert!(!mrk_match("alias/mrk-x", EAST));
+    }
+}
