@@ -44,24 +44,35 @@ impl SigningKey {
     /// length fixed by using low-S and signing again when DER's integer
     /// padding would make it shorter.
     pub fn sign(&self, message: &[u8], mut rng: &mut dyn Entropy) -> Vec<u8> {
-        loop {
-            let der = match self {
-                SigningKey::P256(k) => {
+        match self {
+            SigningKey::P256(k) => {
+                let digest = Sha256::new_with_prefix(message);
+                of_length(71, || {
                     let sig: p256::ecdsa::Signature =
-                        k.sign_digest_with_rng(&mut rng, Sha256::new_with_prefix(message));
-                    let sig = sig.normalize_s().unwrap_or(sig);
-                    (sig.to_der().as_bytes().to_vec(), 71)
-                }
-                SigningKey::P384(k) => {
-                    let sig: p384::ecdsa::Signature =
-                        k.sign_digest_with_rng(&mut rng, Sha384::new_with_prefix(message));
-                    let sig = sig.normalize_s().unwrap_or(sig);
-                    (sig.to_der().as_bytes().to_vec(), 103)
-                }
-            };
-            if der.0.len() == der.1 {
-                return der.0;
+                        k.sign_digest_with_rng(&mut rng, digest.clone());
+                    let low_s = sig.normalize_s().unwrap_or(sig);
+                    low_s.to_der().as_bytes().to_vec()
+                })
             }
+            SigningKey::P384(k) => {
+                let digest = Sha384::new_with_prefix(message);
+                of_length(103, || {
+                    let sig: p384::ecdsa::Signature =
+                        k.sign_digest_with_rng(&mut rng, digest.clone());
+                    let low_s = sig.normalize_s().unwrap_or(sig);
+                    low_s.to_der().as_bytes().to_vec()
+                })
+            }
+        }
+    }
+}
+
+/// Signs until a signature of `len` bytes comes out.
+fn of_length(len: usize, mut sign: impl FnMut() -> Vec<u8>) -> Vec<u8> {
+    loop {
+        let der = sign();
+        if der.len() == len {
+            return der;
         }
     }
 }

@@ -121,3 +121,23 @@ fn a_plaintext_of_whole_frames_ends_with_a_full_final_frame() {
     assert!(fields.contains(&"frame 2 (final) content length".to_owned()));
     assert!(!fields.iter().any(|f| f.starts_with("frame 3")));
 }
+
+#[test]
+fn signatures_have_the_curves_usual_length() {
+    let mut rng = rng(6);
+    for (suite, len) in [(0x0214u16, 71usize), (0x0346, 103), (0x0578, 103)] {
+        for _ in 0..8 {
+            let request = EncryptRequest {
+                suite: Some(suite),
+                ..EncryptRequest::default()
+            };
+            let m = client_for(suite)
+                .encrypt(b"sign", &aes_keyring(), &request, &mut rng)
+                .unwrap();
+            let spans = keydeck_esdk::annotate(&m).spans;
+            let signature = spans.last().unwrap();
+            assert_eq!(signature.field, keydeck_esdk::Field::Signature);
+            assert_eq!(signature.range.len(), len, "suite {suite:04x}");
+        }
+    }
+}
