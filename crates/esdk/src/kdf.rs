@@ -33,21 +33,23 @@ pub fn derive(suite: &Suite, data_key: &[u8], message_id: &[u8]) -> Derived {
     let mut encryption_key = vec![0u8; suite.key_len];
     if !suite.committing {
         let info = [&id[..], message_id].concat();
-        expand(hash, None, data_key, &info, &mut encryption_key);
+        expand(hash, None, data_key, &mut [(&info, &mut encryption_key)]);
         return Derived {
             encryption_key,
             commit_key: None,
         };
     }
     let info = [&id[..], b"DERIVEKEY"].concat();
-    expand(hash, Some(message_id), data_key, &info, &mut encryption_key);
     let mut commit_key = [0u8; COMMIT_KEY_LEN];
+    // One extract step for both keys, as the specification recommends.
     expand(
         hash,
         Some(message_id),
         data_key,
-        b"COMMITKEY",
-        &mut commit_key,
+        &mut [
+            (&info, &mut encryption_key),
+            (b"COMMITKEY", &mut commit_key),
+        ],
     );
     Derived {
         encryption_key,
@@ -55,12 +57,28 @@ pub fn derive(suite: &Suite, data_key: &[u8], message_id: &[u8]) -> Derived {
     }
 }
 
-fn expand(hash: Hash, salt: Option<&[u8]>, ikm: &[u8], info: &[u8], out: &mut [u8]) {
-    // The output lengths here (at most 32 bytes) are far below HKDF's limit.
+/// HKDF: one extract step, then an expand step for each `(info, output)`.
+fn expand(hash: Hash, salt: Option<&[u8]>, ikm: &[u8], outputs: &mut [(&[u8], &mut [u8])]) {
+    // The outputs here (at most 32 bytes) are far below HKDF's limit.
     let ok = match hash {
-        Hash::Sha256 => Hkdf::<Sha256>::new(salt, ikm).expand(info, out).is_ok(),
-        Hash::Sha384 => Hkdf::<Sha384>::new(salt, ikm).expand(info, out).is_ok(),
-        Hash::Sha512 => Hkdf::<Sha512>::new(salt, ikm).expand(info, out).is_ok(),
+        Hash::Sha256 => {
+            let hkdf = Hkdf::<Sha256>::new(salt, ikm);
+            outputs
+                .iter_mut()
+                .all(|(info, out)| hkdf.expand(info, out).is_ok())
+        }
+        Hash::Sha384 => {
+            let hkdf = Hkdf::<Sha384>::new(salt, ikm);
+            outputs
+                .iter_mut()
+                .all(|(info, out)| hkdf.expand(info, out).is_ok())
+        }
+        Hash::Sha512 => {
+            let hkdf = Hkdf::<Sha512>::new(salt, ikm);
+            outputs
+                .iter_mut()
+                .all(|(info, out)| hkdf.expand(info, out).is_ok())
+        }
     };
     debug_assert!(ok);
 }
