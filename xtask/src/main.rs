@@ -6,6 +6,7 @@ mod bench;
 #[allow(dead_code)]
 mod budget;
 mod deck;
+mod esdk_interop;
 mod hash;
 mod pins;
 mod prerender;
@@ -29,8 +30,9 @@ usage: cargo xtask <task> [options]
 tasks:
   serve [--port N] [--no-build]   build the release site and serve dist/ on 127.0.0.1 (default port 8080)
   dist                            build the deployable site into dist/ (what serve serves), without serving
-  test                            fmt, clippy, cargo test, boto3 suite, release build, browser suite
+  test                            fmt, clippy, cargo test, boto3 suite, ESDK interop, release build, browser suite
   bench                           sizes of the release site beside a bare Leptos app
+  esdk-interop                    keydeck-esdk against the AWS Encryption SDK for Python (part of test)
   deck                            validate decks and questions; print counts per topic and kind
   sample-history DAYS OUT         write realistic review history (for dashboard tests)
 ";
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Some("dist") => serve::dist_cli(&args[1..]),
         Some("test") => test::run_all(),
         Some("bench") => bench::run(),
+        Some("esdk-interop") => esdk_interop::run_interop(),
         Some("deck") => deck::run(),
         Some("sample-history") => sample::run(&args[1..]),
         Some("help" | "--help" | "-h") => {

@@ -3,6 +3,7 @@
 //! parses them.
 
 use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
 use crate::{project_root, run, Result};
@@ -17,7 +18,7 @@ const SUITES: &[&str] = &[
 ];
 
 pub fn run_suite() -> Result<()> {
-    let python = ensure_venv()?;
+    let python = ensure_venv(".tools/venv", REQUIREMENTS)?;
     let root = project_root();
     run(
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
@@ -32,7 +33,7 @@ pub fn run_suite() -> Result<()> {
             .current_dir(&root),
     )?;
     for suite in SUITES {
-        let mut server = Server::start(&root.join("target/debug/keydeck-sim"))?;
+        let mut server = Server::start(&debug_binary("keydeck-sim"))?;
         let endpoint = server.endpoint.clone();
         let outcome = run(Command::new(&python)
             .arg(root.join(suite))
@@ -43,16 +44,26 @@ pub fn run_suite() -> Result<()> {
     Ok(())
 }
 
-/// A virtualenv under `.tools/` holding exactly the pinned requirements.
-fn ensure_venv() -> Result<std::path::PathBuf> {
-    let venv = project_root().join(".tools/venv");
+/// A debug binary of the workspace, wherever `CARGO_TARGET_DIR` puts it.
+pub fn debug_binary(name: &str) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| project_root().join("target"))
+        .join("debug")
+        .join(name)
+}
+
+/// A virtualenv at `venv` (relative to the root) holding exactly the
+/// pinned `requirements`; a stamp file records what it was built from.
+pub fn ensure_venv(venv: &str, requirements: &str) -> Result<PathBuf> {
+    let venv = project_root().join(venv);
     let python = venv.join("bin/python");
-    let wanted = std::fs::read_to_string(project_root().join(REQUIREMENTS))?;
+    let wanted = std::fs::read_to_string(project_root().join(requirements))?;
     let stamp = venv.join("installed-requirements.txt");
     if python.exists() && std::fs::read_to_string(&stamp).is_ok_and(|have| have == wanted) {
         return Ok(python);
     }
-    eprintln!("xtask: installing the pinned boto3 suite requirements from PyPI");
+    eprintln!("xtask: installing the pinned requirements of {requirements} from PyPI");
     if !python.exists() {
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
@@ -65,7 +76,7 @@ fn ensure_venv() -> Result<std::path::PathBuf> {
             "--disable-pip-version-check",
             "-r",
         ])
-        .arg(project_root().join(REQUIREMENTS)))?;
+        .arg(project_root().join(requirements)))?;
     std::fs::write(stamp, wanted)?;
     Ok(python)
 }

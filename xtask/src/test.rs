@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::tools::{self, Toolchain};
-use crate::{project_root, run, sdk_suite, serve, site, Result};
+use crate::{esdk_interop, project_root, run, sdk_suite, serve, site, Result};
 
 struct Outcome {
     name: &'static str,
@@ -56,6 +56,7 @@ pub fn run_all() -> Result<()> {
         run(cargo().args(["test", "--workspace"]))
     });
     step("boto3 suite", &mut sdk_suite::run_suite);
+    step("ESDK interop", &mut esdk_interop::run_interop);
     step("deck", &mut crate::deck::run);
     step("page links no simulator", &mut page_links_no_simulator);
     let built = tools_ok
