@@ -36,6 +36,11 @@ impl Tally {
         self.0[Tally::slot(grade)] += 1;
     }
 
+    fn take_back(&mut self, grade: Grade) {
+        let n = &mut self.0[Tally::slot(grade)];
+        *n = n.saturating_sub(1);
+    }
+
     fn slot(grade: Grade) -> usize {
         usize::from(grade.key() - 1)
     }
@@ -135,12 +140,10 @@ impl ReviewSession {
         self.undo.pop()
     }
 
-    /// The answer `undo` was taken back: its card is shown again and no
-    /// longer counted.
+    /// The answer `undo` was taken back: its card is shown again and its
+    /// grade no longer counted.
     pub fn undone(&mut self, undo: &Undo) {
-        if let Some(i) = self.tally.0.iter().rposition(|&n| n > 0) {
-            self.tally.0[i] -= 1;
-        }
+        self.tally.take_back(undo.grade());
         self.just_undone = Some(undo.card().to_owned());
         self.announcement = Some("Answer undone.".to_owned());
     }

@@ -36,6 +36,21 @@ fn undo(session: &mut ReviewSession, progress: &mut Progress) {
 }
 
 #[test]
+fn undo_takes_back_the_grade_that_was_undone() {
+    let (mut session, mut progress) = (ReviewSession::new(), Progress::default());
+    answer(&mut session, &mut progress, "a1", Grade::Good);
+    answer(&mut session, &mut progress, "a2", Grade::Again);
+    undo(&mut session, &mut progress);
+    let tally = session.tally();
+    assert_eq!(tally.total(), 1);
+    assert_eq!(
+        (tally.of(Grade::Again), tally.of(Grade::Good)),
+        (0, 1),
+        "the Again given to a2 is taken back, the Good given to a1 stays"
+    );
+}
+
+#[test]
 fn an_undone_card_is_shown_again_before_the_queue() {
     let deck = deck();
     let (mut session, mut progress) = (ReviewSession::new(), Progress::default());
