@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use keydeck_study::quiz::{Answer, Body, Question};
+use keydeck_study::quiz::{answer_for_key, Answer, Body, Question};
 
 use super::markdown::Markdown;
 
@@ -51,29 +51,6 @@ fn plain(markdown: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A key press (1–9) picks the matching option of a single, multi or true/false question.
-pub fn answer_for_key(question: &Question, current: Option<&Answer>, key: usize) -> Option<Answer> {
-    let i = key.checked_sub(1)?;
-    match &question.body {
-        Body::Single { options } if i < options.len() => Some(Answer::Single(i)),
-        Body::Multi { options, .. } if i < options.len() => {
-            let mut picked = match current {
-                Some(Answer::Multi(p)) => p.clone(),
-                _ => Vec::new(),
-            };
-            if let Some(at) = picked.iter().position(|&p| p == i) {
-                picked.remove(at);
-            } else {
-                picked.push(i);
-                picked.sort_unstable();
-            }
-            Some(Answer::Multi(picked))
-        }
-        Body::TrueFalse { .. } if i < 2 => Some(Answer::TrueFalse(i == 0)),
-        _ => None,
-    }
 }
 
 #[component]

@@ -11,7 +11,7 @@ use crate::clock::{self, BrowserClock};
 use crate::components::charts::{DueForecast, MasteryBars, RetentionTableView, ReviewHeatmap};
 use crate::components::page_header::PageHeader;
 use crate::components::your_data::YourData;
-use crate::quiz_session::{self, Mode};
+use crate::quiz_session;
 use crate::storage;
 use crate::study_store::use_study;
 use keydeck_lab_protocol::wording::lab_name;
@@ -52,7 +52,7 @@ fn QuizHistory() -> impl IntoView {
         <ol class="quiz-history" reversed>
             {records.into_iter().rev().take(20).map(|r| view! {
                 <li>
-                    <span>{clock::describe_past(r.finished_at)} " · " {if r.mode == Mode::Exam { "Exam" } else { "Practice" }}</span>
+                    <span>{clock::describe_past(r.finished_at)} " · " {r.mode.title()}</span>
                     <a href=r.link.clone()>{format!("{}/{} ({}%)", r.right, r.total, r.percent)}</a>
                 </li>
             }).collect_view()}
