@@ -3,55 +3,10 @@
 
 use leptos::prelude::*;
 
+use keydeck_study::markdown::plain_text;
 use keydeck_study::quiz::{answer_for_key, Answer, Body, Question};
 
 use super::markdown::Markdown;
-
-/// What an answer says, in words, for the results review.
-pub fn describe(question: &Question, answer: &Answer) -> String {
-    let option = |i: &usize| {
-        question
-            .options()
-            .get(*i)
-            .map_or("?".to_owned(), |o| plain(&o.text))
-    };
-    match (answer, &question.body) {
-        (Answer::Single(i), _) => option(i),
-        (Answer::Multi(list), _) => list.iter().map(option).collect::<Vec<_>>().join("; "),
-        (Answer::TrueFalse(b), _) => if *b { "True" } else { "False" }.to_owned(),
-        (Answer::Typed(text), _) => text.clone(),
-        (
-            Answer::Matching(picks),
-            Body::Matching {
-                terms,
-                descriptions,
-                ..
-            },
-        ) => terms
-            .iter()
-            .zip(picks)
-            .map(|(t, p)| {
-                format!(
-                    "{} → {}",
-                    plain(t),
-                    p.and_then(|i| descriptions.get(i))
-                        .map_or("?".to_owned(), |d| plain(d))
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        (Answer::Matching(_), _) => String::new(),
-    }
-}
-
-/// Markdown emphasis and code marks dropped, for one-line summaries.
-fn plain(markdown: &str) -> String {
-    markdown
-        .replace(['*', '`'], "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 #[component]
 pub fn QuestionView(
@@ -253,11 +208,11 @@ fn Matching(
                         }>
                             <option value="" selected=move || picks()[t].is_none()>"Choose a description…"</option>
                             {descriptions.get_value().into_iter().enumerate().map(|(d, text)| view! {
-                                <option value=d.to_string() selected=move || picks()[t] == Some(d)>{plain(&text)}</option>
+                                <option value=d.to_string() selected=move || picks()[t] == Some(d)>{plain_text(&text)}</option>
                             }).collect_view()}
                         </select>
                         <Show when=move || revealed.get() && picks()[t] != right>
-                            <p class="option-why">"Right: " {right.and_then(|r| descriptions.with_value(|d| d.get(r).map(|s| plain(s)))).unwrap_or_default()}</p>
+                            <p class="option-why">"Right: " {right.and_then(|r| descriptions.with_value(|d| d.get(r).map(|s| plain_text(s)))).unwrap_or_default()}</p>
                         </Show>
                     </li>
                 }

@@ -21,6 +21,7 @@ pub mod answer_text;
 mod assemble;
 mod attempt;
 mod bank;
+mod describe;
 mod exam;
 pub mod generate;
 mod grade;
