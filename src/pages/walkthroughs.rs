@@ -17,7 +17,7 @@ use crate::components::markdown::Markdown;
 use crate::components::page_header::PageHeader;
 use crate::components::presenter::set_root_presenting;
 use crate::components::walkthrough_stage::WalkthroughStage;
-use crate::storage;
+use crate::walkthrough_records;
 
 /// How long autoplay shows each step.
 const PLAY_STEP_MS: u64 = 4000;
@@ -37,7 +37,7 @@ crate::lazy::lazy_route!(
 
 #[component]
 pub fn Walkthroughs() -> impl IntoView {
-    let done = storage::completed_walkthroughs();
+    let done = walkthrough_records::completed();
     view! {
         <PageHeader title="Walkthroughs" heading="Walkthroughs">
             "Animated, step-by-step diagrams of how the AWS encryption services work together. "
@@ -45,7 +45,7 @@ pub fn Walkthroughs() -> impl IntoView {
         </PageHeader>
         <ul class="walkthrough-list">
             {builtin::ALL.iter().map(|w| {
-                let finished = done.contains_key(w.id);
+                let finished = done.is_completed(w.id);
                 view! {
                     <li class="panel">
                         <h2><A href=w.link(0)>{w.title}</A></h2>
@@ -102,8 +102,9 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
     let step_to = move |i: usize| go.with_value(|g| g(i));
 
     Effect::new(move |_| {
-        if index.get() == last {
-            storage::mark_walkthrough_completed(walkthrough.id);
+        let i = index.get();
+        walkthrough_records::step_shown(walkthrough, i);
+        if i == last {
             playing.set(false);
         }
     });
