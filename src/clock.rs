@@ -1,8 +1,8 @@
 //! The browser's clock and time zone, through JavaScript's `Date`, for the
-//! study crate's day arithmetic.
+//! study crate's day arithmetic and its wording of times.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use keydeck_study::day::LocalClock;
+use keydeck_study::day::{self, LocalClock};
 
 /// The learner's wall clock, as the browser knows it.
 pub struct BrowserClock;
@@ -38,44 +38,12 @@ impl LocalClock for BrowserClock {
     }
 }
 
-/// "in 5 minutes", "tomorrow at 09:30", "on 14 March": when something is due.
+/// "in 5 minutes", "tomorrow at 09:30", "on 14 March 2026": when something is due.
 pub fn describe_due(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let minutes = (due - now).num_minutes();
-    if minutes < 1 {
-        return "now".to_owned();
-    }
-    if minutes < 60 {
-        return format!("in {minutes} minute{}", if minutes == 1 { "" } else { "s" });
-    }
-    let local = BrowserClock.to_local(due);
-    let today = BrowserClock.to_local(now).date();
-    let time = local.format("%H:%M");
-    match (local.date() - today).num_days() {
-        0 => format!("today at {time}"),
-        1 => format!("tomorrow at {time}"),
-        _ => format!("on {}", local.format("%-d %B %Y")),
-    }
+    day::describe_due(&BrowserClock, due, now)
 }
 
 /// "5 minutes ago", "yesterday at 18:02", "on 2 March 2026".
 pub fn describe_past(at: DateTime<Utc>) -> String {
-    let now = now();
-    let minutes = (now - at).num_minutes();
-    if minutes < 1 {
-        return "just now".to_owned();
-    }
-    if minutes < 60 {
-        return format!(
-            "{minutes} minute{} ago",
-            if minutes == 1 { "" } else { "s" }
-        );
-    }
-    let local = BrowserClock.to_local(at);
-    let today = BrowserClock.to_local(now).date();
-    let time = local.format("%H:%M");
-    match (today - local.date()).num_days() {
-        0 => format!("today at {time}"),
-        1 => format!("yesterday at {time}"),
-        _ => format!("on {}", local.format("%-d %B %Y")),
-    }
+    day::describe_past(&BrowserClock, at, now())
 }

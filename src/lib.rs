@@ -14,6 +14,7 @@ mod stamped;
 mod storage;
 mod study_store;
 mod theme;
+mod walkthrough_records;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};

@@ -38,20 +38,6 @@ pub mod keys {
     pub const LAB_PROGRESS: &str = "keydeck.labs.progress";
 }
 
-pub fn completed_walkthroughs() -> std::collections::BTreeMap<String, chrono::DateTime<chrono::Utc>>
-{
-    load(keys::WALKTHROUGHS_COMPLETED).unwrap_or_default()
-}
-
-/// Records the first time a walkthrough was watched to its end.
-pub fn mark_walkthrough_completed(id: &str) {
-    let mut done = completed_walkthroughs();
-    if !done.contains_key(id) {
-        done.insert(id.to_owned(), crate::clock::now());
-        let _ = save(keys::WALKTHROUGHS_COMPLETED, &done);
-    }
-}
-
 /// A lab's saved state, if there is a readable one.
 pub fn load_lab_state(lab: &str) -> Option<LabState> {
     load(&format!("{}{lab}", keys::LAB_STATE_PREFIX))

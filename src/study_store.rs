@@ -117,21 +117,10 @@ impl StudyStore {
                 (a, b) => a.or(b),
             }),
         };
-        // Another tab saved: fold its reviews into ours. Tabs read storage
-        // through their own caches, so the other tab may have written over a
-        // review of ours it had not seen yet; if we hold anything it lacks,
-        // write the union back. Both tabs then agree, and the exchange stops.
-        // Settings follow the tab that changed them last.
+        // Another tab saved: take it in, and write back what it lacks.
         storage::watch_progress(move |theirs| {
-            store.progress.update(|p| {
-                p.merge(&theirs);
-                p.settings = theirs.settings.clone();
-            });
-            let ahead = store.progress.with_untracked(|p| {
-                p.reviews.len() != theirs.reviews.len()
-                    || p.cards != theirs.cards
-                    || p.missed != theirs.missed
-            });
+            let mut ahead = false;
+            store.progress.update(|p| ahead = p.take_other_tab(&theirs));
             if ahead {
                 store.persist();
             }

@@ -3,78 +3,10 @@
 
 use leptos::prelude::*;
 
-use keydeck_study::quiz::{Answer, Body, Question};
+use keydeck_study::markdown::plain_text;
+use keydeck_study::quiz::{answer_for_key, Answer, Body, Question};
 
 use super::markdown::Markdown;
-
-/// What an answer says, in words, for the results review.
-pub fn describe(question: &Question, answer: &Answer) -> String {
-    let option = |i: &usize| {
-        question
-            .options()
-            .get(*i)
-            .map_or("?".to_owned(), |o| plain(&o.text))
-    };
-    match (answer, &question.body) {
-        (Answer::Single(i), _) => option(i),
-        (Answer::Multi(list), _) => list.iter().map(option).collect::<Vec<_>>().join("; "),
-        (Answer::TrueFalse(b), _) => if *b { "True" } else { "False" }.to_owned(),
-        (Answer::Typed(text), _) => text.clone(),
-        (
-            Answer::Matching(picks),
-            Body::Matching {
-                terms,
-                descriptions,
-                ..
-            },
-        ) => terms
-            .iter()
-            .zip(picks)
-            .map(|(t, p)| {
-                format!(
-                    "{} → {}",
-                    plain(t),
-                    p.and_then(|i| descriptions.get(i))
-                        .map_or("?".to_owned(), |d| plain(d))
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        (Answer::Matching(_), _) => String::new(),
-    }
-}
-
-/// Markdown emphasis and code marks dropped, for one-line summaries.
-fn plain(markdown: &str) -> String {
-    markdown
-        .replace(['*', '`'], "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A key press (1–9) picks the matching option of a single, multi or true/false question.
-pub fn answer_for_key(question: &Question, current: Option<&Answer>, key: usize) -> Option<Answer> {
-    let i = key.checked_sub(1)?;
-    match &question.body {
-        Body::Single { options } if i < options.len() => Some(Answer::Single(i)),
-        Body::Multi { options, .. } if i < options.len() => {
-            let mut picked = match current {
-                Some(Answer::Multi(p)) => p.clone(),
-                _ => Vec::new(),
-            };
-            if let Some(at) = picked.iter().position(|&p| p == i) {
-                picked.remove(at);
-            } else {
-                picked.push(i);
-                picked.sort_unstable();
-            }
-            Some(Answer::Multi(picked))
-        }
-        Body::TrueFalse { .. } if i < 2 => Some(Answer::TrueFalse(i == 0)),
-        _ => None,
-    }
-}
 
 #[component]
 pub fn QuestionView(
@@ -276,11 +208,11 @@ fn Matching(
                         }>
                             <option value="" selected=move || picks()[t].is_none()>"Choose a description…"</option>
                             {descriptions.get_value().into_iter().enumerate().map(|(d, text)| view! {
-                                <option value=d.to_string() selected=move || picks()[t] == Some(d)>{plain(&text)}</option>
+                                <option value=d.to_string() selected=move || picks()[t] == Some(d)>{plain_text(&text)}</option>
                             }).collect_view()}
                         </select>
                         <Show when=move || revealed.get() && picks()[t] != right>
-                            <p class="option-why">"Right: " {right.and_then(|r| descriptions.with_value(|d| d.get(r).map(|s| plain(s)))).unwrap_or_default()}</p>
+                            <p class="option-why">"Right: " {right.and_then(|r| descriptions.with_value(|d| d.get(r).map(|s| plain_text(s)))).unwrap_or_default()}</p>
                         </Show>
                     </li>
                 }

@@ -8,7 +8,6 @@ use keydeck_study::quiz::{ExamResult, Quiz, PASS_PERCENT};
 use keydeck_study::wording::count;
 
 use super::markdown::Markdown;
-use super::quiz_question::describe;
 
 #[component]
 pub fn QuizResults(result: ExamResult, quiz: Quiz, link: String) -> impl IntoView {
@@ -60,10 +59,10 @@ pub fn QuizResults(result: ExamResult, quiz: Quiz, link: String) -> impl IntoVie
                 {result.review.iter().map(|item| {
                     let question = quiz.questions.get(item.index).cloned();
                     let given = match (&question, &item.given) {
-                        (Some(q), Some(a)) => describe(q, a),
+                        (Some(q), Some(a)) => q.describe(a),
                         _ => "No answer".to_owned(),
                     };
-                    let right = question.as_ref().map(|q| describe(q, &item.right_answer)).unwrap_or_default();
+                    let right = question.as_ref().map(|q| q.describe(&item.right_answer)).unwrap_or_default();
                     view! {
                         <li class:right=item.correct class:wrong=!item.correct>
                             <p class="review-verdict">{if item.correct { "Right" } else { "Wrong" }}{item.flagged.then_some(" · flagged")}</p>

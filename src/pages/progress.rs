@@ -11,9 +11,10 @@ use crate::clock::{self, BrowserClock};
 use crate::components::charts::{DueForecast, MasteryBars, RetentionTableView, ReviewHeatmap};
 use crate::components::page_header::PageHeader;
 use crate::components::your_data::YourData;
-use crate::quiz_session::{self, Mode};
+use crate::quiz_session;
 use crate::storage;
 use crate::study_store::use_study;
+use crate::walkthrough_records;
 use keydeck_lab_protocol::wording::lab_name;
 use keydeck_study::walkthrough::builtin;
 
@@ -52,7 +53,7 @@ fn QuizHistory() -> impl IntoView {
         <ol class="quiz-history" reversed>
             {records.into_iter().rev().take(20).map(|r| view! {
                 <li>
-                    <span>{clock::describe_past(r.finished_at)} " · " {if r.mode == Mode::Exam { "Exam" } else { "Practice" }}</span>
+                    <span>{clock::describe_past(r.finished_at)} " · " {r.mode.title()}</span>
                     <a href=r.link.clone()>{format!("{}/{} ({}%)", r.right, r.total, r.percent)}</a>
                 </li>
             }).collect_view()}
@@ -64,13 +65,13 @@ fn QuizHistory() -> impl IntoView {
 /// Walkthroughs watched to their last step.
 #[component]
 fn WalkthroughsDone() -> impl IntoView {
-    let done = storage::completed_walkthroughs();
+    let done = walkthrough_records::completed();
     let total = builtin::ALL.len();
     view! {
         <p data-testid="walkthroughs-done">{format!("{} of {total} walkthroughs watched to the end", done.len())}</p>
         <ul class="quiz-history">
-            {builtin::ALL.iter().filter(|w| done.contains_key(w.id)).map(|w| view! {
-                <li><A href=w.link(0)>{w.title}</A><span>{clock::describe_past(done[w.id])}</span></li>
+            {builtin::ALL.iter().filter_map(|w| Some((w, done.completed_at(w.id)?))).map(|(w, at)| view! {
+                <li><A href=w.link(0)>{w.title}</A><span>{clock::describe_past(at)}</span></li>
             }).collect_view()}
         </ul>
         <A href="/walkthroughs">"Browse the walkthroughs"</A>

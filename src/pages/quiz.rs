@@ -8,100 +8,24 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use keydeck_study::quiz::{
-    default_time_limit, Exam, ExamResult, Quiz as DrawnQuiz, QuizSpec, Seed,
+    default_time_limit, seed_from_code, Advance, Answer, Attempt, ExamResult, MainAction, Mode,
+    QuizLink, QuizSpec,
 };
 
 use crate::clock;
 use crate::components::page_header::PageHeader;
-use crate::components::quiz_question::{answer_for_key, QuestionView};
+use crate::components::quiz_question::QuestionView;
 use crate::components::quiz_results::QuizResults;
-use crate::quiz_session::{self, bank, Mode, Session};
+use crate::quiz_session::{self, bank};
 use crate::study_store::use_study;
 
-/// The quiz a link describes.
-#[derive(Debug, Clone, PartialEq)]
-struct Link {
-    mode: Mode,
-    count: usize,
-    topics: Option<Vec<String>>,
-    seed: Seed,
-    time_secs: Option<i64>,
-}
-
-impl Link {
-    fn from_query(q: &leptos_router::params::ParamsMap) -> Option<Link> {
-        let seed = q.get("seed")?.parse().ok()?;
-        Some(Link {
-            mode: if q.get("mode").as_deref() == Some("exam") {
-                Mode::Exam
-            } else {
-                Mode::Practice
-            },
-            count: q
-                .get("n")
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(10)
-                .clamp(1, 100),
-            topics: q
-                .get("topics")
-                .filter(|t| !t.is_empty())
-                .map(|t| t.split(',').map(str::to_owned).collect()),
-            seed,
-            time_secs: q
-                .get("time")
-                .and_then(|t| t.parse().ok())
-                .filter(|t: &i64| *t > 0),
-        })
+/// The saved attempt at `link`, or a new one.
+fn attempt_at(link: &QuizLink) -> Result<Attempt, String> {
+    if let Some(saved) = quiz_session::load_attempt().filter(|a| a.resumes(&link.link())) {
+        return Ok(saved);
     }
-
-    fn to_url(&self) -> String {
-        let mut url = format!(
-            "/quiz?mode={}&n={}&seed={}",
-            self.mode.name(),
-            self.count,
-            self.seed
-        );
-        if let Some(topics) = &self.topics {
-            url.push_str(&format!("&topics={}", topics.join(",")));
-        }
-        if let Some(t) = self.time_secs {
-            url.push_str(&format!("&time={t}"));
-        }
-        url
-    }
-
-    fn draw(&self) -> Result<DrawnQuiz, String> {
-        let spec = QuizSpec {
-            topics: self.topics.clone(),
-            count: self.count,
-            kinds: None,
-            seed: self.seed,
-        };
-        DrawnQuiz::new(&bank(), spec).map_err(|e| format!("This quiz cannot be drawn: {e}."))
-    }
-
-    /// The saved session for this link, or a new one.
-    fn session(&self) -> Result<Session, String> {
-        let url = self.to_url();
-        if let Some(saved) =
-            quiz_session::load_session().filter(|s| s.link == url && s.exam.result().is_none())
-        {
-            return Ok(saved);
-        }
-        let quiz = self.draw()?;
-        let n = quiz.questions.len();
-        let now = clock::now();
-        let exam = match self.time_secs {
-            Some(t) => Exam::with_time_limit(quiz, now, chrono::Duration::seconds(t)),
-            None => Exam::new(quiz, now),
-        };
-        Ok(Session {
-            mode: self.mode,
-            checked: vec![false; n],
-            exam,
-            link: url,
-        })
-    }
+    let quiz = link.draw(&bank())?;
+    Ok(Attempt::new(link, link.start(quiz, clock::now())))
 }
 
 crate::lazy::lazy_route!(
@@ -124,15 +48,15 @@ crate::lazy::lazy_route!(
 #[component]
 pub fn Quiz() -> impl IntoView {
     let query = use_query_map();
-    let link = Memo::new(move |_| query.with(Link::from_query));
+    let link = Memo::new(move |_| query.with(|q| QuizLink::from_query(|name| q.get(name))));
     view! {
         <PageHeader title="Quiz" heading="Quizzes and exams">
             "Practise on exam-style questions with explanations, or sit a timed exam at the AWS Developer – Associate pace."
         </PageHeader>
         {move || match link.get() {
             None => view! { <QuizSetup/> }.into_any(),
-            Some(link) => match link.session() {
-                Ok(session) => view! { <QuizRun session=session/> }.into_any(),
+            Some(link) => match attempt_at(&link) {
+                Ok(attempt) => view! { <QuizRun attempt=attempt/> }.into_any(),
                 Err(e) => view! { <p class="banner banner-warning" role="alert">{e}</p> <QuizSetup/> }.into_any(),
             },
         }}
@@ -150,41 +74,27 @@ fn QuizSetup() -> impl IntoView {
     let minutes = RwSignal::new(None::<i64>);
     let seed_text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let resume = RwSignal::new(quiz_session::load_session().filter(|s| s.exam.result().is_none()));
     let default_minutes = move || default_time_limit(count.get()).num_minutes();
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let seed = match seed_text.get_untracked().trim() {
-            "" => Seed::from((js_sys::Math::random() * 2f64.powi(40)) as u64),
-            text => match text.parse() {
-                Ok(seed) => seed,
-                Err(e) => return error.set(Some(format!("The quiz code is not valid: {e}."))),
-            },
+        let random = || (js_sys::Math::random() * 2f64.powi(40)) as u64;
+        let seed = match seed_from_code(&seed_text.get_untracked(), random) {
+            Ok(seed) => seed,
+            Err(e) => return error.set(Some(e)),
         };
         let topics = chosen.get_untracked();
-        let link = Link {
+        let link = QuizLink {
             mode: mode.get_untracked(),
-            count: count.get_untracked(),
-            topics: (!topics.is_empty()).then_some(topics),
-            seed,
+            spec: QuizSpec {
+                topics: (!topics.is_empty()).then_some(topics),
+                ..QuizSpec::new(count.get_untracked(), seed)
+            },
             time_secs: minutes.get_untracked().map(|m| m * 60),
         };
-        navigate(&link.to_url(), NavigateOptions::default());
+        navigate(&link.link(), NavigateOptions::default());
     };
     view! {
-        {move || resume.get().map(|s| view! {
-            <div class="banner banner-info">
-                <p><strong>"You have a quiz in progress. "</strong>
-                    {format!("{} questions, started {}.", s.exam.len(), clock::describe_past(s.exam.started_at))}</p>
-                <div class="banner-actions">
-                    <a class="button" href=s.link.clone()>"Resume it"</a>
-                    <button type="button" class="text-button" on:click=move |_| {
-                        quiz_session::abandon();
-                        resume.set(None);
-                    }>"Discard it"</button>
-                </div>
-            </div>
-        })}
+        <ResumeBanner/>
         <form class="panel quiz-setup" on:submit=start>
             <fieldset class="mode">
                 <legend>"Mode"</legend>
@@ -226,15 +136,36 @@ fn QuizSetup() -> impl IntoView {
     }
 }
 
+/// The quiz left unfinished, to resume or discard.
+#[component]
+fn ResumeBanner() -> impl IntoView {
+    let resume = RwSignal::new(quiz_session::load_attempt().filter(|a| !a.is_finished()));
+    move || {
+        resume.get().map(|a| view! {
+            <div class="banner banner-info">
+                <p><strong>"You have a quiz in progress. "</strong>
+                    {format!("{} questions, started {}.", a.len(), clock::describe_past(a.exam.started_at))}</p>
+                <div class="banner-actions">
+                    <a class="button" href=a.link.clone()>"Resume it"</a>
+                    <button type="button" class="text-button" on:click=move |_| {
+                        quiz_session::abandon();
+                        resume.set(None);
+                    }>"Discard it"</button>
+                </div>
+            </div>
+        })
+    }
+}
+
 /// The quiz being taken, and then its results.
 #[component]
-fn QuizRun(session: Session) -> impl IntoView {
-    let state = RwSignal::new(session);
+fn QuizRun(attempt: Attempt) -> impl IntoView {
+    let state = RwSignal::new(attempt);
     let result = RwSignal::new(None::<ExamResult>);
     // Timers and handlers run outside the component's context: capture the store now.
     let study = use_study();
     let now = RwSignal::new(clock::now());
-    let save = move || state.with_untracked(quiz_session::save_session);
+    let save = move || state.with_untracked(quiz_session::save_attempt);
     save();
     let submit = move || {
         if result.get_untracked().is_none() {
@@ -260,218 +191,212 @@ fn QuizRun(session: Session) -> impl IntoView {
             on_cleanup(move || handle.clear());
         }
     }
+    let act = Actions {
+        state,
+        save: Callback::new(move |()| save()),
+        submit: Callback::new(move |()| submit()),
+    };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        on_key(ev, state, result, save, submit)
+        if result.get_untracked().is_none() {
+            act.on_key(ev);
+        }
     });
     on_cleanup(move || keys.remove());
 
     view! {
         {move || match result.get() {
             Some(r) => view! { <QuizResults result=r quiz=state.with_untracked(|s| s.exam.quiz.clone()) link=state.with_untracked(|s| s.link.clone())/> }.into_any(),
-            None => view! { <Taking state=state now=now save=save submit=submit/> }.into_any(),
+            None => view! { <Taking act=act now=now/> }.into_any(),
         }}
     }
 }
 
-fn on_key(
-    ev: KeyboardEvent,
-    state: RwSignal<Session>,
-    result: RwSignal<Option<ExamResult>>,
-    save: impl Fn(),
-    submit: impl Fn(),
-) {
-    if result.get_untracked().is_some() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-        return;
-    }
-    let target = ev
-        .target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-    let tag = target
-        .as_ref()
-        .map(|e| e.tag_name().to_ascii_lowercase())
-        .unwrap_or_default();
-    let text_field = target
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-        .is_some_and(|i| matches!(i.type_().as_str(), "text" | "number"));
-    // Buttons and links answer Enter themselves.
-    let control = matches!(tag.as_str(), "button" | "a" | "textarea");
-    let (mode, index, len) = state.with_untracked(|s| (s.mode, s.exam.current, s.exam.len()));
-    let checked = state.with_untracked(|s| s.checked.get(index).copied().unwrap_or(false));
-    let key = ev.key();
-    match key.as_str() {
-        "Enter" if !control => {
-            ev.prevent_default();
-            advance(state, mode, index, len, checked, &save, &submit);
-        }
-        _ if text_field || control || tag == "select" => {}
-        k if k.len() == 1 && k.as_bytes()[0].is_ascii_digit() && !checked => {
-            let n = usize::from(k.as_bytes()[0] - b'0');
-            state.update(|s| {
-                let pick = s
-                    .exam
-                    .question(index)
-                    .and_then(|q| answer_for_key(q, s.exam.answer_of(index), n));
-                if let Some(a) = pick {
-                    let _ = s.exam.answer(index, a);
-                }
-            });
-            save();
-        }
-        "n" | "N" => move_to(state, index + 1, len, &save),
-        "p" | "P" => move_to(state, index.saturating_sub(1), len, &save),
-        "f" | "F" if mode == Mode::Exam => {
-            state.update(|s| {
-                let _ = s.exam.toggle_flag(index);
-            });
-            save();
-        }
-        _ => {}
-    }
+/// What the quiz's controls and keys do: change the attempt, then save it.
+#[derive(Clone, Copy)]
+struct Actions {
+    state: RwSignal<Attempt>,
+    save: Callback<()>,
+    submit: Callback<()>,
 }
 
-/// Enter: in practice, check the answer, then go on; in an exam, go on.
-fn advance(
-    state: RwSignal<Session>,
-    mode: Mode,
-    index: usize,
-    len: usize,
-    checked: bool,
-    save: &impl Fn(),
-    submit: &impl Fn(),
-) {
-    match mode {
-        Mode::Practice if !checked => {
-            if state.with_untracked(|s| s.exam.answer_of(index).is_some()) {
-                state.update(|s| s.checked[index] = true);
-                save();
-            }
-        }
-        _ if index + 1 >= len => {
-            if mode == Mode::Practice {
-                submit();
-            }
-        }
-        _ => move_to(state, index + 1, len, save),
+impl Actions {
+    /// Changes the attempt and saves it.
+    fn change<R>(self, f: impl FnOnce(&mut Attempt) -> R) -> Option<R> {
+        let out = self.state.try_update(f);
+        self.save.run(());
+        out
     }
-}
 
-fn move_to(state: RwSignal<Session>, index: usize, len: usize, save: &impl Fn()) {
-    if index < len {
-        state.update(|s| s.exam.current = index);
-        save();
+    fn go_to(self, index: usize) {
+        self.change(|a| a.go_to(index));
+    }
+
+    /// Enter: check, go on, or finish a practice quiz.
+    fn advance(self) {
+        if self.change(Attempt::advance) == Some(Advance::Finish) {
+            self.submit.run(());
+        }
+    }
+
+    fn on_key(self, ev: KeyboardEvent) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        let tag = target
+            .as_ref()
+            .map(|e| e.tag_name().to_ascii_lowercase())
+            .unwrap_or_default();
+        let text_field = target
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+            .is_some_and(|i| matches!(i.type_().as_str(), "text" | "number"));
+        // Buttons and links answer Enter themselves.
+        let control = matches!(tag.as_str(), "button" | "a" | "textarea");
+        let key = ev.key();
+        match key.as_str() {
+            "Enter" if !control => {
+                ev.prevent_default();
+                self.advance();
+            }
+            _ if text_field || control || tag == "select" => {}
+            k if k.len() == 1 && k.as_bytes()[0].is_ascii_digit() => {
+                self.change(|a| a.press_digit(usize::from(k.as_bytes()[0] - b'0')));
+            }
+            "n" | "N" => {
+                self.change(Attempt::forward);
+            }
+            "p" | "P" => {
+                self.change(Attempt::back);
+            }
+            "f" | "F" => {
+                self.change(Attempt::toggle_flag);
+            }
+            _ => {}
+        }
     }
 }
 
 #[component]
-fn Taking(
-    state: RwSignal<Session>,
-    now: RwSignal<chrono::DateTime<chrono::Utc>>,
-    save: impl Fn() + Copy + Send + Sync + 'static,
-    submit: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let mode = state.with_untracked(|s| s.mode);
-    let len = state.with_untracked(|s| s.exam.len());
-    let index = move || state.with(|s| s.exam.current);
+fn Taking(act: Actions, now: RwSignal<chrono::DateTime<chrono::Utc>>) -> impl IntoView {
+    let state = act.state;
+    let exam_mode = state.with_untracked(|s| s.mode == Mode::Exam);
     let confirming = RwSignal::new(false);
-    let remaining = move || {
-        let left = state
-            .with(|s| s.exam.remaining(now.get()))
-            .num_seconds()
-            .max(0);
-        format!("{}:{:02}", left / 60, left % 60)
-    };
-    let unanswered =
-        move || state.with(|s| s.exam.slots().iter().filter(|slot| !slot.answered).count());
-    let question_view = move || {
-        let i = index();
-        let question = state.with_untracked(|s| s.exam.question(i).cloned())?;
-        let answer = Signal::derive(move || state.with(|s| s.exam.answer_of(i).cloned()));
-        let revealed =
-            Signal::derive(move || mode == Mode::Practice && state.with(|s| s.checked[i]));
-        let on_answer = Callback::new(move |a: Option<keydeck_study::quiz::Answer>| {
-            state.update(|s| {
-                let _ = match a {
-                    Some(a) => s.exam.answer(i, a),
-                    None => s.exam.clear_answer(i),
-                };
-            });
-            save();
-        });
-        Some(
-            view! { <QuestionView question=question number=i + 1 total=len answer=answer on_answer=on_answer revealed=revealed/> },
-        )
-    };
+    view! {
+        <QuizBar state=state now=now/>
+        {exam_mode.then(|| view! { <Navigator act=act/> })}
+        <QuestionShown act=act/>
+        <QuizControls act=act confirming=confirming/>
+        <Show when=move || confirming.get()>
+            <div class="confirm panel" role="alertdialog" aria-labelledby="submit-q">
+                <p id="submit-q"><strong>"Submit the exam?"</strong> " "
+                    {move || state.with(Attempt::submit_warning)}
+                </p>
+                <button type="button" class="button" on:click=move |_| { confirming.set(false); act.submit.run(()); }>"Submit"</button>
+                <button type="button" class="text-button" on:click=move |_| confirming.set(false)>"Keep going"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// The exam's clock, and the quiz's link to share.
+#[component]
+fn QuizBar(
+    state: RwSignal<Attempt>,
+    now: RwSignal<chrono::DateTime<chrono::Utc>>,
+) -> impl IntoView {
+    let exam_mode = state.with_untracked(|s| s.mode == Mode::Exam);
     view! {
         <div class="quiz-bar">
-            {(mode == Mode::Exam).then(|| view! {
-                <p class="timer" role="timer" aria-label="Time left" class:low=move || state.with(|s| s.exam.remaining(now.get()).num_seconds() < 60)>
-                    {remaining}
+            {exam_mode.then(|| view! {
+                <p class="timer" role="timer" aria-label="Time left" class:low=move || state.with(|s| s.time_is_short(now.get()))>
+                    {move || state.with(|s| s.time_left(now.get()))}
                 </p>
             })}
             <p class="share">"Quiz link: " <a href=state.with_untracked(|s| s.link.clone())>{state.with_untracked(|s| s.exam.quiz.spec.seed.to_string())}</a></p>
         </div>
-        {(mode == Mode::Exam).then(|| view! {
-            <nav class="navigator" aria-label="Questions">
-                <ol>
-                    {(0..len).map(|i| view! {
-                        <li>
-                            <button type="button"
-                                class:current=move || index() == i
-                                class:answered=move || state.with(|s| s.exam.slots()[i].answered)
-                                class:flagged=move || state.with(|s| s.exam.slots()[i].flagged)
-                                aria-current=move || (index() == i).then_some("step")
-                                aria-label=move || {
-                                    let slot = state.with(|s| s.exam.slots()[i]);
-                                    format!("Question {}{}{}", i + 1, if slot.answered { ", answered" } else { "" }, if slot.flagged { ", flagged" } else { "" })
-                                }
-                                on:click=move |_| move_to(state, i, len, &save)
-                            >{i + 1}</button>
-                        </li>
-                    }).collect_view()}
-                </ol>
-            </nav>
-        })}
-        {question_view}
+    }
+}
+
+/// An exam's grid of questions: answered, flagged, the one shown.
+#[component]
+fn Navigator(act: Actions) -> impl IntoView {
+    let state = act.state;
+    let len = state.with_untracked(Attempt::len);
+    let index = move || state.with(Attempt::current);
+    view! {
+        <nav class="navigator" aria-label="Questions">
+            <ol>
+                {(0..len).map(|i| view! {
+                    <li>
+                        <button type="button"
+                            class:current=move || index() == i
+                            class:answered=move || state.with(|s| s.exam.slots()[i].answered)
+                            class:flagged=move || state.with(|s| s.exam.slots()[i].flagged)
+                            aria-current=move || (index() == i).then_some("step")
+                            aria-label=move || state.with(|s| s.navigator_label(i))
+                            on:click=move |_| act.go_to(i)
+                        >{i + 1}</button>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+/// The question shown, with its controls.
+#[component]
+fn QuestionShown(act: Actions) -> impl IntoView {
+    let state = act.state;
+    let len = state.with_untracked(Attempt::len);
+    move || {
+        let i = state.with(Attempt::current);
+        let question = state.with_untracked(|s| s.exam.question(i).cloned())?;
+        let answer = Signal::derive(move || state.with(|s| s.exam.answer_of(i).cloned()));
+        let revealed = Signal::derive(move || state.with(|s| s.is_revealed(i)));
+        let on_answer = Callback::new(move |a: Option<Answer>| {
+            act.change(|s| s.answer(a));
+        });
+        Some(
+            view! { <QuestionView question=question number=i + 1 total=len answer=answer on_answer=on_answer revealed=revealed/> },
+        )
+    }
+}
+
+/// Previous, Flag, and the main button: Check, Next, See results or Submit.
+#[component]
+fn QuizControls(act: Actions, confirming: RwSignal<bool>) -> impl IntoView {
+    let state = act.state;
+    let exam_mode = state.with_untracked(|s| s.mode == Mode::Exam);
+    let flagged = move || state.with(Attempt::is_flagged);
+    view! {
         <div class="quiz-actions">
-            <button type="button" class="text-button" disabled=move || index() == 0
-                on:click=move |_| move_to(state, index().saturating_sub(1), len, &save)>"Previous" <kbd>"P"</kbd></button>
-            {(mode == Mode::Exam).then(|| view! {
-                <button type="button" class="text-button" aria-pressed=move || state.with(|s| s.exam.is_flagged(index())).to_string()
-                    on:click=move |_| { state.update(|s| { let _ = s.exam.toggle_flag(s.exam.current); }); save(); }>
-                    {move || if state.with(|s| s.exam.is_flagged(index())) { "Unflag" } else { "Flag for review" }} <kbd>"F"</kbd>
+            <button type="button" class="text-button" disabled=move || !state.with(Attempt::can_go_back)
+                on:click=move |_| { act.change(Attempt::back); }>"Previous" <kbd>"P"</kbd></button>
+            {exam_mode.then(|| view! {
+                <button type="button" class="text-button" aria-pressed=move || flagged().to_string()
+                    on:click=move |_| { act.change(Attempt::toggle_flag); }>
+                    {move || if flagged() { "Unflag" } else { "Flag for review" }} <kbd>"F"</kbd>
                 </button>
             })}
-            {move || {
-                let i = index();
-                let checked = state.with(|s| s.checked[i]);
-                let answered = state.with(|s| s.exam.answer_of(i).is_some());
-                match mode {
-                    Mode::Practice if !checked => view! {
-                        <button type="button" class="button" disabled=!answered
-                            on:click=move |_| { state.update(|s| s.checked[i] = true); save(); }>"Check" <kbd>"Enter"</kbd></button>
-                    }.into_any(),
-                    Mode::Practice if i + 1 == len => view! {
-                        <button type="button" class="button" on:click=move |_| submit()>"See results"</button>
-                    }.into_any(),
-                    Mode::Practice => view! {
-                        <button type="button" class="button" on:click=move |_| move_to(state, i + 1, len, &save)>"Next" <kbd>"N"</kbd></button>
-                    }.into_any(),
-                    Mode::Exam => view! {
-                        <button type="button" class="text-button" disabled=i + 1 == len
-                            on:click=move |_| move_to(state, i + 1, len, &save)>"Next" <kbd>"N"</kbd></button>
-                        <button type="button" class="button" on:click=move |_| confirming.set(true)>"Submit exam"</button>
-                    }.into_any(),
-                }
+            {move || match state.with(Attempt::main_action) {
+                MainAction::Check { enabled } => view! {
+                    <button type="button" class="button" disabled=!enabled
+                        on:click=move |_| { act.change(Attempt::check); }>"Check" <kbd>"Enter"</kbd></button>
+                }.into_any(),
+                MainAction::SeeResults => view! {
+                    <button type="button" class="button" on:click=move |_| act.submit.run(())>"See results"</button>
+                }.into_any(),
+                MainAction::Next => view! {
+                    <button type="button" class="button" on:click=move |_| { act.change(Attempt::forward); }>"Next" <kbd>"N"</kbd></button>
+                }.into_any(),
+                MainAction::ExamNext { enabled } => view! {
+                    <button type="button" class="text-button" disabled=!enabled
+                        on:click=move |_| { act.change(Attempt::forward); }>"Next" <kbd>"N"</kbd></button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(true)>"Submit exam"</button>
+                }.into_any(),
             }}
         </div>
-        <Show when=move || confirming.get()>
-            <div class="confirm panel" role="alertdialog" aria-labelledby="submit-q">
-                <p id="submit-q"><strong>"Submit the exam?"</strong> " "
-                    {move || match unanswered() { 0 => "Every question is answered.".to_owned(), n => format!("{n} question{} unanswered.", if n == 1 { " is" } else { "s are" }) }}
-                </p>
-                <button type="button" class="button" on:click=move |_| { confirming.set(false); submit(); }>"Submit"</button>
-                <button type="button" class="text-button" on:click=move |_| confirming.set(false)>"Keep going"</button>
-            </div>
-        </Show>
     }
 }

@@ -7,8 +7,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
 use keydeck_study::card::Card;
-use keydeck_study::progress::Undo;
 use keydeck_study::queue::Scope;
+use keydeck_study::review::{cram_choice, ReviewSession};
 use keydeck_study::schedule::{Grade, Interval};
 use keydeck_study::wording::count;
 
@@ -20,38 +20,15 @@ use crate::components::page_header::PageHeader;
 use crate::components::study_settings::StudySettings;
 use crate::study_store::{use_study, StudyStore};
 
-/// Grades given in this visit to the page.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Tally([u32; 4]);
-
-impl Tally {
-    fn total(self) -> u32 {
-        self.0.iter().sum()
-    }
-}
-
 /// Everything the page's controls act on.
 #[derive(Clone, Copy)]
 struct Session {
     store: StudyStore,
     scope: Memo<Scope>,
     revealed: RwSignal<bool>,
-    /// An undone card is shown again before anything else.
-    forced: RwSignal<Option<String>>,
-    undo: RwSignal<Vec<Undo>>,
-    tally: RwSignal<Tally>,
-    /// What the last answer did, announced to the learner.
-    last: RwSignal<Option<String>>,
+    review: RwSignal<ReviewSession>,
     help: RwSignal<bool>,
-    /// Cram mode: a topic's cards in order, without touching the schedule.
-    cram: RwSignal<Option<Cram>>,
     current: Memo<Option<Card>>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-struct Cram {
-    topic: String,
-    index: usize,
 }
 
 impl Session {
@@ -62,43 +39,31 @@ impl Session {
         if !self.revealed.get_untracked() {
             return;
         }
-        if self.cram.with_untracked(Option::is_some) {
-            self.cram
-                .update(|c| c.iter_mut().for_each(|c| c.index += 1));
-            self.tally
-                .update(|t| t.0[usize::from(grade.key() - 1)] += 1);
-            self.revealed.set(false);
-            return;
+        if self.review.with_untracked(ReviewSession::is_cramming) {
+            self.review.update(|r| r.crammed(grade));
+        } else {
+            let (outcome, undo) = self.store.answer(&card, grade);
+            self.review.update(|r| r.answered(&outcome, undo));
         }
-        let (outcome, undo) = self.store.answer(&card, grade);
-        self.last.set(Some(format!(
-            "{}: due again in {}.",
-            grade.label(),
-            Interval(outcome.interval)
-        )));
-        self.undo.update(|u| u.push(undo));
-        self.tally
-            .update(|t| t.0[usize::from(grade.key() - 1)] += 1);
-        self.forced.set(None);
         self.revealed.set(false);
     }
 
     fn undo(self) {
-        let Some(last) = self.undo.try_update(|u| u.pop()).flatten() else {
+        let Some(last) = self
+            .review
+            .try_update(ReviewSession::take_last_answer)
+            .flatten()
+        else {
             return;
         };
-        let card = last.card().to_owned();
-        if self.store.undo(last) {
-            let grade_index = self
-                .tally
-                .with_untracked(|t| t.0.iter().rposition(|&n| n > 0));
-            if let Some(i) = grade_index {
-                self.tally.update(|t| t.0[i] -= 1);
-            }
-            self.forced.set(Some(card));
-            self.last.set(Some("Answer undone.".to_owned()));
+        if self.store.undo(last.clone()) {
+            self.review.update(|r| r.undone(&last));
             self.revealed.set(false);
         }
+    }
+
+    fn cramming(self) -> bool {
+        self.review.with(ReviewSession::is_cramming)
     }
 
     fn on_key(self, ev: KeyboardEvent) {
@@ -156,30 +121,17 @@ pub fn Study() -> impl IntoView {
         Some(topic) if store.deck().topic(&topic).is_some() => Scope::Topic(topic),
         _ => Scope::All,
     });
-    let forced = RwSignal::new(None::<String>);
-    let cram = RwSignal::new(None::<Cram>);
+    let review = RwSignal::new(ReviewSession::new());
     let current = Memo::new(move |_| {
         let deck = store.deck();
-        if let Some(c) = cram.get() {
-            return deck
-                .topic(&c.topic)
-                .and_then(|t| t.study_cards().nth(c.index));
-        }
-        forced
-            .get()
-            .and_then(|id| deck.card(&id))
-            .or_else(|| store.today(&scope.get(), |t| t.next_card()))
+        review.with(|r| r.card(&deck, || store.today(&scope.get(), |t| t.next_card())))
     });
     let session = Session {
         store,
         scope,
         revealed: RwSignal::new(false),
-        forced,
-        undo: RwSignal::new(Vec::new()),
-        tally: RwSignal::new(Tally::default()),
-        last: RwSignal::new(None),
+        review,
         help: RwSignal::new(false),
-        cram,
         current,
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| session.on_key(ev));
@@ -257,11 +209,8 @@ fn SessionProgress(session: Session) -> impl IntoView {
         let c = session.store.counts(&session.scope.get());
         c.due + c.new
     };
-    let done = move || session.tally.get().total() as usize;
-    let percent = move || {
-        let (d, r) = (done(), remaining());
-        (d * 100).checked_div(d + r).unwrap_or(100)
-    };
+    let done = move || session.review.with(|r| r.tally().total());
+    let percent = move || session.review.with(|r| r.tally().percent_done(remaining()));
     view! {
         <div class="session-progress">
             <div
@@ -277,7 +226,7 @@ fn SessionProgress(session: Session) -> impl IntoView {
             <p class="session-counts">
                 <span data-testid="done-count">{done}</span> " done · "
                 <span data-testid="left-count">{remaining}</span> " left today"
-                <span class="last-answer" data-testid="last-answer" aria-live="polite">{move || session.last.get()}</span>
+                <span class="last-answer" data-testid="last-answer" aria-live="polite">{move || session.review.with(|r| r.announcement().map(str::to_owned))}</span>
             </p>
         </div>
     }
@@ -294,7 +243,7 @@ fn CardView(card: Card, session: Session) -> impl IntoView {
     let revealed = session.revealed;
     let on_grade = Callback::new(move |g: Grade| session.grade(g));
     let previewed = card.clone();
-    let cramming = move || session.cram.with(Option::is_some);
+    let cramming = move || session.cramming();
     let grades = move || {
         store
             .preview(&previewed)
@@ -325,7 +274,7 @@ fn CardView(card: Card, session: Session) -> impl IntoView {
         <Show when=cramming>
             <p class="cram-banner">
                 "Cram mode: your answers here do not change when cards are due. "
-                <button type="button" class="text-button" on:click=move |_| session.cram.set(None)>"Stop cramming"</button>
+                <button type="button" class="text-button" on:click=move |_| session.review.update(ReviewSession::stop_cram)>"Stop cramming"</button>
             </p>
         </Show>
         <Flashcard card=card topic_title=topic_title revealed=revealed on_grade=on_grade/>
@@ -347,11 +296,11 @@ fn CardView(card: Card, session: Session) -> impl IntoView {
 fn Finished(session: Session) -> impl IntoView {
     let store = session.store;
     let next_due = move || store.today(&session.scope.get(), |t| t.next_due());
-    let tally = session.tally;
+    let tally = move || session.review.with(ReviewSession::tally);
     view! {
         <section class="panel finished" aria-live="polite">
             {move || {
-                let t = tally.get();
+                let t = tally();
                 if t.total() > 0 {
                     view! {
                         <h2>"Session complete"</h2>
@@ -359,7 +308,7 @@ fn Finished(session: Session) -> impl IntoView {
                         <ul class="tally">
                             {Grade::ALL.iter().map(|g| view! {
                                 <li class=format!("tally-{}", g.label().to_ascii_lowercase())>
-                                    <strong>{t.0[usize::from(g.key() - 1)]}</strong> " " {g.label()}
+                                    <strong>{t.of(*g)}</strong> " " {g.label()}
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -371,9 +320,9 @@ fn Finished(session: Session) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <Show when=move || session.cram.with(Option::is_some)>
+            <Show when=move || session.cramming()>
                 <p>"You went through every card of the topic. "
-                    <button type="button" class="text-button" on:click=move |_| session.cram.set(None)>"Leave cram mode"</button>
+                    <button type="button" class="text-button" on:click=move |_| session.review.update(ReviewSession::stop_cram)>"Leave cram mode"</button>
                 </p>
             </Show>
             <CramOffer session=session/>
@@ -391,22 +340,14 @@ fn Finished(session: Session) -> impl IntoView {
 #[component]
 fn CramOffer(session: Session) -> impl IntoView {
     let deck = session.store.deck();
-    let initial = match session.scope.get_untracked() {
-        Scope::Topic(t) => t,
-        Scope::All => deck
-            .topics
-            .first()
-            .map(|t| t.id.clone())
-            .unwrap_or_default(),
-    };
-    let choice = RwSignal::new(initial);
+    let choice = RwSignal::new(cram_choice(&session.scope.get_untracked(), &deck));
     let topics: Vec<(String, String)> = deck
         .topics
         .iter()
         .map(|t| (t.id.clone(), t.title.clone()))
         .collect();
     view! {
-        <Show when=move || session.cram.with(Option::is_none)>
+        <Show when=move || !session.cramming()>
             <div class="cram-offer">
                 <label for="cram-topic">"Cram a topic anyway"</label>
                 <select id="cram-topic" on:change=move |ev| choice.set(event_target_value(&ev))>
@@ -417,9 +358,8 @@ fn CramOffer(session: Session) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <button type="button" class="button" on:click=move |_| {
-                    session.tally.set(Tally::default());
                     session.revealed.set(false);
-                    session.cram.set(Some(Cram { topic: choice.get_untracked(), index: 0 }));
+                    session.review.update(|r| r.start_cram(choice.get_untracked()));
                 }>"Start cramming"</button>
             </div>
         </Show>
@@ -429,7 +369,7 @@ fn CramOffer(session: Session) -> impl IntoView {
 #[component]
 fn UndoButton(session: Session) -> impl IntoView {
     view! {
-        <Show when=move || session.undo.with(|u| !u.is_empty())>
+        <Show when=move || session.review.with(ReviewSession::can_undo)>
             <button type="button" class="text-button undo" aria-keyshortcuts="U" on:click=move |_| session.undo()>
                 "Undo last answer" <kbd>"U"</kbd>
             </button>

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use keydeck_study::walkthrough::{builtin, Walkthrough};
@@ -17,7 +16,7 @@ use crate::components::markdown::Markdown;
 use crate::components::page_header::PageHeader;
 use crate::components::presenter::set_root_presenting;
 use crate::components::walkthrough_stage::WalkthroughStage;
-use crate::storage;
+use crate::walkthrough_records;
 
 /// How long autoplay shows each step.
 const PLAY_STEP_MS: u64 = 4000;
@@ -37,7 +36,7 @@ crate::lazy::lazy_route!(
 
 #[component]
 pub fn Walkthroughs() -> impl IntoView {
-    let done = storage::completed_walkthroughs();
+    let done = walkthrough_records::completed();
     view! {
         <PageHeader title="Walkthroughs" heading="Walkthroughs">
             "Animated, step-by-step diagrams of how the AWS encryption services work together. "
@@ -45,7 +44,7 @@ pub fn Walkthroughs() -> impl IntoView {
         </PageHeader>
         <ul class="walkthrough-list">
             {builtin::ALL.iter().map(|w| {
-                let finished = done.contains_key(w.id);
+                let finished = done.is_completed(w.id);
                 view! {
                     <li class="panel">
                         <h2><A href=w.link(0)>{w.title}</A></h2>
@@ -72,86 +71,53 @@ pub fn WalkthroughPlayer() -> impl IntoView {
     }
 }
 
-#[component]
-fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
-    let params = use_params_map();
-    let navigate = use_navigate();
-    let last = walkthrough.steps.len().saturating_sub(1);
-    let index = Memo::new(move |_| {
-        params
-            .with(|p| p.get("step"))
-            .and_then(|s| walkthrough.step_from_link(&s))
-            .unwrap_or(0)
-            .min(last)
-    });
-    let state = Memo::new(move |_| {
-        walkthrough
-            .state_at(index.get())
-            .or_else(|| walkthrough.first_state())
-            .expect("a shipped walkthrough has steps")
-    });
-    let playing = RwSignal::new(false);
-    let presenting = RwSignal::new(false);
-    let blank = RwSignal::new(false);
-    let go = move |i: usize| {
-        if i <= last && i != index.get_untracked() {
-            navigate(&walkthrough.link(i), NavigateOptions::default());
-        }
-    };
-    let go = StoredValue::new(go);
-    let step_to = move |i: usize| go.with_value(|g| g(i));
+/// The player's state, and what its controls and keys do.
+#[derive(Clone, Copy)]
+struct Playback {
+    walkthrough: &'static Walkthrough,
+    index: Memo<usize>,
+    last: usize,
+    playing: RwSignal<bool>,
+    presenting: RwSignal<bool>,
+    blank: RwSignal<bool>,
+    step_to: Callback<usize>,
+    stage_box: NodeRef<leptos::html::Div>,
+}
 
-    Effect::new(move |_| {
-        if index.get() == last {
-            storage::mark_walkthrough_completed(walkthrough.id);
-            playing.set(false);
-        }
-    });
-    let timer = set_interval_with_handle(
-        move || {
-            if playing.get_untracked() && !blank.get_untracked() {
-                step_to(index.get_untracked() + 1);
-            }
-        },
-        std::time::Duration::from_millis(PLAY_STEP_MS),
-    );
-    on_cleanup(move || {
-        if let Ok(t) = timer {
-            t.clear();
-        }
-    });
+impl Playback {
+    fn step_to(self, i: usize) {
+        self.step_to.run(i);
+    }
 
-    let stage_box = NodeRef::<leptos::html::Div>::new();
-    let toggle_presenter = move || {
-        let on = !presenting.get_untracked();
-        presenting.set(on);
-        blank.set(false);
+    fn toggle_playing(self) {
+        self.playing.update(|p| *p = !*p);
+    }
+
+    fn toggle_presenter(self) {
+        let on = !self.presenting.get_untracked();
+        self.presenting.set(on);
+        self.blank.set(false);
         set_root_presenting(on);
         if on {
-            if let Some(el) = stage_box.get_untracked() {
+            if let Some(el) = self.stage_box.get_untracked() {
                 // Without the Fullscreen API the page still fills the window.
                 let _ = el.request_fullscreen();
             }
         } else if document().fullscreen_element().is_some() {
             document().exit_fullscreen();
         }
-    };
-    // Leaving full screen by the browser's own Esc ends presenting too.
-    let on_fullscreen = Closure::<dyn Fn()>::new(move || {
+    }
+
+    /// Leaving full screen by the browser's own Esc ends presenting too.
+    fn on_fullscreen_change(self) {
         if document().fullscreen_element().is_none() {
-            presenting.set(false);
-            blank.set(false);
+            self.presenting.set(false);
+            self.blank.set(false);
             set_root_presenting(false);
         }
-    });
-    document().set_onfullscreenchange(Some(on_fullscreen.as_ref().unchecked_ref()));
-    on_fullscreen.forget();
-    on_cleanup(|| {
-        document().set_onfullscreenchange(None);
-        set_root_presenting(false);
-    });
+    }
 
-    let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+    fn on_key(self, ev: KeyboardEvent) {
         let tag = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -164,84 +130,185 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
         {
             return;
         }
-        let i = index.get_untracked();
-        let handled = match ev.key().as_str() {
-            "ArrowRight" | "PageDown" => {
-                step_to(i + 1);
-                true
-            }
-            "ArrowLeft" | "PageUp" => {
-                step_to(i.saturating_sub(1));
-                true
-            }
-            "Home" => {
-                step_to(0);
-                true
-            }
-            "End" => {
-                step_to(last);
-                true
-            }
-            " " if !matches!(tag.as_str(), "button" | "a") => {
-                playing.update(|p| *p = !*p);
-                true
-            }
-            "p" | "P" => {
-                toggle_presenter();
-                true
-            }
-            "b" | "B" if presenting.get_untracked() => {
-                blank.update(|b| *b = !*b);
-                true
-            }
-            "Escape" if presenting.get_untracked() => {
-                toggle_presenter();
-                true
-            }
-            _ => false,
-        };
-        if handled {
-            ev.prevent_default();
+        let i = self.index.get_untracked();
+        let presenting = self.presenting.get_untracked();
+        match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => self.step_to(i + 1),
+            "ArrowLeft" | "PageUp" => self.step_to(i.saturating_sub(1)),
+            "Home" => self.step_to(0),
+            "End" => self.step_to(self.last),
+            " " if !matches!(tag.as_str(), "button" | "a") => self.toggle_playing(),
+            "p" | "P" => self.toggle_presenter(),
+            "b" | "B" if presenting => self.blank.update(|b| *b = !*b),
+            "Escape" if presenting => self.toggle_presenter(),
+            _ => return,
+        }
+        ev.prevent_default();
+    }
+}
+
+#[component]
+fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let last = walkthrough.steps.len().saturating_sub(1);
+    let index = Memo::new(move |_| {
+        params
+            .with(|p| p.get("step"))
+            .and_then(|s| walkthrough.step_from_link(&s))
+            .unwrap_or(0)
+            .min(last)
+    });
+    let go = StoredValue::new(move |i: usize| {
+        if i <= last && i != index.get_untracked() {
+            navigate(&walkthrough.link(i), NavigateOptions::default());
         }
     });
-    on_cleanup(move || keys.remove());
-
-    let step = move || walkthrough.steps[index.get()];
+    let playback = Playback {
+        walkthrough,
+        index,
+        last,
+        playing: RwSignal::new(false),
+        presenting: RwSignal::new(false),
+        blank: RwSignal::new(false),
+        step_to: Callback::new(move |i| go.with_value(|g| g(i))),
+        stage_box: NodeRef::new(),
+    };
+    wire_player(playback);
     view! {
         <PageHeader title=walkthrough.title heading=walkthrough.title>{walkthrough.summary}</PageHeader>
-        <div class="player" class:presenting=move || presenting.get() node_ref=stage_box>
-            // Focusable so that a keyboard can scroll the diagram on a narrow screen.
-            <div class="stage-frame" tabindex="0" role="region" aria-label="Diagram">
-                <WalkthroughStage walkthrough=walkthrough state=state/>
-                <div class="blank-screen" class:on=move || blank.get() aria-hidden="true"></div>
-            </div>
-            <section class="narration" aria-live="polite" aria-labelledby="step-title">
-                <p class="card-meta" data-testid="step-count">{move || format!("Step {} of {}", index.get() + 1, last + 1)}</p>
-                <h2 id="step-title">{move || step().title}</h2>
-                {move || view! { <Markdown source=step().narration.to_owned()/> }}
-            </section>
-            <div class="player-controls">
-                <button type="button" class="text-button" on:click=move |_| step_to(0) disabled=move || index.get() == 0>"Restart"</button>
-                <button type="button" class="text-button" on:click=move |_| step_to(index.get().saturating_sub(1)) disabled=move || index.get() == 0>"Previous"</button>
-                <button type="button" class="button" aria-pressed=move || playing.get().to_string() on:click=move |_| playing.update(|p| *p = !*p)>
-                    {move || if playing.get() { "Pause" } else { "Play" }}
-                </button>
-                <button type="button" class="text-button" on:click=move |_| step_to(index.get() + 1) disabled=move || index.get() == last>"Next"</button>
-                <button type="button" class="text-button" aria-pressed=move || presenting.get().to_string() on:click=move |_| toggle_presenter()>
-                    {move || if presenting.get() { "Leave presenter mode" } else { "Present" }}
-                </button>
-            </div>
-            <ol class="step-dots" aria-label="Steps">
-                {walkthrough.steps.iter().enumerate().map(|(i, s)| view! {
-                    <li>
-                        <button type="button" class:current=move || index.get() == i
-                            aria-current=move || (index.get() == i).then_some("step")
-                            aria-label=format!("Step {}: {}", i + 1, s.title)
-                            on:click=move |_| step_to(i)></button>
-                    </li>
-                }).collect_view()}
-            </ol>
+        <div class="player" class:presenting=move || playback.presenting.get() node_ref=playback.stage_box>
+            <Stage playback=playback/>
+            <Narration playback=playback/>
+            <PlayerControls playback=playback/>
+            <StepDots playback=playback/>
         </div>
+        <Sources walkthrough=walkthrough/>
+    }
+}
+
+/// Marks the walkthrough watched at its last step, plays on a timer, and
+/// listens for keys and full screen, all removed when the player goes.
+fn wire_player(playback: Playback) {
+    let Playback {
+        walkthrough,
+        index,
+        last,
+        playing,
+        blank,
+        ..
+    } = playback;
+    Effect::new(move |_| {
+        let i = index.get();
+        walkthrough_records::step_shown(walkthrough, i);
+        if i == last {
+            playing.set(false);
+        }
+    });
+    let timer = set_interval_with_handle(
+        move || {
+            if playing.get_untracked() && !blank.get_untracked() {
+                playback.step_to(index.get_untracked() + 1);
+            }
+        },
+        std::time::Duration::from_millis(PLAY_STEP_MS),
+    );
+    // Full screen's change bubbles from the document up to the window.
+    let fullscreen = window_event_listener_untyped("fullscreenchange", move |_| {
+        playback.on_fullscreen_change();
+    });
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| playback.on_key(ev));
+    on_cleanup(move || {
+        if let Ok(t) = timer {
+            t.clear();
+        }
+        fullscreen.remove();
+        keys.remove();
+        set_root_presenting(false);
+    });
+}
+
+#[component]
+fn Stage(playback: Playback) -> impl IntoView {
+    let walkthrough = playback.walkthrough;
+    let index = playback.index;
+    let state = Memo::new(move |_| {
+        walkthrough
+            .state_at(index.get())
+            .or_else(|| walkthrough.first_state())
+            .expect("a shipped walkthrough has steps")
+    });
+    view! {
+        // Focusable so that a keyboard can scroll the diagram on a narrow screen.
+        <div class="stage-frame" tabindex="0" role="region" aria-label="Diagram">
+            <WalkthroughStage walkthrough=walkthrough state=state/>
+            <div class="blank-screen" class:on=move || playback.blank.get() aria-hidden="true"></div>
+        </div>
+    }
+}
+
+#[component]
+fn Narration(playback: Playback) -> impl IntoView {
+    let Playback {
+        walkthrough,
+        index,
+        last,
+        ..
+    } = playback;
+    let step = move || walkthrough.steps[index.get()];
+    view! {
+        <section class="narration" aria-live="polite" aria-labelledby="step-title">
+            <p class="card-meta" data-testid="step-count">{move || format!("Step {} of {}", index.get() + 1, last + 1)}</p>
+            <h2 id="step-title">{move || step().title}</h2>
+            {move || view! { <Markdown source=step().narration.to_owned()/> }}
+        </section>
+    }
+}
+
+#[component]
+fn PlayerControls(playback: Playback) -> impl IntoView {
+    let Playback {
+        index,
+        last,
+        playing,
+        presenting,
+        ..
+    } = playback;
+    view! {
+        <div class="player-controls">
+            <button type="button" class="text-button" on:click=move |_| playback.step_to(0) disabled=move || index.get() == 0>"Restart"</button>
+            <button type="button" class="text-button" on:click=move |_| playback.step_to(index.get().saturating_sub(1)) disabled=move || index.get() == 0>"Previous"</button>
+            <button type="button" class="button" aria-pressed=move || playing.get().to_string() on:click=move |_| playback.toggle_playing()>
+                {move || if playing.get() { "Pause" } else { "Play" }}
+            </button>
+            <button type="button" class="text-button" on:click=move |_| playback.step_to(index.get() + 1) disabled=move || index.get() == last>"Next"</button>
+            <button type="button" class="text-button" aria-pressed=move || presenting.get().to_string() on:click=move |_| playback.toggle_presenter()>
+                {move || if presenting.get() { "Leave presenter mode" } else { "Present" }}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn StepDots(playback: Playback) -> impl IntoView {
+    let index = playback.index;
+    view! {
+        <ol class="step-dots" aria-label="Steps">
+            {playback.walkthrough.steps.iter().enumerate().map(|(i, s)| view! {
+                <li>
+                    <button type="button" class:current=move || index.get() == i
+                        aria-current=move || (index.get() == i).then_some("step")
+                        aria-label=format!("Step {}: {}", i + 1, s.title)
+                        on:click=move |_| playback.step_to(i)></button>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn Sources(walkthrough: &'static Walkthrough) -> impl IntoView {
+    view! {
         <section class="panel walkthrough-sources" aria-labelledby="sources-title">
             <h2 id="sources-title">"Sources"</h2>
             <ul>

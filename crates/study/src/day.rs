@@ -7,6 +7,8 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use std::fmt;
 
+use crate::wording::count;
+
 /// The hour at which a new study day begins, 0–23.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rollover(u8);
@@ -100,6 +102,43 @@ pub fn next_day_start(
     day_start(clock, today.succ_opt().expect("date in range"), rollover)
 }
 
+/// When something is due, from `now`, on the learner's wall clock: "now",
+/// "in 5 minutes", "today at 18:30", "tomorrow at 09:30", "on 14 March 2026".
+/// Today and tomorrow are calendar days, not study days.
+pub fn describe_due(clock: &impl LocalClock, due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (due - now).num_minutes();
+    if minutes < 1 {
+        return "now".to_owned();
+    }
+    if minutes < 60 {
+        return format!("in {}", count(minutes, "minute"));
+    }
+    let (local, today) = (clock.to_local(due), clock.to_local(now).date());
+    match (local.date() - today).num_days() {
+        0 => format!("today at {}", local.format("%H:%M")),
+        1 => format!("tomorrow at {}", local.format("%H:%M")),
+        _ => format!("on {}", local.format("%-d %B %Y")),
+    }
+}
+
+/// When something happened, from `now`: "just now", "5 minutes ago",
+/// "today at 08:15", "yesterday at 18:02", "on 2 March 2026".
+pub fn describe_past(clock: &impl LocalClock, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (now - at).num_minutes();
+    if minutes < 1 {
+        return "just now".to_owned();
+    }
+    if minutes < 60 {
+        return format!("{} ago", count(minutes, "minute"));
+    }
+    let (local, today) = (clock.to_local(at), clock.to_local(now).date());
+    match (today - local.date()).num_days() {
+        0 => format!("today at {}", local.format("%H:%M")),
+        1 => format!("yesterday at {}", local.format("%H:%M")),
+        _ => format!("on {}", local.format("%-d %B %Y")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +223,57 @@ mod tests {
         assert_eq!(
             Rollover::new(30).unwrap_err().to_string(),
             "the day must start at an hour from 0 to 23, not 30"
+        );
+    }
+
+    #[test]
+    fn a_due_time_reads_in_minutes_then_by_calendar_day() {
+        let now = utc("2026-01-10T09:00:00Z"); // 10:00 in Berlin
+        let due = |minutes: i64| describe_due(&Berlin, now + Duration::minutes(minutes), now);
+        assert_eq!(due(-5), "now");
+        assert_eq!(due(0), "now");
+        assert_eq!(due(1), "in 1 minute");
+        assert_eq!(due(59), "in 59 minutes");
+        assert_eq!(due(60 * 8), "today at 18:00");
+        assert_eq!(
+            due(60 * 14),
+            "tomorrow at 00:00",
+            "midnight starts a new calendar day"
+        );
+        assert_eq!(due(60 * 24 * 3), "on 13 January 2026");
+    }
+
+    #[test]
+    fn a_past_time_reads_in_minutes_then_by_calendar_day() {
+        let now = utc("2026-01-10T09:00:00Z");
+        let past = |minutes: i64| describe_past(&Berlin, now - Duration::minutes(minutes), now);
+        assert_eq!(past(0), "just now");
+        assert_eq!(past(1), "1 minute ago");
+        assert_eq!(past(45), "45 minutes ago");
+        assert_eq!(past(60 * 2), "today at 08:00");
+        assert_eq!(past(60 * 12), "yesterday at 22:00");
+        assert_eq!(past(60 * 24 * 8), "on 2 January 2026");
+    }
+
+    #[test]
+    fn wall_clock_times_hold_across_daylight_saving_changes() {
+        // Berlin springs forward at 02:00 on 29 March 2026: 21:30 CET on the
+        // 28th plus 24 hours is 22:30 CEST on the 29th, tomorrow.
+        let now = utc("2026-03-28T20:30:00Z");
+        assert_eq!(
+            describe_due(&Berlin, now + Duration::hours(24), now),
+            "tomorrow at 22:30"
+        );
+        // It falls back at 03:00 on 25 October: 25 hours after 00:30 CEST
+        // on the 25th is 00:30 CET on the 26th.
+        let now = utc("2026-10-24T22:30:00Z");
+        assert_eq!(
+            describe_due(&Berlin, now + Duration::hours(25), now),
+            "tomorrow at 00:30"
+        );
+        assert_eq!(
+            describe_past(&Berlin, now, now + Duration::hours(25)),
+            "yesterday at 00:30"
         );
     }
 }

@@ -57,16 +57,30 @@ pub struct Deck {
 }
 
 impl Deck {
-    /// Parses `(file name, text)` pairs, refusing ids used twice across files.
+    /// Parses `(file name, text)` pairs, refusing topic and card ids used
+    /// twice across files.
     pub fn parse<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Deck, Vec<DeckError>> {
         let mut deck = Deck::default();
         let mut errors = Vec::new();
         let mut first_seen: HashMap<String, (String, usize)> = HashMap::new();
+        let mut topic_files: HashMap<String, String> = HashMap::new();
         for (file, text) in files {
             match parse_topic(file, text) {
                 Ok(topic) => {
+                    if let Some(other) = topic_files.get(&topic.id) {
+                        errors.push(DeckError {
+                            file: file.to_owned(),
+                            line: 1,
+                            message: format!(
+                                "topic \"{}\" is already the topic of {other}; rename one of the files",
+                                topic.id
+                            ),
+                        });
+                        continue;
+                    }
+                    topic_files.insert(topic.id.clone(), file.to_owned());
                     for card in &topic.cards {
                         if let Some((other, line)) = first_seen.get(&card.id) {
                             errors.push(DeckError {

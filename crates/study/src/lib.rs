@@ -14,6 +14,7 @@ pub mod outline;
 pub mod progress;
 pub mod queue;
 pub mod quiz;
+pub mod review;
 pub mod schedule;
 pub mod stats;
 pub mod walkthrough;

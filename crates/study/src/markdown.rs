@@ -41,6 +41,38 @@ pub fn to_safe_html(markdown: &str) -> String {
     out
 }
 
+/// The words of a Markdown snippet without its marks, on one line: for
+/// one-line summaries and `<option>` text. Emphasis, code spans and links
+/// give their text; line breaks and runs of spaces become one space.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t);
+            }
+            // Blocks end with a space, so "a" and "b" in two paragraphs stay two words.
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(end) if !is_inline(end) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
 /// Links open the AWS docs; everything else is text. Deck imports keep only
 /// the links this accepts, so the rule lives in one place.
 pub(crate) fn is_safe_url(url: &str) -> bool {
@@ -56,7 +88,23 @@ pub(crate) fn is_safe_url(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::to_safe_html;
+    use super::{plain_text, to_safe_html};
+
+    #[test]
+    fn plain_text_keeps_the_words_and_drops_the_marks() {
+        assert_eq!(
+            plain_text("Use **`GenerateDataKey`** with the\n*key ID*, see [the docs](https://docs.aws.amazon.com/kms/)."),
+            "Use GenerateDataKey with the key ID, see the docs."
+        );
+        assert_eq!(
+            plain_text("2 * 3 and a_b_c"),
+            "2 * 3 and a_b_c",
+            "lone marks are text"
+        );
+        assert_eq!(plain_text("  spaced   out  "), "spaced out");
+        assert_eq!(plain_text("<b>raw</b>"), "<b>raw</b>");
+        assert_eq!(plain_text("one\n\ntwo"), "one two");
+    }
 
     #[test]
     fn raw_html_is_shown_as_text() {

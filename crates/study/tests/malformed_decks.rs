@@ -89,6 +89,23 @@ fn card_ids_must_be_kebab_case_and_unique_across_files() {
 }
 
 #[test]
+fn two_files_of_the_same_topic_are_refused() {
+    let a = format!("# A\n{GOOD_CARD}");
+    let other = GOOD_CARD.replace("## good-card", "## other-card");
+    let b = format!("# Also A\n{other}");
+    let errs = Deck::parse([
+        ("decks/kms.md", a.as_str()),
+        ("imported/kms.md", b.as_str()),
+    ])
+    .unwrap_err();
+    let errs: Vec<String> = errs.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errs,
+        ["imported/kms.md:1: topic \"kms\" is already the topic of decks/kms.md; rename one of the files"]
+    );
+}
+
+#[test]
 fn a_cloze_needs_exactly_one_hidden_part() {
     let card = |front: &str| {
         format!("# T\n## c\nkind: cloze\nsource: https://docs.aws.amazon.com/kms/\n\n### Front\n{front}\n\n### Back\nA\n")

@@ -41,6 +41,22 @@ impl Progress {
     }
 }
 
+impl Progress {
+    /// Takes in what another tab saved: its reviews are merged into ours and
+    /// its settings, changed there last, replace ours. Returns whether ours
+    /// still holds something theirs lacks, and so must be written back: each
+    /// tab reads storage through its own cache, so the other may have
+    /// written over a review of ours it had not seen yet. Once both hold the
+    /// union, neither writes again and the exchange stops.
+    pub fn take_other_tab(&mut self, theirs: &Progress) -> bool {
+        self.merge(theirs);
+        self.settings = theirs.settings.clone();
+        self.reviews.len() != theirs.reviews.len()
+            || self.cards != theirs.cards
+            || self.missed != theirs.missed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{DateTime, Duration, Utc};
@@ -85,6 +101,23 @@ mod tests {
         let mut other_way = tab_b.clone();
         other_way.merge(&tab_a);
         assert_eq!(other_way.cards, tab_a.cards);
+    }
+
+    #[test]
+    fn a_tab_writes_back_only_what_the_other_tab_lacks() {
+        let mut base = Progress::default();
+        study(&mut base, "shared", Grade::Good, t(0));
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        study(&mut ours, "ours", Grade::Good, t(5));
+        study(&mut theirs, "theirs", Grade::Easy, t(6));
+        theirs.settings.new_per_day = 5;
+        assert!(ours.take_other_tab(&theirs), "theirs lacks our review");
+        assert_eq!(ours.reviews.len(), 3);
+        assert_eq!(ours.settings.new_per_day, 5, "their settings win");
+        // The other tab receives our write and takes it in: now they agree.
+        assert!(!theirs.take_other_tab(&ours));
+        assert_eq!(theirs.reviews, ours.reviews);
+        assert!(!ours.take_other_tab(&theirs), "nothing more to write");
     }
 
     #[test]

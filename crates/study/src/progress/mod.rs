@@ -97,6 +97,8 @@ impl Default for Progress {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undo {
     card: String,
+    /// The grade given, for whatever counted it.
+    grade: Grade,
     previous: Option<Memory>,
     was_missed: Option<DateTime<Utc>>,
 }
@@ -104,6 +106,11 @@ pub struct Undo {
 impl Undo {
     pub fn card(&self) -> &str {
         &self.card
+    }
+
+    /// The grade this review gave.
+    pub fn grade(&self) -> Grade {
+        self.grade
     }
 }
 
@@ -182,6 +189,7 @@ impl Progress {
         });
         Undo {
             card: card.to_owned(),
+            grade: outcome.grade,
             previous,
             was_missed,
         }

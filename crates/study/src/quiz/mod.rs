@@ -12,14 +12,20 @@
 //! - [`Exam`] holds answers and flags until [`Exam::submit`] scores it into an
 //!   [`ExamResult`]; [`missed_cards`] lists the cards to make due.
 //!
+//! - [`QuizLink`] reads and writes the `/quiz?…` address that holds a quiz;
+//!   [`Attempt`] is a quiz being taken, and the moves its controls make.
+//!
 //! Everything is plain Rust: the clock is an argument, never read here.
 
 pub mod answer_text;
 mod assemble;
+mod attempt;
 mod bank;
+mod describe;
 mod exam;
 pub mod generate;
 mod grade;
+mod link;
 pub mod parse;
 mod question;
 mod result;
@@ -28,9 +34,11 @@ mod seed;
 mod task;
 
 pub use assemble::{Quiz, QuizError, QuizSpec, TopicTitle};
+pub use attempt::{answer_for_key, Advance, Attempt, MainAction};
 pub use bank::{KindCounts, QuestionBank, QuestionCounts};
 pub use exam::{default_time_limit, Exam, ExamError, Slot, EXAM_SCHEMA, SECONDS_PER_QUESTION};
 pub use grade::Verdict;
+pub use link::{seed_from_code, Mode, QuizLink, DEFAULT_COUNT, MAX_COUNT};
 pub use parse::{parse_question_file, parse_questions};
 pub use question::{Answer, Body, Choice, Origin, Question, QuestionKind};
 pub use result::{missed_cards, ExamResult, ReviewItem, TopicScore, PASS_PERCENT, RESULT_SCHEMA};

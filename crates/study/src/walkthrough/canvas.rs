@@ -5,6 +5,10 @@
 
 use serde::Serialize;
 
+mod arrow;
+
+pub use arrow::{arrow_shapes, label_obstacles, label_width, ArrowShape, LabelBox, Point};
+
 /// Canvas width in canvas units.
 pub const WIDTH: u16 = 1200;
 /// Canvas height in canvas units (16:9 with [`WIDTH`]).
@@ -20,8 +24,8 @@ pub const TITLE_BAND: u16 = 40;
 /// The least space between two boxes that are not nested, so arrows and
 /// their labels have room.
 pub const GAP: u16 = 16;
-/// Width budgeted per character of a label or badge: type of 16 canvas
-/// units whose characters average at most 0.56 em.
+/// Width budgeted per character of a label, badge or arrow label: type of
+/// 16 canvas units whose characters average at most 0.56 em.
 pub const CHAR_WIDTH: u16 = 9;
 /// Height of one line: the label, or one badge below it.
 pub const LINE_HEIGHT: u16 = 24;
@@ -108,6 +112,27 @@ pub const fn actor_height(badges: usize) -> u32 {
     (1 + badges as u32) * LINE_HEIGHT as u32 + 2 * PADDING as u32
 }
 
+/// The baseline of an actor's label: centred in an Account or Region box's
+/// title band, or on the first line inside any other box.
+pub const fn label_baseline(rect: Rect, container: bool) -> u32 {
+    if container {
+        rect.y as u32 + TITLE_BAND as u32 / 2 + 6
+    } else {
+        rect.y as u32 + PADDING as u32 + 16
+    }
+}
+
+/// The baseline of an actor's badge `index` (from 0), one line apiece
+/// below its label.
+pub const fn badge_baseline(rect: Rect, container: bool, index: usize) -> u32 {
+    label_baseline(rect, container) + (index as u32 + 1) * LINE_HEIGHT as u32
+}
+
+/// Where the text of an actor's label and badges starts.
+pub const fn text_left(rect: Rect) -> u32 {
+    rect.x as u32 + PADDING as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +155,18 @@ mod tests {
         assert_eq!(content, Rect::new(28, 56, 552, 591));
         assert!(account.contains(content));
         assert_eq!(Rect::new(0, 0, 20, 20).content(), None);
+    }
+
+    #[test]
+    fn labels_and_badges_sit_a_line_apart_and_arrow_labels_use_the_same_type() {
+        let key = Rect::new(40, 80, 200, 100);
+        assert_eq!((text_left(key), label_baseline(key, false)), (52, 108));
+        assert_eq!(badge_baseline(key, false, 1), 108 + 2 * 24);
+        assert_eq!(
+            label_baseline(Rect::new(16, 16, 576, 643), true),
+            16 + 20 + 6
+        );
+        assert_eq!(label_width("kms:Decrypt"), f64::from(11 * CHAR_WIDTH + 14));
     }
 
     #[test]

@@ -14,16 +14,19 @@
 //! - [`Walkthrough::validate`] and [`validate_all`] report every problem:
 //!   unknown actors, duplicate ids, empty narration, bad sources, crowded
 //!   boxes, unknown cards.
+//! - [`Completions`] records which walkthroughs were watched to the end.
 //! - [`builtin`] holds the walkthroughs that ship with KeyDeck.
 
 pub mod builtin;
 pub mod canvas;
+mod completions;
 mod model;
 mod playhead;
 mod state;
 pub mod validate;
 
 pub use canvas::Rect;
+pub use completions::Completions;
 pub use model::{Actor, ActorKind, Arrow, ArrowStyle, Change, Step, Walkthrough};
 pub use playhead::Playhead;
 pub use state::{ActorState, SceneState};

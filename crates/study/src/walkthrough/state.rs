@@ -72,6 +72,33 @@ impl SceneState {
         self.highlights.contains(&id)
     }
 
+    /// The diagram in words, for a screen reader: the title, the boxes on
+    /// the canvas and each arrow with its label.
+    pub fn description(&self, title: &str) -> String {
+        let shown: Vec<&str> = self
+            .present()
+            .filter(|a| !a.kind.is_container())
+            .map(|a| a.label)
+            .collect();
+        let moves: Vec<String> = self
+            .arrows
+            .iter()
+            .filter_map(|a| {
+                let (from, to) = (self.actor(a.from)?.label, self.actor(a.to)?.label);
+                Some(format!("{from} to {to}: {}", a.label))
+            })
+            .collect();
+        let moves = if moves.is_empty() {
+            "none".to_owned()
+        } else {
+            moves.join("; ")
+        };
+        format!(
+            "{title}. On the diagram: {}. Arrows: {moves}.",
+            shown.join(", ")
+        )
+    }
+
     /// The canvas one step later, reached from this one; `None` at the end.
     pub fn next(&self, walkthrough: &Walkthrough) -> Option<SceneState> {
         let index = self.step + 1;

@@ -136,6 +136,16 @@ pub enum Problem {
     ArrowLabel(String),
     /// A step with neither an arrow nor a highlight.
     NothingShown,
+    /// An arrow label that, wherever along its arrow it is tried, leaves
+    /// the canvas.
+    LabelOffCanvas(String),
+    /// An arrow label that, wherever along its arrow it is tried, covers a box.
+    LabelCoversBox {
+        label: String,
+        id: String,
+    },
+    /// Two arrow labels of one step that, wherever they are tried, meet.
+    LabelsMeet(String, String),
 }
 
 impl fmt::Display for Problem {
@@ -211,6 +221,17 @@ impl fmt::Display for Problem {
                 "arrow label \"{label}\" must have 1 to {MAX_ARROW_LABEL} characters"
             ),
             Problem::NothingShown => f.write_str("the step draws no arrow and highlights nothing"),
+            Problem::LabelOffCanvas(label) => {
+                write!(f, "arrow label \"{label}\" does not fit on the canvas")
+            }
+            Problem::LabelCoversBox { label, id } => write!(
+                f,
+                "arrow label \"{label}\" covers \"{id}\" wherever it is placed along its arrow"
+            ),
+            Problem::LabelsMeet(a, b) => write!(
+                f,
+                "arrow labels \"{a}\" and \"{b}\" meet wherever they are placed along their arrows"
+            ),
         }
     }
 }

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashSet};
 use super::error::{Problem, Reference};
 use super::script::Shown;
 use super::text::is_kebab_case;
-use crate::walkthrough::canvas::{actor_height, text_width, CANVAS, GAP};
+use crate::walkthrough::canvas::{
+    actor_height, arrow_shapes, label_obstacles, text_width, CANVAS, GAP,
+};
 use crate::walkthrough::model::{Actor, Walkthrough};
 
 /// Problems with the actors' ids and parents.
@@ -123,4 +125,37 @@ pub fn check_room(w: &Walkthrough, shown: &BTreeMap<&'static str, Shown>) -> Vec
         }
     }
     problems
+}
+
+/// Arrow labels, placed as the renderer places them, that leave the canvas,
+/// cover a box or meet another label, with their step (from 1).
+pub fn check_labels(w: &Walkthrough) -> Vec<(Option<usize>, Problem)> {
+    let mut found = Vec::new();
+    for state in (0..w.steps.len()).filter_map(|i| w.state_at(i)) {
+        let step = Some(state.step + 1);
+        let shapes = arrow_shapes(&state);
+        for (n, (arrow, shape)) in shapes.iter().enumerate() {
+            // An arrow to itself has no line to place a label on; it is reported as such.
+            if arrow.from == arrow.to {
+                continue;
+            }
+            let label = arrow.label.to_owned();
+            if !shape.label.is_on_canvas() {
+                found.push((step, Problem::LabelOffCanvas(label.clone())));
+            }
+            for actor in label_obstacles(&state).filter(|a| shape.label.covers(a.rect)) {
+                let id = actor.id.to_owned();
+                let label = label.clone();
+                found.push((step, Problem::LabelCoversBox { label, id }));
+            }
+            for (other, _) in shapes[..n]
+                .iter()
+                .filter(|(_, s)| s.label.meets(shape.label))
+            {
+                let pair = (other.label.to_owned(), label.clone());
+                found.push((step, Problem::LabelsMeet(pair.0, pair.1)));
+            }
+        }
+    }
+    found
 }

@@ -2,7 +2,8 @@
 //! than a stop at the first.
 //!
 //! - [`text`]: ids, titles, narration length, sources, related cards.
-//! - `layout`: parents, canvas bounds, overlaps, room for labels and badges.
+//! - `layout`: parents, canvas bounds, overlaps, room for labels and badges,
+//!   arrow labels on the canvas and clear of boxes.
 //! - `script`: the steps played in order against the canvas as it stands.
 
 mod error;
@@ -39,6 +40,7 @@ impl Walkthrough {
         found.extend(whole.map(|p| (None, p)));
         let (played, shown) = script::play(self);
         found.extend(played);
+        found.extend(layout::check_labels(self));
         found.extend(
             layout::check_room(self, &shown)
                 .into_iter()
