@@ -201,6 +201,15 @@ impl LabStore {
         }
     }
 
+    /// A file of the open lab read as an Encryption SDK message.
+    pub async fn inspect(file: String) -> Result<keydeck_lab_protocol::Inspection, String> {
+        match lab_worker::ask(Ask::Inspect { file }).await {
+            Answer::Inspected(inspection) => Ok(*inspection),
+            Answer::Failed { message } => Err(message),
+            _ => Err("The labs worker gave an unexpected answer.".to_owned()),
+        }
+    }
+
     pub async fn explain(ask: Ask) -> serde_json::Value {
         match lab_worker::ask(ask).await {
             Answer::Explained { explanation } => explanation,

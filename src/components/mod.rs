@@ -4,6 +4,7 @@ pub mod deck_import;
 pub mod decks_panel;
 pub mod delete_deck_dialog;
 pub mod download;
+pub mod esdk_viewer;
 pub mod file_input;
 pub mod flashcard;
 pub mod focus;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::esdk_viewer::EsdkViewer;
 use crate::components::lab_console::LabConsole;
 use crate::components::markdown::Markdown;
 use crate::components::page_header::PageHeader;
@@ -131,6 +132,8 @@ fn OpenLab(id: String) -> impl IntoView {
                 <div class="lab-work">
                     <Terminal store/>
                     <LabConsole store/>
+                    {move || (store.view.with(|v| v.as_ref().map(|v| v.summary.id == "esdk-message")) == Some(true))
+                        .then(|| view! { <EsdkViewer store/> })}
                     {move || store.view.get().map(|v| view! { <Practises view=v/> })}
                 </div>
             </div>

@@ -66,10 +66,10 @@ async function completeFirstKey(lab: Lab) {
   return keyId;
 }
 
-test('the labs page lists the eleven labs, and axe finds nothing there', async ({ app, page }) => {
+test('the labs page lists the twelve labs, and axe finds nothing there', async ({ app, page }) => {
   await app.open('/labs');
   const cards = page.getByTestId('lab-list').locator('li');
-  await expect(cards).toHaveCount(11);
+  await expect(cards).toHaveCount(12);
   await expect(cards.first()).toContainText('Lab 1');
   expect(await app.accessibilityViolations()).toEqual([]);
 });
@@ -610,4 +610,54 @@ test('a reset starts the lab again from its seed, and the progress page keeps wh
   expect((await lab.lastStdout()).trim()).toBe('1');
   await page.goto('/progress');
   await expect(page.getByTestId('labs-done')).toHaveText('1 lab in progress.');
+});
+
+test('lab 12, an Encryption SDK message, is completed by typing, and its byte viewer works from the keyboard and passes axe', async ({ app, page }) => {
+  test.setTimeout(90_000);
+  const { lab, total } = await openLab(page, 'esdk-message', 5);
+  const keyId = await lab.createKey('Encryption SDK lab');
+  const arn = `arn:aws:kms:us-east-1:111122223333:key/${keyId}`;
+  const decrypt = `aws-encryption-cli --decrypt --input secret.txt.encrypted --wrapping-keys key=${arn}`;
+  await lab.run('echo "Meet at the usual place at dawn." > secret.txt');
+  await lab.run(
+    `aws-encryption-cli --encrypt --input secret.txt --output . --wrapping-keys key=${arn} --encryption-context purpose=lab team=blue --suppress-metadata`,
+  );
+  await lab.expectTasksDone(2, total);
+  await lab.run(`${decrypt} --output - --metadata-output metadata.json`);
+  expect(await lab.lastStdout()).toBe('Meet at the usual place at dawn.\n');
+  await lab.expectTasksDone(3, total);
+  await lab.run('keydeck-esdk-flip secret.txt.encrypted 60');
+  await lab.run(
+    `aws-encryption-cli --decrypt --input secret.txt.encrypted.flipped --output tampered.txt --wrapping-keys key=${arn} --suppress-metadata`,
+  );
+  expect(await lab.lastStderr()).toContain('Encountered unexpected error');
+  await lab.expectTasksDone(4, total);
+  await lab.run(`${decrypt} --output . --encryption-context purpose=production --suppress-metadata`);
+  expect(await lab.lastStderr()).toContain('Skipping decrypt because discovered encryption context did not match required elements.');
+  await lab.expectTasksDone(4, total);
+  await lab.run(`${decrypt} --output . --encryption-context purpose=lab --suppress-metadata`);
+  await lab.expectTasksDone(total, total);
+
+  // The viewer: pick the message, reach the grid with Tab, move with the arrows.
+  const viewer = page.getByTestId('esdk-viewer');
+  await viewer.getByLabel('File').selectOption('secret.txt.encrypted');
+  const grid = page.getByTestId('esdk-grid');
+  await expect(grid.getByRole('option').first()).toHaveAttribute('aria-label', 'Bytes 0 to 0: Version, 0x02');
+  await viewer.getByLabel('File').focus();
+  await page.keyboard.press('Tab');
+  await expect(grid).toBeFocused();
+  await expect(page.getByTestId('esdk-detail')).toContainText('Version');
+  await page.keyboard.press('ArrowRight');
+  await expect(grid).toHaveAttribute('aria-activedescendant', 'esdk-field-1');
+  await expect(page.getByTestId('esdk-detail')).toContainText('Algorithm suite ID');
+  await page.keyboard.press('Enter');
+  await expect(grid.locator('#esdk-field-1')).toHaveAttribute('aria-selected', 'true');
+  // One tab stop: Tab leaves the grid.
+  await page.keyboard.press('Tab');
+  await expect(grid).not.toBeFocused();
+  await expect(grid.getByRole('option', { name: /Encryption context \d key, "purpose"/ })).toHaveCount(1);
+  await viewer.getByLabel('File').selectOption('secret.txt.encrypted.flipped');
+  await expect(grid.getByRole('option').first()).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  expect(await app.accessibilityViolations()).toEqual([]);
 });

@@ -8,10 +8,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod message;
 mod saved;
 mod scope;
 pub mod wording;
 
+pub use message::{FieldGroup, Inspection, MessageField};
 pub use saved::{LabProgress, LabRecord, LabState, StateFull, LAB_STATE_LIMIT};
 
 /// What changed a lab's state, in order. Replaying the entries on a
@@ -83,6 +85,9 @@ pub enum Ask {
         key_id: String,
         context: Option<Value>,
     },
+    /// The byte viewer: `file` of the open lab read as an AWS Encryption
+    /// SDK message (an empty name lists the files only).
+    Inspect { file: String },
 }
 
 /// The worker's answer to one [`Request`].
@@ -109,6 +114,7 @@ pub enum Answer {
     Explained {
         explanation: Value,
     },
+    Inspected(Box<Inspection>),
     /// The request could not be served (no lab open, unknown lab, bad message).
     Failed {
         message: String,

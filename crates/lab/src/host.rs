@@ -164,6 +164,18 @@ impl LabHost {
                 },
                 None => not_open(),
             },
+            Ask::Inspect { file } => match &self.open {
+                Some(open) => match crate::esdk::ESDK.get() {
+                    Ok(esdk) => {
+                        Answer::Inspected(Box::new(esdk.inspect(open.session.files(), &file)))
+                    }
+                    // The caller loads the chunk and asks again.
+                    Err(missing) => Answer::Failed {
+                        message: missing.to_string(),
+                    },
+                },
+                None => not_open(),
+            },
         }
     }
 

@@ -14,6 +14,7 @@
 
 pub mod cli;
 pub mod console;
+pub mod esdk;
 pub mod host;
 pub mod io;
 pub mod labs;

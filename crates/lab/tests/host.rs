@@ -32,7 +32,7 @@ fn run(host: &mut LabHost, line: &str) -> LabStep {
 }
 
 #[test]
-fn the_catalog_lists_the_eleven_labs_in_order() {
+fn the_catalog_lists_the_twelve_labs_in_order() {
     let Answer::Catalog { labs } = LabHost::new().handle(Ask::Catalog).unwrap() else {
         panic!("no catalog");
     };
@@ -40,7 +40,7 @@ fn the_catalog_lists_the_eleven_labs_in_order() {
     let ids: Vec<String> = labs.iter().map(|l| l.id.clone()).collect();
     let files: Vec<String> = keydeck_lab::labs::all().into_iter().map(|l| l.id).collect();
     assert_eq!(ids, files);
-    assert_eq!(labs.len(), 11);
+    assert_eq!(labs.len(), 12);
     assert_eq!(labs[0].number, 1);
     assert!(labs.iter().all(|l| !l.task_ids.is_empty() && l.minutes > 0));
 }
@@ -497,4 +497,70 @@ fn a_host_of_outlines_lists_the_labs_and_asks_for_a_labs_words_once() {
         host.add_words("no-such-lab", words[0].clone()),
         Err("There is no lab called “no-such-lab”.".to_owned())
     );
+}
+
+/// The Encryption SDK is a chunk of its own: its commands and the byte
+/// viewer name it, and the viewer reads a message field by field.
+#[test]
+fn the_encryption_sdk_is_a_chunk_and_the_viewer_reads_a_message() {
+    use keydeck_lab_protocol::FieldGroup;
+    use keydeck_sim::platform::lazy::{withhold_builtins, Missing};
+    let mut host = LabHost::new();
+    host.handle(Ask::Open {
+        lab: "first-key".into(),
+        seed: 7,
+        log: vec![],
+    })
+    .unwrap();
+    withhold_builtins(true);
+    let missed = host.handle(Ask::Inspect {
+        file: String::new(),
+    });
+    withhold_builtins(false);
+    assert_eq!(missed, Err(Missing("esdk")));
+    for line in ["aws kms create-key", "echo hello > a.txt"] {
+        host.handle(Ask::Run { line: line.into() }).unwrap();
+    }
+    let key = match host
+        .handle(Ask::Run {
+            line: "aws kms list-keys --query Keys[0].KeyId --output text".into(),
+        })
+        .unwrap()
+    {
+        Answer::Lab(step) => step.output.unwrap().stdout.trim().to_owned(),
+        other => panic!("{other:?}"),
+    };
+    host.handle(Ask::Run {
+        line: format!("aws-encryption-cli -e -i a.txt -o a.msg -w key={key} -c purpose=test -S"),
+    })
+    .unwrap();
+    let Answer::Inspected(inspection) = host
+        .handle(Ask::Inspect {
+            file: "a.msg".into(),
+        })
+        .unwrap()
+    else {
+        panic!("no inspection");
+    };
+    assert_eq!(inspection.failure, None);
+    assert!(inspection.files.contains(&"a.msg".to_owned()));
+    let tiled: usize = inspection.fields.iter().map(|f| f.len).sum();
+    assert_eq!(tiled, inspection.bytes.len());
+    assert_eq!(
+        inspection.fields[0].aria_label(),
+        "Bytes 0 to 0: Version, 0x02"
+    );
+    for group in FieldGroup::ALL {
+        assert!(
+            inspection.fields.iter().any(|f| f.group == group),
+            "{group:?}"
+        );
+    }
+    let value = inspection
+        .fields
+        .iter()
+        .find(|f| f.name == "Encryption context 2 value")
+        .unwrap();
+    // Entries are sorted: the signing suite's aws-crypto-public-key is first.
+    assert_eq!(value.value, "\"test\"");
 }

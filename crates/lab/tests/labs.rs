@@ -430,3 +430,34 @@ fn snapshot_copy_every_command_runs() {
     let line = solve_with_one_failure("snapshot-copy");
     assert!(line.contains("modify-snapshot-attribute"), "{line}");
 }
+
+#[test]
+fn esdk_message_solution() {
+    let mut lab = LabRun::new("esdk-message");
+    let failed = lab.solve();
+    let [(tampered, refused), (wrong, skipped)] = failures(&failed)[..] else {
+        panic!("expected two failing commands: {failed:#?}");
+    };
+    assert!(tampered.contains(".flipped"), "{tampered}");
+    assert!(
+        refused.starts_with("Encountered unexpected error: increase verbosity to see details.\n"),
+        "{refused}"
+    );
+    assert!(wrong.contains("purpose=production"), "{wrong}");
+    assert_eq!(
+        skipped.trim(),
+        "Skipping decrypt because discovered encryption context did not match required elements."
+    );
+    assert_eq!(
+        lab.ok("cat secret.txt.encrypted.decrypted"),
+        "Meet at the usual place at dawn.\n"
+    );
+    let listing = lab.ok("ls");
+    assert!(!listing.contains("tampered.txt"), "{listing}");
+    // The CLI's KMS calls are in the event log, as the default profile's.
+    let events = lab.ok("keydeck events");
+    assert!(
+        events.contains("GenerateDataKey") && events.contains("Decrypt"),
+        "{events}"
+    );
+}

@@ -63,7 +63,7 @@ fn every_shipped_lab_parses() {
                 .join("\n")
         )
     });
-    assert_eq!(labs.len(), 11);
+    assert_eq!(labs.len(), 12);
     let ids: Vec<&str> = labs.iter().map(|l| l.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -78,7 +78,8 @@ fn every_shipped_lab_parses() {
             "asymmetric",
             "parameter-store",
             "secrets-manager",
-            "snapshot-copy"
+            "snapshot-copy",
+            "esdk-message"
         ]
     );
     for lab in &labs {

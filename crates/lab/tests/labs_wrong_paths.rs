@@ -273,3 +273,54 @@ fn snapshot_copy_a_copy_under_the_partners_aws_ebs_is_not_under_its_own_key() {
     lab.ok(&format!("aws ec2 copy-snapshot --profile partner --source-region us-east-1 --source-snapshot-id {snapshot}"));
     assert!(!lab.done("partner-copy-succeeds"));
 }
+
+#[test]
+fn esdk_message_a_wrong_context_writes_no_plaintext() {
+    let mut lab = LabRun::new("esdk-message");
+    for task in ["create-key", "encrypt", "inspect"] {
+        lab.do_task(task);
+    }
+    let arn = format!("arn:aws:kms:us-east-1:111122223333:key/{}", lab.key_id());
+    let stderr = lab.fails(&format!(
+        "aws-encryption-cli --decrypt --input secret.txt.encrypted --output . --wrapping-keys key={arn} --encryption-context purpose=production --suppress-metadata"
+    ));
+    assert!(stderr.starts_with("Skipping decrypt"), "{stderr}");
+    assert!(!lab.done("decrypt"));
+    // Naming the key by its ID, not its ARN, finds no encrypted data key.
+    let stderr = lab.fails(&format!(
+        "aws-encryption-cli --decrypt --input secret.txt.encrypted --output . --wrapping-keys key={} --suppress-metadata",
+        lab.key_id()
+    ));
+    assert!(stderr.contains("DecryptKeyError"), "{stderr}");
+    assert!(!lab.done("decrypt"));
+}
+
+#[test]
+fn esdk_message_the_cli_names_what_is_missing() {
+    let mut lab = LabRun::new("esdk-message");
+    lab.do_task("create-key");
+    lab.ok("echo hi > a.txt");
+    let stderr = lab.fails("aws-encryption-cli --encrypt --input a.txt --output .");
+    assert!(
+        stderr.ends_with(
+            "aws-encryption-cli: error: the following arguments are required: -w/--wrapping-keys\n"
+        ),
+        "{stderr}"
+    );
+    let stderr = lab.fails(&format!(
+        "aws-encryption-cli --encrypt --input a.txt --output . --wrapping-keys key={}",
+        lab.key_id()
+    ));
+    assert!(
+        stderr.ends_with(
+            "error: one of the arguments -S/--suppress-metadata --metadata-output is required\n"
+        ),
+        "{stderr}"
+    );
+    // Without a context the message is made, but the task wants one.
+    lab.ok(&format!(
+        "aws-encryption-cli --encrypt --input a.txt --output . --wrapping-keys key={} -S",
+        lab.key_id()
+    ));
+    assert!(!lab.done("encrypt"));
+}

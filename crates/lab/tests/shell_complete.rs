@@ -25,11 +25,23 @@ fn the_first_word_completes_to_commands() {
     let s = with_files(&[]);
     let c = complete(&s, "ke");
     assert_eq!(c.start, 0);
-    assert_eq!(c.candidates, ["keydeck", "keydeck-crypt"]);
+    assert_eq!(
+        c.candidates,
+        ["keydeck", "keydeck-crypt", "keydeck-esdk-flip"]
+    );
     assert_eq!(c.common_prefix, "keydeck");
     let c = complete(&s, "");
     for name in [
-        "aws", "base64", "cat", "clear", "echo", "help", "history", "ls", "rm",
+        "aws",
+        "aws-encryption-cli",
+        "base64",
+        "cat",
+        "clear",
+        "echo",
+        "help",
+        "history",
+        "ls",
+        "rm",
     ] {
         assert!(has(&c, name), "{name}");
     }
@@ -194,4 +206,18 @@ fn no_candidates_leave_an_empty_common_prefix() {
     let c = complete(&s, "zz");
     assert!(c.candidates.is_empty());
     assert_eq!(c.common_prefix, "");
+}
+
+#[test]
+fn the_encryption_cli_completes_its_options_and_their_values() {
+    let s = with_files(&["secret.txt"]);
+    let c = complete(&s, "aws-encryption-cli --wrap");
+    assert_eq!(c.candidates, ["--wrapping-keys"]);
+    let c = complete(
+        &s,
+        "aws-encryption-cli --commitment-policy require-encrypt-r",
+    );
+    assert_eq!(c.candidates, ["require-encrypt-require-decrypt"]);
+    let c = complete(&s, "aws-encryption-cli -e --input sec");
+    assert_eq!(c.candidates, ["secret.txt"]);
 }

@@ -146,6 +146,7 @@ async fn load(missing: Missing) -> Result<(), String> {
         "shell_tools" => chunks::shell_tools().await,
         "more_checks" => chunks::more_checks().await,
         "explain" => chunks::explain().await,
+        "esdk" => chunks::esdk().await,
         other => Err(format!("The lab simulator has no part called {other}.")),
     };
     fetched.map_err(|e| {
@@ -160,6 +161,7 @@ async fn load(missing: Missing) -> Result<(), String> {
 mod chunks {
     use keydeck_lab::cli::output::{self, Formats};
     use keydeck_lab::console::{BuiltinExplain, Explain, EXPLAIN};
+    use keydeck_lab::esdk::{BuiltinEsdk, Esdk, ESDK};
     use keydeck_lab::labs::checks::{BuiltinChecks, MoreChecks, MORE_CHECKS};
     use keydeck_lab::shell::tools::{BuiltinTools, Tools, TOOLS};
     use keydeck_sim::ec2::Ec2;
@@ -225,6 +227,11 @@ mod chunks {
         explain: explainer -> dyn Explain = &BuiltinExplain => EXPLAIN
     );
     chunk!(
+        /// The AWS Encryption SDK: `aws-encryption-cli`, `keydeck-esdk-flip`
+        /// and the byte viewer's inspection.
+        esdk: encryption_sdk -> dyn Esdk = &BuiltinEsdk => ESDK
+    );
+    chunk!(
         /// The checks of the labs on asymmetric keys and the other services.
         more_checks: checks -> dyn MoreChecks = &BuiltinChecks => MORE_CHECKS
     );
@@ -241,6 +248,7 @@ mod chunks {
         Ok(())
     }
     pub use asymmetric as ec2;
+    pub use asymmetric as esdk;
     pub use asymmetric as formats;
     pub use asymmetric as explain;
     pub use asymmetric as kms_extras;

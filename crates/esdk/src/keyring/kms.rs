@@ -105,16 +105,18 @@ pub fn mrk_match(configured: &str, stored: &str) -> bool {
     }
 }
 
-pub struct KmsKeyring {
-    client: Box<dyn KmsClient>,
+/// A keyring for one KMS key; `'a` lets its client borrow the endpoint it
+/// calls (a lab's simulator).
+pub struct KmsKeyring<'a> {
+    client: Box<dyn KmsClient + 'a>,
     key_id: String,
     mrk_aware: bool,
 }
 
-impl KmsKeyring {
+impl<'a> KmsKeyring<'a> {
     /// A keyring for one KMS key: it decrypts only encrypted data keys
     /// whose ARN is exactly `key_id`.
-    pub fn new(client: Box<dyn KmsClient>, key_id: &str) -> KmsKeyring {
+    pub fn new(client: Box<dyn KmsClient + 'a>, key_id: &str) -> KmsKeyring<'a> {
         KmsKeyring {
             client,
             key_id: key_id.to_owned(),
@@ -125,7 +127,7 @@ impl KmsKeyring {
     /// A multi-Region-aware keyring: it also decrypts encrypted data keys
     /// made under a related multi-Region key in another Region, calling
     /// `key_id` (the replica in the client's own Region).
-    pub fn mrk_aware(client: Box<dyn KmsClient>, key_id: &str) -> KmsKeyring {
+    pub fn mrk_aware(client: Box<dyn KmsClient + 'a>, key_id: &str) -> KmsKeyring<'a> {
         KmsKeyring {
             mrk_aware: true,
             ..KmsKeyring::new(client, key_id)
@@ -194,7 +196,7 @@ fn key_arn(out: &Value) -> Result<String, Error> {
     }
 }
 
-impl Keyring for KmsKeyring {
+impl Keyring for KmsKeyring<'_> {
     fn on_encrypt(
         &self,
         materials: &mut EncryptionMaterials,

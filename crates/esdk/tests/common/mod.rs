@@ -88,7 +88,7 @@ pub fn kms_with_key(multi_region: bool) -> (Rc<RefCell<Simulator>>, String) {
     (sim, arn)
 }
 
-pub fn kms_keyring(sim: &Rc<RefCell<Simulator>>, region: &str, key: &str) -> KmsKeyring {
+pub fn kms_keyring(sim: &Rc<RefCell<Simulator>>, region: &str, key: &str) -> KmsKeyring<'static> {
     KmsKeyring::new(
         Box::new(SimulatorKms::new(sim.clone(), caller(region))),
         key,

@@ -22,4 +22,5 @@ shipped!(
     "09-parameter-store.md",
     "10-secrets-manager.md",
     "11-snapshot-copy.md",
+    "12-esdk-message.md",
 );

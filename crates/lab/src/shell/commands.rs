@@ -4,6 +4,7 @@
 use super::tools::{self, TOOLS};
 use super::{builtins, Env};
 use crate::cli;
+use crate::esdk::{self, ESDK};
 use crate::io::CommandOutput;
 
 /// Every command name with what it does in a line, in name order.
@@ -11,6 +12,10 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (
         "aws",
         "the AWS CLI v2, against the lab's simulated AWS account",
+    ),
+    (
+        "aws-encryption-cli",
+        "the AWS Encryption CLI: encrypt and decrypt files under KMS keys",
     ),
     ("base64", "encode to base64 (76 columns), or --decode"),
     ("cat", "print files, or standard input"),
@@ -25,6 +30,10 @@ pub const COMMANDS: &[(&str, &str)] = &[
     (
         "keydeck-crypt",
         "encrypt and decrypt files with a data key; verify signatures offline",
+    ),
+    (
+        "keydeck-esdk-flip",
+        "copy an Encryption SDK message with one byte changed",
     ),
     ("ls", "list the files (-l: with sizes)"),
     ("rm", "remove files (-f: no error for missing ones)"),
@@ -47,6 +56,11 @@ pub fn run(env: &mut Env, words: &[String], stdin: &[u8]) -> CommandOutput {
             Ok(tools) => tools.run(env, tool, args, stdin),
             // The lab host notices the miss, fetches the chunk and runs
             // the line again; this text is never shown.
+            Err(missing) => CommandOutput::fail(1, format!("keydeck: {missing}\n")),
+        },
+        tool if esdk::NAMES.contains(&tool) => match ESDK.get() {
+            Ok(esdk) => esdk.run(env, tool, args, stdin),
+            // As above: the host loads the chunk and runs the line again.
             Err(missing) => CommandOutput::fail(1, format!("keydeck: {missing}\n")),
         },
         "cat" => builtins::cat(env.files, args, stdin),

@@ -15,6 +15,7 @@ use super::parse::{tokenize, Token};
 use super::scan::{scan, Operator};
 use super::values;
 use crate::cli::Defaults;
+use crate::esdk;
 use crate::io::Vfs;
 
 /// The candidates for the word that ends at the cursor.
@@ -124,6 +125,8 @@ fn candidates(known: &Known, context: &Context, partial: &str) -> Vec<String> {
         "aws" => values::aws(known, args, partial),
         "keydeck" => values::keydeck(args, partial),
         "keydeck-crypt" => crypt_words(known.files, args),
+        "aws-encryption-cli" => encryption_cli_words(known.files, args, partial),
+        "keydeck-esdk-flip" if args.is_empty() => file_names(known.files, ""),
         "help" => super::commands::names().map(str::to_owned).collect(),
         "base64" if partial.starts_with('-') => owned(&["--decode", "--wrap="]),
         "ls" if partial.starts_with('-') => owned(&["-l"]),
@@ -153,6 +156,25 @@ fn crypt_words(files: &Vfs, args: &[String]) -> Vec<String> {
             .filter(|o| !rest.iter().any(|r| r == *o))
             .map(|o| (*o).to_owned())
             .collect(),
+    }
+}
+
+/// aws-encryption-cli: its options, and the values of those that have a
+/// known set.
+fn encryption_cli_words(files: &Vfs, args: &[String], partial: &str) -> Vec<String> {
+    match args.last().map(String::as_str) {
+        Some("--commitment-policy") => owned(esdk::COMMITMENT_POLICIES),
+        Some("--algorithm") => esdk::ALGORITHMS
+            .iter()
+            .map(|(n, _)| (*n).to_owned())
+            .collect(),
+        Some("-i" | "--input" | "-o" | "--output" | "--metadata-output") => file_names(files, ""),
+        _ if partial.starts_with('-') => esdk::CLI_OPTIONS
+            .iter()
+            .filter(|o| !args.iter().any(|a| a == *o))
+            .map(|o| (*o).to_owned())
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

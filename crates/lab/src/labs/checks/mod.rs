@@ -7,7 +7,7 @@
 //! One module per lab; checks several labs share live in [`basics`].
 //!
 //! The checks of the labs on asymmetric keys, Parameter Store, Secrets
-//! Manager and EBS are [`MoreChecks`]: the browser's labs worker fetches
+//! Manager, EBS and the Encryption SDK are [`MoreChecks`]: the browser's labs worker fetches
 //! them, with the code they use, as the `more_checks` chunk when one of
 //! those labs first needs one (see [`keydeck_sim::platform::lazy`]).
 
@@ -16,6 +16,7 @@ mod basics;
 mod calls;
 mod cross_account;
 mod envelope;
+mod esdk;
 mod grants;
 mod key_states;
 mod multi_region;
@@ -63,6 +64,7 @@ impl MoreChecks for BuiltinChecks {
             parameter_store::CHECKS,
             secrets::CHECKS,
             snapshot_copy::CHECKS,
+            esdk::CHECKS,
         ]
     }
 }
