@@ -8,6 +8,7 @@ use keydeck_lab_protocol::{FieldGroup, Inspection, MessageField};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::lab_store::LabStore;
 
@@ -53,6 +54,7 @@ pub fn EsdkViewer(store: LabStore) -> impl IntoView {
         };
         ev.prevent_default();
         active.set(next);
+        reveal(next);
     };
     let shown = move || {
         inspection.with(|i| {
@@ -99,6 +101,35 @@ pub fn EsdkViewer(store: LabStore) -> impl IntoView {
                 })}
             </div>
         </section>
+    }
+}
+
+/// Scrolls the grid, which scrolls on its own so that the field's
+/// explanation below it stays in sight, to show the field at `index`.
+fn reveal(index: usize) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let field = document.get_element_by_id(&format!("esdk-field-{index}"));
+    let grid = document.query_selector(".esdk-grid").ok().flatten();
+    let (Some(field), Some(grid)) = (field, grid) else {
+        return;
+    };
+    let (Ok(field), Ok(grid)) = (
+        field.dyn_into::<web_sys::HtmlElement>(),
+        grid.dyn_into::<web_sys::HtmlElement>(),
+    ) else {
+        return;
+    };
+    let (top, bottom) = (
+        field.offset_top(),
+        field.offset_top() + field.offset_height(),
+    );
+    let (shown_top, height) = (grid.scroll_top(), grid.client_height());
+    if top < shown_top {
+        grid.set_scroll_top(top);
+    } else if bottom > shown_top + height {
+        grid.set_scroll_top(bottom - height);
     }
 }
 
