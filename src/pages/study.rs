@@ -4,7 +4,6 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use wasm_bindgen::JsCast;
 
 use keydeck_study::card::Card;
 use keydeck_study::queue::Scope;
@@ -18,6 +17,7 @@ use crate::components::flashcard::Flashcard;
 use crate::components::lab_links::LabLinks;
 use crate::components::page_header::PageHeader;
 use crate::components::study_settings::StudySettings;
+use crate::keys::Focused;
 use crate::study_store::{use_study, StudyStore};
 
 /// Everything the page's controls act on.
@@ -67,7 +67,7 @@ impl Session {
     }
 
     fn on_key(self, ev: KeyboardEvent) {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_or_pressing(&ev) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || Focused::of(&ev).owns(&ev.key()) {
             return;
         }
         match ev.key().as_str() {
@@ -89,20 +89,6 @@ impl Session {
             _ => {}
         }
     }
-}
-
-/// Keys typed into a form field, or Space/Enter on a focused control, are theirs.
-fn typing_or_pressing(ev: &KeyboardEvent) -> bool {
-    let Some(target) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return false;
-    };
-    let tag = target.tag_name().to_ascii_lowercase();
-    matches!(tag.as_str(), "input" | "select" | "textarea")
-        || (matches!(tag.as_str(), "button" | "a" | "summary")
-            && matches!(ev.key().as_str(), " " | "Enter"))
 }
 
 crate::lazy::lazy_route!(
