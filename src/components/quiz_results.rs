@@ -1,4 +1,4 @@
-//! The results of a quiz or exam: the score against the 72% pass line, a
+//! The results of a quiz or exam: the score against the pass line ([`PASS_PERCENT`]), a
 //! bar per topic, and every question with the answer given, the right one and why.
 
 use leptos::prelude::*;
