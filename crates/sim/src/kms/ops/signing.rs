@@ -4,7 +4,7 @@
 use crate::kms::authorization::key_state::{require_enabled, require_usage};
 use crate::kms::authorization::{Access, Scope};
 use crate::kms::model::crypto::{
-    constant_time_eq, digest_for, hmac, sign as sign_digest, verify as verify_digest, Material,
+    digest_for, hmac, hmac_matches, sign as sign_digest, verify as verify_digest, Material,
 };
 use crate::kms::model::keys::{Key, KeyUsage, MacAlgorithm, SigningAlgorithm};
 use crate::kms::model::wire::dry_run;
@@ -148,11 +148,18 @@ pub fn get_public_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Valu
     Ok(out)
 }
 
-/// A checked MAC request: key ARN, algorithm, computed MAC, the MAC given
-/// (VerifyMac), and DryRun.
-type MacRequest = (String, MacAlgorithm, Vec<u8>, Option<Vec<u8>>, Option<bool>);
+/// A checked MAC request: key ARN, algorithm, the key's HMAC secret, the
+/// message, the MAC given (VerifyMac), and DryRun.
+struct MacRequest {
+    arn: String,
+    alg: MacAlgorithm,
+    secret: Vec<u8>,
+    message: Vec<u8>,
+    given: Option<Vec<u8>>,
+    dry: Option<bool>,
+}
 
-/// Checks a MAC request and computes the MAC.
+/// Checks a MAC request.
 fn mac_request(
     kms: &mut Kms,
     env: &Env<'_>,
@@ -189,21 +196,29 @@ fn mac_request(
     let Material::Hmac(secret) = &kms.backing(key).material else {
         return Err(incompatible(alg.as_str(), key));
     };
-    let computed = hmac(alg, secret, &message.unwrap_or_default());
-    Ok((arn, alg, computed, mac, dry))
+    Ok(MacRequest {
+        secret: secret.clone(),
+        message: message.unwrap_or_default(),
+        arn,
+        alg,
+        given: mac,
+        dry,
+    })
 }
 
 pub fn generate_mac(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
-    let (arn, alg, mac, _, dry) = mac_request(kms, env, body, "GenerateMac")?;
-    dry_run(dry)?;
-    Ok(json!({"Mac": blob(&mac), "MacAlgorithm": alg.as_str(), "KeyId": arn}))
+    let req = mac_request(kms, env, body, "GenerateMac")?;
+    dry_run(req.dry)?;
+    let mac = hmac(req.alg, &req.secret, &req.message);
+    Ok(json!({"Mac": blob(&mac), "MacAlgorithm": req.alg.as_str(), "KeyId": req.arn}))
 }
 
 pub fn verify_mac(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
-    let (arn, alg, computed, given, dry) = mac_request(kms, env, body, "VerifyMac")?;
-    dry_run(dry)?;
-    if !constant_time_eq(&computed, &given.unwrap_or_default()) {
+    let req = mac_request(kms, env, body, "VerifyMac")?;
+    dry_run(req.dry)?;
+    let given = req.given.unwrap_or_default();
+    if !hmac_matches(req.alg, &req.secret, &req.message, &given) {
         return Err(Error::KMSInvalidMacException);
     }
-    Ok(json!({"KeyId": arn, "MacValid": true, "MacAlgorithm": alg.as_str()}))
+    Ok(json!({"KeyId": req.arn, "MacValid": true, "MacAlgorithm": req.alg.as_str()}))
 }
