@@ -16,7 +16,7 @@ use crate::kms::model::{Key, Kms, Material};
 use crate::platform::clock::{Timestamp, SECONDS_PER_DAY};
 use crate::platform::env::Env;
 use crate::platform::error::Error;
-use crate::platform::request::{blob, Request};
+use crate::platform::request::{base64_json, Request};
 use serde_json::{json, Value};
 use subtle::ConstantTimeEq;
 
@@ -98,7 +98,7 @@ pub fn get_parameters_for_import(
         },
     );
     Ok(
-        json!({"KeyId": arn, "ImportToken": blob(&token), "PublicKey": blob(&public), "ParametersValidTo": valid_to}),
+        json!({"KeyId": arn, "ImportToken": base64_json(&token), "PublicKey": base64_json(&public), "ParametersValidTo": valid_to}),
     )
 }
 

@@ -11,7 +11,7 @@ use crate::kms::model::wire::dry_run;
 use crate::kms::model::Kms;
 use crate::platform::env::Env;
 use crate::platform::error::Error;
-use crate::platform::request::{blob, Request};
+use crate::platform::request::{base64_json, Request};
 use serde_json::{json, Value};
 
 const MESSAGE_TYPES: &[&str] = &["RAW", "DIGEST"];
@@ -92,7 +92,9 @@ pub fn sign(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> 
     let material = &kms.backing(kms.key(&s.arn)).material;
     let signature = sign_digest(material, s.alg, &s.digest, &mut env.rng())
         .ok_or_else(|| incompatible(s.alg.as_str(), kms.key(&s.arn)))?;
-    Ok(json!({"KeyId": s.arn, "Signature": blob(&signature), "SigningAlgorithm": s.alg.as_str()}))
+    Ok(
+        json!({"KeyId": s.arn, "Signature": base64_json(&signature), "SigningAlgorithm": s.alg.as_str()}),
+    )
 }
 
 pub fn verify(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
@@ -122,7 +124,7 @@ pub fn get_public_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Valu
     })?;
     let mut out = json!({
         "KeyId": arn,
-        "PublicKey": blob(&public),
+        "PublicKey": base64_json(&public),
         "CustomerMasterKeySpec": key.spec.as_str(),
         "KeySpec": key.spec.as_str(),
         "KeyUsage": key.usage.as_str(),
@@ -210,7 +212,7 @@ pub fn generate_mac(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value,
     let req = mac_request(kms, env, body, "GenerateMac")?;
     dry_run(req.dry)?;
     let mac = hmac(req.alg, &req.secret, &req.message);
-    Ok(json!({"Mac": blob(&mac), "MacAlgorithm": req.alg.as_str(), "KeyId": req.arn}))
+    Ok(json!({"Mac": base64_json(&mac), "MacAlgorithm": req.alg.as_str(), "KeyId": req.arn}))
 }
 
 pub fn verify_mac(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
