@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use keydeck_study::quiz::{ExamResult, Quiz, PASS_PERCENT};
+use keydeck_study::quiz::{Quiz, QuizResult, PASS_PERCENT};
 use keydeck_study::wording::count;
 
 use super::markdown::Markdown;
 
 #[component]
-pub fn QuizResults(result: ExamResult, quiz: Quiz, link: String) -> impl IntoView {
+pub fn QuizResults(result: QuizResult, quiz: Quiz, link: String) -> impl IntoView {
     let verdict = if result.passed {
         "Passed"
     } else {

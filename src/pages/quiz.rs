@@ -8,8 +8,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use keydeck_study::quiz::{
-    default_time_limit, seed_from_code, Advance, Answer, Attempt, ExamResult, MainAction, Mode,
-    QuizLink, QuizSpec,
+    default_time_limit, seed_from_code, Advance, Answer, Attempt, MainAction, Mode, QuizLink,
+    QuizResult, QuizSpec,
 };
 
 use crate::clock;
@@ -162,7 +162,7 @@ fn ResumeBanner() -> impl IntoView {
 #[component]
 fn QuizRun(attempt: Attempt) -> impl IntoView {
     let state = RwSignal::new(attempt);
-    let result = RwSignal::new(None::<ExamResult>);
+    let result = RwSignal::new(None::<QuizResult>);
     // Timers and handlers run outside the component's context: capture the store now.
     let study = use_study();
     let now = RwSignal::new(clock::now());

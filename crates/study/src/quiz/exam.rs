@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assemble::Quiz;
 use super::question::{Answer, Question};
-use super::result::ExamResult;
+use super::result::QuizResult;
 
 /// The exam format's version. A newer one is refused, never guessed at.
 pub const EXAM_SCHEMA: u32 = 1;
@@ -157,7 +157,7 @@ impl Exam {
 
     /// Ends the exam and scores it. Submitting again changes nothing and
     /// gives the same result. Time after the deadline is not counted.
-    pub fn submit(&mut self, now: DateTime<Utc>) -> ExamResult {
+    pub fn submit(&mut self, now: DateTime<Utc>) -> QuizResult {
         if self.submitted_at.is_none() {
             self.submitted_at = Some(now.min(self.deadline()).max(self.started_at));
         }
@@ -165,9 +165,9 @@ impl Exam {
     }
 
     /// The result of a submitted exam.
-    pub fn result(&self) -> Option<ExamResult> {
+    pub fn result(&self) -> Option<QuizResult> {
         let submitted = self.submitted_at?;
-        let mut result = ExamResult::score(&self.quiz, &self.answers, &self.flags);
+        let mut result = QuizResult::score(&self.quiz, &self.answers, &self.flags);
         result.time_taken_secs = Some((submitted - self.started_at).num_seconds());
         Some(result)
     }
