@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use keydeck_study::quiz::{missed_cards, Attempt, ExamResult, Mode};
+use keydeck_study::quiz::{missed_cards, Attempt, Mode, QuizResult};
 
 use crate::clock;
 use crate::storage::{self, keys};
@@ -40,7 +40,7 @@ pub fn history() -> Vec<QuizRecord> {
 
 /// Submits the attempt: scores it, logs it, makes missed cards due and
 /// clears the saved attempt.
-pub fn finish(attempt: &mut Attempt, study: StudyStore) -> ExamResult {
+pub fn finish(attempt: &mut Attempt, study: StudyStore) -> QuizResult {
     let now = clock::now();
     let result = attempt.exam.submit(now);
     let mut records = history();

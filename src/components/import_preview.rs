@@ -9,7 +9,7 @@ use keydeck_study::interchange::{Imported, Problem, Severity};
 
 use super::markdown::Markdown;
 use crate::study_store::use_study;
-use keydeck_study::wording::count;
+use keydeck_study::wording::{agreeing, count};
 
 /// Enough cards to judge an import by, without rendering a whole deck.
 const SHOWN_CARDS: usize = 30;
@@ -115,13 +115,11 @@ fn Problems(problems: Signal<Vec<Problem>>) -> impl IntoView {
                 <p>
                     {move || match of(Severity::Error) {
                         0 => String::new(),
-                        1 => "1 error: that row is left out. ".to_owned(),
-                        n => format!("{n} errors: those rows are left out. "),
+                        n => format!("{}: {} left out. ", count(n, "error"), agreeing(&n, "that row is", "those rows are")),
                     }}
                     {move || match of(Severity::Warning) {
                         0 => String::new(),
-                        1 => "1 warning: that row is imported, but not quite as written.".to_owned(),
-                        n => format!("{n} warnings: those rows are imported, but not quite as written."),
+                        n => format!("{}: {} imported, but not quite as written.", count(n, "warning"), agreeing(&n, "that row is", "those rows are")),
                     }}
                 </p>
                 <ul>

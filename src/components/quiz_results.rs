@@ -1,16 +1,16 @@
-//! The results of a quiz or exam: the score against the 72% pass line, a
+//! The results of a quiz or exam: the score against the pass line ([`PASS_PERCENT`]), a
 //! bar per topic, and every question with the answer given, the right one and why.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use keydeck_study::quiz::{ExamResult, Quiz, PASS_PERCENT};
+use keydeck_study::quiz::{Quiz, QuizResult, PASS_PERCENT};
 use keydeck_study::wording::count;
 
 use super::markdown::Markdown;
 
 #[component]
-pub fn QuizResults(result: ExamResult, quiz: Quiz, link: String) -> impl IntoView {
+pub fn QuizResults(result: QuizResult, quiz: Quiz, link: String) -> impl IntoView {
     let verdict = if result.passed {
         "Passed"
     } else {

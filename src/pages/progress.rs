@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use keydeck_study::quiz::PASS_PERCENT;
+use keydeck_study::stats::retention::MATURE_INTERVAL_DAYS;
 use keydeck_study::stats::{Dashboard, Streak, Totals};
 use keydeck_study::wording::count;
 
@@ -45,7 +47,7 @@ fn QuizHistory() -> impl IntoView {
     }
     let passed = records.iter().filter(|r| r.passed).count();
     let summary = format!(
-        "{} finished, {passed} at or above the 72% pass line.",
+        "{} finished, {passed} at or above the {PASS_PERCENT}% pass line.",
         records.len()
     );
     view! {
@@ -140,13 +142,13 @@ pub fn Progress() -> impl IntoView {
                         </section>
                         <section class="panel chart-panel" aria-labelledby="retention-title">
                             <h2 id="retention-title">"True retention"</h2>
-                            <p class="hint">"Share of reviews of learned cards you passed (Hard, Good or Easy), as Anki counts it. Young cards have intervals under 21 days."</p>
+                            <p class="hint">{format!("Share of reviews of learned cards you passed (Hard, Good or Easy), as Anki counts it. Young cards have intervals under {}.", count(MATURE_INTERVAL_DAYS, "day"))}</p>
                             <RetentionTableView table=d.retention/>
                         </section>
                     </div>
                     <section class="panel chart-panel" aria-labelledby="mastery-title">
                         <h2 id="mastery-title">"Mastery by topic"</h2>
-                        <p class="hint">"Bars: cards studied, and in the darker part, mature (interval of 21 days or more)."</p>
+                        <p class="hint">{format!("Bars: cards studied, and in the darker part, mature (interval of {} or more).", count(MATURE_INTERVAL_DAYS, "day"))}</p>
                         <MasteryBars topics=d.mastery/>
                     </section>
                 }.into_any()

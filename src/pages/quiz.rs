@@ -8,14 +8,15 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use keydeck_study::quiz::{
-    default_time_limit, seed_from_code, Advance, Answer, Attempt, ExamResult, MainAction, Mode,
-    QuizLink, QuizSpec,
+    default_time_limit, seed_from_code, Advance, Answer, Attempt, MainAction, Mode, QuizLink,
+    QuizResult, QuizSpec,
 };
 
 use crate::clock;
 use crate::components::page_header::PageHeader;
 use crate::components::quiz_question::QuestionView;
 use crate::components::quiz_results::QuizResults;
+use crate::keys::Focused;
 use crate::quiz_session::{self, bank};
 use crate::study_store::use_study;
 
@@ -161,7 +162,7 @@ fn ResumeBanner() -> impl IntoView {
 #[component]
 fn QuizRun(attempt: Attempt) -> impl IntoView {
     let state = RwSignal::new(attempt);
-    let result = RwSignal::new(None::<ExamResult>);
+    let result = RwSignal::new(None::<QuizResult>);
     // Timers and handlers run outside the component's context: capture the store now.
     let study = use_study();
     let now = RwSignal::new(clock::now());
@@ -242,25 +243,22 @@ impl Actions {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        let target = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-        let tag = target
-            .as_ref()
-            .map(|e| e.tag_name().to_ascii_lowercase())
-            .unwrap_or_default();
-        let text_field = target
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-            .is_some_and(|i| matches!(i.type_().as_str(), "text" | "number"));
-        // Buttons and links answer Enter themselves.
-        let control = matches!(tag.as_str(), "button" | "a" | "textarea");
+        let focused = Focused::of(&ev);
+        // Buttons, links and multi-line fields answer Enter themselves; a
+        // one-line field's Enter checks the answer typed into it.
+        let enter_is_theirs = matches!(
+            focused,
+            Focused::Control | Focused::TextEntry { multiline: true }
+        );
+        // Digits and letters are typing in a field; on a choice they pick.
+        let letters_are_theirs = matches!(focused, Focused::Control | Focused::TextEntry { .. });
         let key = ev.key();
         match key.as_str() {
-            "Enter" if !control => {
+            "Enter" if !enter_is_theirs => {
                 ev.prevent_default();
                 self.advance();
             }
-            _ if text_field || control || tag == "select" => {}
+            _ if letters_are_theirs => {}
             k if k.len() == 1 && k.as_bytes()[0].is_ascii_digit() => {
                 self.change(|a| a.press_digit(usize::from(k.as_bytes()[0] - b'0')));
             }

@@ -4,7 +4,6 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use wasm_bindgen::JsCast;
 
 use keydeck_study::card::Card;
 use keydeck_study::queue::Scope;
@@ -18,11 +17,12 @@ use crate::components::flashcard::Flashcard;
 use crate::components::lab_links::LabLinks;
 use crate::components::page_header::PageHeader;
 use crate::components::study_settings::StudySettings;
+use crate::keys::Focused;
 use crate::study_store::{use_study, StudyStore};
 
 /// Everything the page's controls act on.
 #[derive(Clone, Copy)]
-struct Session {
+struct StudyActions {
     store: StudyStore,
     scope: Memo<Scope>,
     revealed: RwSignal<bool>,
@@ -31,7 +31,7 @@ struct Session {
     current: Memo<Option<Card>>,
 }
 
-impl Session {
+impl StudyActions {
     fn grade(self, grade: Grade) {
         let Some(card) = self.current.get_untracked() else {
             return;
@@ -67,7 +67,7 @@ impl Session {
     }
 
     fn on_key(self, ev: KeyboardEvent) {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_or_pressing(&ev) {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || Focused::of(&ev).owns(&ev.key()) {
             return;
         }
         match ev.key().as_str() {
@@ -91,20 +91,6 @@ impl Session {
     }
 }
 
-/// Keys typed into a form field, or Space/Enter on a focused control, are theirs.
-fn typing_or_pressing(ev: &KeyboardEvent) -> bool {
-    let Some(target) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return false;
-    };
-    let tag = target.tag_name().to_ascii_lowercase();
-    matches!(tag.as_str(), "input" | "select" | "textarea")
-        || (matches!(tag.as_str(), "button" | "a" | "summary")
-            && matches!(ev.key().as_str(), " " | "Enter"))
-}
-
 crate::lazy::lazy_route!(
     StudyRoute,
     study,
@@ -126,7 +112,7 @@ pub fn Study() -> impl IntoView {
         let deck = store.deck();
         review.with(|r| r.card(&deck, || store.today(&scope.get(), |t| t.next_card())))
     });
-    let session = Session {
+    let study = StudyActions {
         store,
         scope,
         revealed: RwSignal::new(false),
@@ -134,7 +120,7 @@ pub fn Study() -> impl IntoView {
         help: RwSignal::new(false),
         current,
     };
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| session.on_key(ev));
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| study.on_key(ev));
     on_cleanup(move || keys.remove());
 
     view! {
@@ -142,15 +128,15 @@ pub fn Study() -> impl IntoView {
             "Review the cards that are due, then learn new ones. Press " <kbd>"?"</kbd> " for the keys."
         </PageHeader>
         <ScopePicker scope=scope/>
-        <SessionProgress session=session/>
+        <SessionProgress study=study/>
         {move || match current.get() {
-            Some(card) => view! { <CardView card=card session=session/> }.into_any(),
-            None => view! { <Finished session=session/> }.into_any(),
+            Some(card) => view! { <CardView card=card study=study/> }.into_any(),
+            None => view! { <Finished study=study/> }.into_any(),
         }}
-        <UndoButton session=session/>
+        <UndoButton study=study/>
         <StudySettings/>
         <DecksPanel/>
-        <KeyHelp open=session.help/>
+        <KeyHelp open=study.help/>
     }
 }
 
@@ -204,13 +190,13 @@ fn ScopePicker(scope: Memo<Scope>) -> impl IntoView {
 }
 
 #[component]
-fn SessionProgress(session: Session) -> impl IntoView {
+fn SessionProgress(study: StudyActions) -> impl IntoView {
     let remaining = move || {
-        let c = session.store.counts(&session.scope.get());
+        let c = study.store.counts(&study.scope.get());
         c.due + c.new
     };
-    let done = move || session.review.with(|r| r.tally().total());
-    let percent = move || session.review.with(|r| r.tally().percent_done(remaining()));
+    let done = move || study.review.with(|r| r.tally().total());
+    let percent = move || study.review.with(|r| r.tally().percent_done(remaining()));
     view! {
         <div class="session-progress">
             <div
@@ -226,24 +212,24 @@ fn SessionProgress(session: Session) -> impl IntoView {
             <p class="session-counts">
                 <span data-testid="done-count">{done}</span> " done · "
                 <span data-testid="left-count">{remaining}</span> " left today"
-                <span class="last-answer" data-testid="last-answer" aria-live="polite">{move || session.review.with(|r| r.announcement().map(str::to_owned))}</span>
+                <span class="last-answer" data-testid="last-answer" aria-live="polite">{move || study.review.with(|r| r.announcement().map(str::to_owned))}</span>
             </p>
         </div>
     }
 }
 
 #[component]
-fn CardView(card: Card, session: Session) -> impl IntoView {
-    let store = session.store;
+fn CardView(card: Card, study: StudyActions) -> impl IntoView {
+    let store = study.store;
     let deck = store.deck();
     let topic_title = deck
         .topic(&card.topic)
         .map(|t| t.title.clone())
         .unwrap_or_default();
-    let revealed = session.revealed;
-    let on_grade = Callback::new(move |g: Grade| session.grade(g));
+    let revealed = study.revealed;
+    let on_grade = Callback::new(move |g: Grade| study.grade(g));
     let previewed = card.clone();
-    let cramming = move || session.cramming();
+    let cramming = move || study.cramming();
     let grades = move || {
         store
             .preview(&previewed)
@@ -260,7 +246,7 @@ fn CardView(card: Card, session: Session) -> impl IntoView {
                         type="button"
                         class=format!("grade grade-{}", grade.label().to_ascii_lowercase())
                         aria-keyshortcuts=grade.key().to_string()
-                        on:click=move |_| session.grade(grade)
+                        on:click=move |_| study.grade(grade)
                     >
                         <span class="grade-label">{grade.label()}</span>
                         <span class="grade-interval">{interval}</span>
@@ -274,7 +260,7 @@ fn CardView(card: Card, session: Session) -> impl IntoView {
         <Show when=cramming>
             <p class="cram-banner">
                 "Cram mode: your answers here do not change when cards are due. "
-                <button type="button" class="text-button" on:click=move |_| session.review.update(ReviewSession::stop_cram)>"Stop cramming"</button>
+                <button type="button" class="text-button" on:click=move |_| study.review.update(ReviewSession::stop_cram)>"Stop cramming"</button>
             </p>
         </Show>
         <Flashcard card=card topic_title=topic_title revealed=revealed on_grade=on_grade/>
@@ -293,10 +279,10 @@ fn CardView(card: Card, session: Session) -> impl IntoView {
 }
 
 #[component]
-fn Finished(session: Session) -> impl IntoView {
-    let store = session.store;
-    let next_due = move || store.today(&session.scope.get(), |t| t.next_due());
-    let tally = move || session.review.with(ReviewSession::tally);
+fn Finished(study: StudyActions) -> impl IntoView {
+    let store = study.store;
+    let next_due = move || store.today(&study.scope.get(), |t| t.next_due());
+    let tally = move || study.review.with(ReviewSession::tally);
     view! {
         <section class="panel finished" aria-live="polite">
             {move || {
@@ -320,12 +306,12 @@ fn Finished(session: Session) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <Show when=move || session.cramming()>
+            <Show when=move || study.cramming()>
                 <p>"You went through every card of the topic. "
-                    <button type="button" class="text-button" on:click=move |_| session.review.update(ReviewSession::stop_cram)>"Leave cram mode"</button>
+                    <button type="button" class="text-button" on:click=move |_| study.review.update(ReviewSession::stop_cram)>"Leave cram mode"</button>
                 </p>
             </Show>
-            <CramOffer session=session/>
+            <CramOffer study=study/>
             <p class="next-due">
                 {move || match next_due() {
                     Some(due) => format!("The next card is due {}.", clock::describe_due(due, clock::now())),
@@ -338,16 +324,16 @@ fn Finished(session: Session) -> impl IntoView {
 
 /// When nothing is due, offer to go through a topic anyway.
 #[component]
-fn CramOffer(session: Session) -> impl IntoView {
-    let deck = session.store.deck();
-    let choice = RwSignal::new(cram_choice(&session.scope.get_untracked(), &deck));
+fn CramOffer(study: StudyActions) -> impl IntoView {
+    let deck = study.store.deck();
+    let choice = RwSignal::new(cram_choice(&study.scope.get_untracked(), &deck));
     let topics: Vec<(String, String)> = deck
         .topics
         .iter()
         .map(|t| (t.id.clone(), t.title.clone()))
         .collect();
     view! {
-        <Show when=move || !session.cramming()>
+        <Show when=move || !study.cramming()>
             <div class="cram-offer">
                 <label for="cram-topic">"Cram a topic anyway"</label>
                 <select id="cram-topic" on:change=move |ev| choice.set(event_target_value(&ev))>
@@ -358,8 +344,8 @@ fn CramOffer(session: Session) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <button type="button" class="button" on:click=move |_| {
-                    session.revealed.set(false);
-                    session.review.update(|r| r.start_cram(choice.get_untracked()));
+                    study.revealed.set(false);
+                    study.review.update(|r| r.start_cram(choice.get_untracked()));
                 }>"Start cramming"</button>
             </div>
         </Show>
@@ -367,10 +353,10 @@ fn CramOffer(session: Session) -> impl IntoView {
 }
 
 #[component]
-fn UndoButton(session: Session) -> impl IntoView {
+fn UndoButton(study: StudyActions) -> impl IntoView {
     view! {
-        <Show when=move || session.review.with(ReviewSession::can_undo)>
-            <button type="button" class="text-button undo" aria-keyshortcuts="U" on:click=move |_| session.undo()>
+        <Show when=move || study.review.with(ReviewSession::can_undo)>
+            <button type="button" class="text-button undo" aria-keyshortcuts="U" on:click=move |_| study.undo()>
                 "Undo last answer" <kbd>"U"</kbd>
             </button>
         </Show>

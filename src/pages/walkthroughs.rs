@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
-use wasm_bindgen::JsCast;
 
 use keydeck_study::walkthrough::{builtin, Walkthrough};
 
@@ -16,6 +15,7 @@ use crate::components::markdown::Markdown;
 use crate::components::page_header::PageHeader;
 use crate::components::presenter::set_root_presenting;
 use crate::components::walkthrough_stage::WalkthroughStage;
+use crate::keys::Focused;
 use crate::walkthrough_records;
 
 /// How long autoplay shows each step.
@@ -118,26 +118,18 @@ impl Playback {
     }
 
     fn on_key(self, ev: KeyboardEvent) {
-        let tag = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|e| e.tag_name().to_ascii_lowercase())
-            .unwrap_or_default();
-        if ev.ctrl_key()
-            || ev.meta_key()
-            || ev.alt_key()
-            || matches!(tag.as_str(), "input" | "select" | "textarea")
-        {
+        let key = ev.key();
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || Focused::of(&ev).owns(&key) {
             return;
         }
         let i = self.index.get_untracked();
         let presenting = self.presenting.get_untracked();
-        match ev.key().as_str() {
+        match key.as_str() {
             "ArrowRight" | "PageDown" => self.step_to(i + 1),
             "ArrowLeft" | "PageUp" => self.step_to(i.saturating_sub(1)),
             "Home" => self.step_to(0),
             "End" => self.step_to(self.last),
-            " " if !matches!(tag.as_str(), "button" | "a") => self.toggle_playing(),
+            " " => self.toggle_playing(),
             "p" | "P" => self.toggle_presenter(),
             "b" | "B" if presenting => self.blank.update(|b| *b = !*b),
             "Escape" if presenting => self.toggle_presenter(),

@@ -38,27 +38,50 @@ tasks:
 ";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let outcome = match args.first().map(String::as_str) {
-        Some("serve") => serve::cli(&args[1..]),
-        Some("dist") => serve::dist_cli(&args[1..]),
-        Some("test") => test::run_all(),
-        Some("bench") => bench::run(),
-        Some("esdk-interop") => esdk_interop::run_interop(),
-        Some("deck") => deck::run(),
-        Some("sample-history") => sample::run(&args[1..]),
-        Some("help" | "--help" | "-h") => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        _ => Err(USAGE.into()),
-    };
-    match outcome {
+    match run_task(&mut lexopt::Parser::from_env()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("xtask: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Runs the task the first argument names, with the options after it.
+fn run_task(args: &mut lexopt::Parser) -> Result<()> {
+    use lexopt::prelude::*;
+    let task = match args.next()? {
+        Some(Value(task)) => task.string()?,
+        Some(Long("help") | Short('h')) => "help".to_owned(),
+        Some(other) => return Err(format!("{}\n{USAGE}", other.unexpected()).into()),
+        None => return Err(USAGE.into()),
+    };
+    match task.as_str() {
+        "serve" => serve::cli(args),
+        "sample-history" => sample::run(args),
+        task => {
+            no_more_arguments(args)?;
+            match task {
+                "dist" => serve::dist_cli(),
+                "test" => test::run_all(),
+                "bench" => bench::run(),
+                "esdk-interop" => esdk_interop::run_interop(),
+                "deck" => deck::run(),
+                "help" => {
+                    print!("{USAGE}");
+                    Ok(())
+                }
+                _ => Err(USAGE.into()),
+            }
+        }
+    }
+}
+
+/// Fails on an argument the task does not take.
+fn no_more_arguments(args: &mut lexopt::Parser) -> Result<()> {
+    match args.next()? {
+        Some(arg) => Err(format!("{}\n{USAGE}", arg.unexpected()).into()),
+        None => Ok(()),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::hash::Fnv;
+use crate::hash::{self, Fnv};
 use crate::Result;
 
 const WORKER: &str = "sw.js";
@@ -47,9 +47,9 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
 /// FNV-1a over every file's name and bytes: a new build id exactly when
 /// something shipped changes.
 fn build_id(dist: &Path, files: &[String]) -> Result<String> {
-    let mut hash = Fnv::new();
+    let mut id = Fnv::new();
     for file in files {
-        hash.feed(file.as_bytes());
+        id.feed(file.as_bytes());
         let bytes = fs::read(dist.join(file))?;
         // The stamped id itself must not feed the id.
         if file == "index.html" {
@@ -58,10 +58,10 @@ fn build_id(dist: &Path, files: &[String]) -> Result<String> {
                 .lines()
                 .filter(|l| !l.contains("keydeck-build"))
                 .collect();
-            hash.feed(unstamped.as_bytes());
+            id.feed(unstamped.as_bytes());
         } else {
-            hash.feed(&bytes);
+            id.feed(&bytes);
         }
     }
-    Ok(hash.short())
+    Ok(hash::short(&id))
 }

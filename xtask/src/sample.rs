@@ -6,10 +6,20 @@ use keydeck_study::stats::sample;
 
 use crate::Result;
 
-pub fn run(args: &[String]) -> Result<()> {
+pub fn run(args: &mut lexopt::Parser) -> Result<()> {
+    use lexopt::ValueExt;
     let usage = "usage: cargo xtask sample-history DAYS OUT.json";
-    let days: u32 = args.first().and_then(|d| d.parse().ok()).ok_or(usage)?;
-    let out = args.get(1).ok_or(usage)?;
+    let mut values = Vec::new();
+    while let Some(arg) = args.next()? {
+        match arg {
+            lexopt::Arg::Value(value) => values.push(value.string()?),
+            other => return Err(format!("{}\n{usage}", other.unexpected()).into()),
+        }
+    }
+    let [days, out] = values.as_slice() else {
+        return Err(usage.into());
+    };
+    let days: u32 = days.parse().map_err(|_| usage)?;
     let deck = builtin::deck().map_err(|e| format!("the shipped decks do not parse: {}", e[0]))?;
     let now = chrono::Utc::now();
     // Browsers in the suite run in UTC, like this machine.

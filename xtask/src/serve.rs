@@ -14,20 +14,20 @@ use std::time::SystemTime;
 
 use crate::{project_root, site, tools, Result};
 
-pub fn cli(args: &[String]) -> Result<()> {
+pub fn cli(args: &mut lexopt::Parser) -> Result<()> {
+    use lexopt::prelude::*;
     let mut port = 8080u16;
     let mut build = true;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--port" => {
-                let value = rest.next().ok_or("--port needs a number")?;
+    while let Some(arg) = args.next()? {
+        match arg {
+            Long("port") => {
+                let value = args.value()?.string()?;
                 port = value
                     .parse()
                     .map_err(|_| format!("--port: {value:?} is not a port number"))?;
             }
-            "--no-build" => build = false,
-            other => return Err(format!("serve: unknown option {other:?}").into()),
+            Long("no-build") => build = false,
+            other => return Err(format!("serve: {}", other.unexpected()).into()),
         }
     }
     let dist = if build {
@@ -49,10 +49,7 @@ pub fn cli(args: &[String]) -> Result<()> {
 }
 
 /// `cargo xtask dist`: builds what a static host serves, without serving it.
-pub fn dist_cli(args: &[String]) -> Result<()> {
-    if let Some(extra) = args.first() {
-        return Err(format!("dist: unknown option {extra:?}").into());
-    }
+pub fn dist_cli() -> Result<()> {
     let dist = build_dist()?;
     println!(
         "{} is ready to upload to a static host (see README.md, Deploying)",

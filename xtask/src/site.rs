@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::hash::Fnv;
+use crate::hash::{self, Fnv};
 use crate::tools::{self, Toolchain};
 use crate::{pins, project_root, run, Result};
 
@@ -303,9 +303,9 @@ pub fn stamp_meta(dist: &Path, name: &str, content: &str) -> Result<()> {
 
 /// A new name exactly when the bytes change.
 pub fn short_hash(bytes: &[u8]) -> String {
-    let mut hash = Fnv::new();
-    hash.feed(bytes);
-    hash.short()
+    let mut fingerprint = Fnv::new();
+    fingerprint.feed(bytes);
+    hash::short(&fingerprint)
 }
 
 /// The KeyDeck site itself: the app, the labs worker, then the service

@@ -10,54 +10,73 @@
 const USAGE: &str =
     "usage: keydeck-sim serve [--port 4566] [--account 111122223333] [--region us-east-1] [--seed N]";
 
-/// The value after `--name`, if given.
 #[cfg(not(target_arch = "wasm32"))]
-fn option(args: &[String], name: &str) -> Option<String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn fail(what: String) -> ! {
+fn fail(what: impl std::fmt::Display) -> ! {
     eprintln!("keydeck-sim: {what}\n{USAGE}");
     std::process::exit(2);
 }
 
-/// A simulator seeded by `--seed`, or from the system's entropy.
+/// What `serve` was asked for.
 #[cfg(not(target_arch = "wasm32"))]
-fn simulator(args: &[String]) -> keydeck_sim::Simulator {
-    let sim = match option(args, "--seed") {
-        Some(s) => keydeck_sim::Simulator::with_seed(
-            s.parse()
-                .unwrap_or_else(|_| fail("--seed takes a number from 0 to 2^64-1".into())),
-        ),
-        None => keydeck_sim::Simulator::new(),
+struct Serve {
+    port: u16,
+    account: keydeck_sim::AccountId,
+    region: keydeck_sim::Region,
+    seed: Option<u64>,
+}
+
+/// Reads `serve` and its options; anything else is refused.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse(args: &mut lexopt::Parser) -> Result<Serve, String> {
+    use lexopt::prelude::*;
+    match args.next().map_err(|e| e.to_string())? {
+        Some(Value(task)) if task == "serve" => {}
+        Some(other) => return Err(other.unexpected().to_string()),
+        None => return Err("which task? (serve)".to_owned()),
+    }
+    let mut serve = Serve {
+        port: 4566,
+        account: "111122223333".parse().expect("a 12-digit account"),
+        region: "us-east-1".parse().expect("a Region"),
+        seed: None,
     };
-    eprintln!("keydeck-sim seed {} (--seed repeats a run)", sim.seed());
-    sim
+    let text = |args: &mut lexopt::Parser| -> Result<String, String> {
+        args.value()
+            .and_then(|v| v.string())
+            .map_err(|e| e.to_string())
+    };
+    while let Some(arg) = args.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("port") => {
+                serve.port = text(args)?
+                    .parse()
+                    .map_err(|_| "--port takes a number from 0 to 65535")?;
+            }
+            Long("account") => serve.account = text(args)?.parse().map_err(|e| format!("{e}"))?,
+            Long("region") => serve.region = text(args)?.parse().map_err(|e| format!("{e}"))?,
+            Long("seed") => {
+                let seed = text(args)?.parse();
+                serve.seed = Some(seed.map_err(|_| "--seed takes a number from 0 to 2^64-1")?);
+            }
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    Ok(serve)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use keydeck_sim::{AccountId, Region};
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) != Some("serve") {
-        eprintln!("{USAGE}");
-        std::process::exit(2);
-    }
-    let or = |name: &str, default: &str| option(&args, name).unwrap_or_else(|| default.to_owned());
-    let port: u16 = or("--port", "4566")
-        .parse()
-        .unwrap_or_else(|_| fail("--port takes a number from 0 to 65535".into()));
-    let account: AccountId = or("--account", "111122223333")
-        .parse()
-        .unwrap_or_else(|e| fail(format!("{e}")));
-    let region: Region = or("--region", "us-east-1")
-        .parse()
-        .unwrap_or_else(|e| fail(format!("{e}")));
-    let sim = simulator(&args);
+    let Serve {
+        port,
+        account,
+        region,
+        seed,
+    } = parse(&mut lexopt::Parser::from_env()).unwrap_or_else(|e| fail(e));
+    let sim = match seed {
+        Some(seed) => keydeck_sim::Simulator::with_seed(seed),
+        None => keydeck_sim::Simulator::new(),
+    };
+    eprintln!("keydeck-sim seed {} (--seed repeats a run)", sim.seed());
     let result = keydeck_sim::server::serve(sim, port, account, region, |bound| {
         println!("keydeck-sim listening on http://127.0.0.1:{bound}");
     });

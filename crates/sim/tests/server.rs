@@ -101,3 +101,15 @@ fn the_seed_option_makes_runs_repeat() {
     let other = Server::start_with(&["--seed", "8"]);
     assert_ne!(key_id(&first), key_id(&other));
 }
+
+#[test]
+fn an_unknown_option_is_refused_with_the_usage() {
+    let out = Command::new(env!("CARGO_BIN_EXE_keydeck-sim"))
+        .args(["serve", "--port", "0", "--verbose"])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("invalid option '--verbose'"), "{stderr}");
+    assert!(stderr.contains("usage: keydeck-sim serve"), "{stderr}");
+}

@@ -6,7 +6,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::fmt;
 
 use crate::builtin;
 use crate::deck::{Deck, DeckError, Topic};
@@ -31,27 +30,18 @@ struct QuestionFile<'a> {
 }
 
 /// A bundle that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BundleError {
     /// Not JSON of the expected shape.
+    #[error("the content file could not be read: {0}")]
     Unreadable(String),
     /// Written by a build with another format.
+    #[error(
+        "the content file has format {0}, but this version of KeyDeck reads format {max}",
+        max = FORMAT
+    )]
     Format(u32),
 }
-
-impl fmt::Display for BundleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BundleError::Unreadable(e) => write!(f, "the content file could not be read: {e}"),
-            BundleError::Format(n) => write!(
-                f,
-                "the content file has format {n}, but this version of KeyDeck reads format {FORMAT}"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for BundleError {}
 
 /// The deck bundle's JSON.
 pub fn deck_json(deck: &Deck) -> String {

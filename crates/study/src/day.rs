@@ -5,7 +5,6 @@
 //! through a [`LocalClock`], so a daylight-saving change never shifts a day.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use std::fmt;
 
 use crate::wording::count;
 
@@ -37,20 +36,9 @@ impl Default for Rollover {
 }
 
 /// A rollover hour outside 0–23.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the day must start at an hour from 0 to 23, not {0}")]
 pub struct RolloverError(pub u8);
-
-impl fmt::Display for RolloverError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the day must start at an hour from 0 to 23, not {}",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for RolloverError {}
 
 /// Converts between instants and the learner's wall-clock time.
 ///

@@ -2,7 +2,6 @@
 //! The format is documented in `content/README.md`.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -34,20 +33,13 @@ impl Topic {
 }
 
 /// A parse error, pointing at the file and line that cause it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
 pub struct DeckError {
     pub file: String,
     pub line: usize,
     pub message: String,
 }
-
-impl fmt::Display for DeckError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
-
-impl std::error::Error for DeckError {}
 
 /// Every topic, with each card reachable by id.
 #[derive(Debug, Clone, Default)]

@@ -7,7 +7,7 @@ pub mod bundle;
 pub mod card;
 pub mod day;
 pub mod deck;
-mod fnv;
+pub mod fnv;
 pub mod interchange;
 pub mod markdown;
 pub mod outline;

@@ -6,13 +6,26 @@ pub fn count<N>(n: N, noun: &str) -> String
 where
     N: std::fmt::Display + PartialEq + From<u8>,
 {
-    let plural = if n == N::from(1) { "" } else { "s" };
+    let plural = agreeing(&n, "", "s");
     format!("{n} {noun}{plural}")
+}
+
+/// `one` if `n` is 1, `many` otherwise: the words that agree with a count,
+/// as in "1 question is", "2 questions are".
+pub fn agreeing<'a, N>(n: &N, one: &'a str, many: &'a str) -> &'a str
+where
+    N: PartialEq + From<u8>,
+{
+    if *n == N::from(1) {
+        one
+    } else {
+        many
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::count;
+    use super::{agreeing, count};
 
     #[test]
     fn one_is_singular_and_every_other_number_plural() {
@@ -20,5 +33,12 @@ mod tests {
         assert_eq!(count(0, "card"), "0 cards");
         assert_eq!(count(2_usize, "new card"), "2 new cards");
         assert_eq!(count(1_u32, "review"), "1 review");
+    }
+
+    #[test]
+    fn words_agree_with_one_and_with_every_other_number() {
+        assert_eq!(agreeing(&1_usize, "is", "are"), "is");
+        assert_eq!(agreeing(&0_usize, "is", "are"), "are");
+        assert_eq!(agreeing(&3_usize, "is", "are"), "are");
     }
 }

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use keydeck_study::quiz::{
-    default_time_limit, missed_cards, Answer, Exam, ExamError, ExamResult, Question, QuestionBank,
-    Quiz, QuizSpec, Seed, PASS_PERCENT,
+    default_time_limit, missed_cards, Answer, Exam, ExamError, Question, QuestionBank, Quiz,
+    QuizResult, QuizSpec, Seed, PASS_PERCENT,
 };
 
 fn start() -> DateTime<Utc> {
@@ -160,7 +160,7 @@ fn the_pass_line_is_72_percent() {
                 })
             })
             .collect();
-        ExamResult::score(&quiz, &answers, &[])
+        QuizResult::score(&quiz, &answers, &[])
     };
     assert_eq!(PASS_PERCENT, 72);
     let pass = score(18);

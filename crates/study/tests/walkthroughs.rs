@@ -23,7 +23,7 @@ fn every_shipped_walkthrough_validates_against_the_shipped_deck() {
 }
 
 #[test]
-fn the_seven_walkthroughs_of_the_issue_ship_in_order() {
+fn seven_walkthroughs_ship_in_order_and_each_is_found_by_its_id() {
     let ids: Vec<&str> = ALL.iter().map(|w| w.id).collect();
     assert_eq!(
         ids,

@@ -289,8 +289,8 @@ impl<'a> Request<'a> {
     }
 }
 
-/// Encodes bytes as a JSON blob: base64, as in the real protocol.
-pub fn blob(bytes: &[u8]) -> Value {
+/// Bytes as a JSON blob member's value: a base64 string, as in the real protocol.
+pub fn base64_json(bytes: &[u8]) -> Value {
     Value::String(base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
@@ -301,7 +301,7 @@ mod tests {
 
     #[test]
     fn oversized_plaintext_is_reported_without_its_value() {
-        let body = json!({"KeyId": "k", "Plaintext": blob(&[0; 4097])});
+        let body = json!({"KeyId": "k", "Plaintext": base64_json(&[0; 4097])});
         let mut r = Request::new(&body).unwrap();
         r.required_string("KeyId", 1, 2048);
         r.required_blob("Plaintext", 1, 4096, true);

@@ -7,7 +7,7 @@ use crate::kms::ViaService;
 use crate::platform::env::Env;
 use crate::platform::error::Error;
 use crate::platform::paging::{window, with_marker};
-use crate::platform::request::{blob, Request};
+use crate::platform::request::{base64_json, Request};
 use crate::secretsmanager::access::{only_secret_id, Target};
 use crate::secretsmanager::envelope::open;
 use crate::secretsmanager::secret::{day_of, Payload, Secret, CURRENT};
@@ -78,7 +78,7 @@ pub fn get_secret_value(
         Payload::String => {
             answer["SecretString"] = json!(String::from_utf8_lossy(&plain));
         }
-        Payload::Binary => answer["SecretBinary"] = blob(&plain),
+        Payload::Binary => answer["SecretBinary"] = base64_json(&plain),
     }
     answer["VersionStages"] = json!(version.stages);
     answer["CreatedDate"] = json!(version.created);

@@ -164,6 +164,9 @@ fn hmac_keys_generate_and_verify_macs() {
     assert_eq!(ok["MacValid"], true);
     let e = lab.err(&root(A), "VerifyMac", json!({"KeyId": arn, "Message": b64(b"n"), "Mac": mac["Mac"], "MacAlgorithm": "HMAC_SHA_256"}));
     assert_error(&e, "KMSInvalidMacException", None);
+    let truncated = b64(&unb64(&mac["Mac"])[..16]);
+    let e = lab.err(&root(A), "VerifyMac", json!({"KeyId": arn, "Message": b64(b"m"), "Mac": truncated, "MacAlgorithm": "HMAC_SHA_256"}));
+    assert_error(&e, "KMSInvalidMacException", None);
     let e = lab.err(
         &root(A),
         "GenerateMac",

@@ -9,6 +9,7 @@ mod explain;
 mod grants;
 mod import;
 mod keys;
+mod metadata;
 mod multi_region;
 mod policy;
 mod props;

@@ -115,27 +115,18 @@ impl Undo {
 }
 
 /// Why stored or imported progress could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProgressError {
     /// Not JSON, or not progress.
+    #[error("this is not KeyDeck progress data ({0})")]
     Malformed(String),
     /// Written by a newer KeyDeck.
+    #[error(
+        "this progress was saved by a newer version of KeyDeck (format {0}; this one reads up to {max}); reload to update",
+        max = SCHEMA_VERSION
+    )]
     NewerSchema(u32),
 }
-
-impl std::fmt::Display for ProgressError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ProgressError::Malformed(why) => write!(f, "this is not KeyDeck progress data ({why})"),
-            ProgressError::NewerSchema(v) => write!(
-                f,
-                "this progress was saved by a newer version of KeyDeck (format {v}; this one reads up to {SCHEMA_VERSION}); reload to update"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ProgressError {}
 
 impl Progress {
     /// Reads progress of this schema or any older one.

@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, VecDeque};
-use std::fmt;
 
 use super::bank::QuestionBank;
 use super::generate::Plan;
@@ -54,28 +53,17 @@ pub struct Quiz {
 }
 
 /// Why no quiz can be drawn, in words for the learner.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QuizError {
+    #[error("there is no topic \"{0}\"")]
     UnknownTopic(String),
     /// A quiz of zero questions was asked for.
+    #[error("choose at least one question")]
     NoCount,
     /// The chosen topics and kinds hold no question.
+    #[error("the chosen topics and question kinds hold no question")]
     NoQuestions,
 }
-
-impl fmt::Display for QuizError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            QuizError::UnknownTopic(t) => write!(f, "there is no topic \"{t}\""),
-            QuizError::NoCount => f.write_str("choose at least one question"),
-            QuizError::NoQuestions => {
-                f.write_str("the chosen topics and question kinds hold no question")
-            }
-        }
-    }
-}
-
-impl std::error::Error for QuizError {}
 
 /// Written scenario questions are preferred: up to three in four questions
 /// are written ones, the rest generated; either kind fills in when the

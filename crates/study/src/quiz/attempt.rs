@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::exam::Exam;
 use super::link::{Mode, QuizLink};
 use super::question::{Answer, Body, Question};
+use crate::wording::{agreeing, count};
 
 /// A quiz being taken.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -209,8 +210,11 @@ impl Attempt {
     pub fn submit_warning(&self) -> String {
         match self.unanswered() {
             0 => "Every question is answered.".to_owned(),
-            1 => "1 question is unanswered.".to_owned(),
-            n => format!("{n} questions are unanswered."),
+            n => format!(
+                "{} {} unanswered.",
+                count(n, "question"),
+                agreeing(&n, "is", "are")
+            ),
         }
     }
 

@@ -4,11 +4,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 use super::assemble::Quiz;
 use super::question::{Answer, Question};
-use super::result::ExamResult;
+use super::result::QuizResult;
 
 /// The exam format's version. A newer one is refused, never guessed at.
 pub const EXAM_SCHEMA: u32 = 1;
@@ -46,31 +45,23 @@ pub struct Slot {
 }
 
 /// Why an exam refuses a change or a saved copy, in words for the learner.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExamError {
+    #[error("the exam has no question {}", .0 + 1)]
     NoSuchQuestion(usize),
     /// The answer does not fit the question (another kind, or an option it lacks).
+    #[error("that answer does not fit question {}", .0 + 1)]
     AnswerDoesNotFit(usize),
+    #[error("the exam is submitted; answers can no longer change")]
     Submitted,
+    #[error(
+        "this exam was saved by a newer version of KeyDeck (format {0}; this one reads up to {max}); reload to update",
+        max = EXAM_SCHEMA
+    )]
     NewerSchema(u32),
+    #[error("this is not a saved KeyDeck exam ({0})")]
     Malformed(String),
 }
-
-impl fmt::Display for ExamError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ExamError::NoSuchQuestion(i) => write!(f, "the exam has no question {}", i + 1),
-            ExamError::AnswerDoesNotFit(i) => {
-                write!(f, "that answer does not fit question {}", i + 1)
-            }
-            ExamError::Submitted => f.write_str("the exam is submitted; answers can no longer change"),
-            ExamError::NewerSchema(v) => write!(f, "this exam was saved by a newer version of KeyDeck (format {v}; this one reads up to {EXAM_SCHEMA}); reload to update"),
-            ExamError::Malformed(why) => write!(f, "this is not a saved KeyDeck exam ({why})"),
-        }
-    }
-}
-
-impl std::error::Error for ExamError {}
 
 impl Exam {
     /// Starts an exam with DVA-C02's pace as its time limit.
@@ -166,7 +157,7 @@ impl Exam {
 
     /// Ends the exam and scores it. Submitting again changes nothing and
     /// gives the same result. Time after the deadline is not counted.
-    pub fn submit(&mut self, now: DateTime<Utc>) -> ExamResult {
+    pub fn submit(&mut self, now: DateTime<Utc>) -> QuizResult {
         if self.submitted_at.is_none() {
             self.submitted_at = Some(now.min(self.deadline()).max(self.started_at));
         }
@@ -174,9 +165,9 @@ impl Exam {
     }
 
     /// The result of a submitted exam.
-    pub fn result(&self) -> Option<ExamResult> {
+    pub fn result(&self) -> Option<QuizResult> {
         let submitted = self.submitted_at?;
-        let mut result = ExamResult::score(&self.quiz, &self.answers, &self.flags);
+        let mut result = QuizResult::score(&self.quiz, &self.answers, &self.flags);
         result.time_taken_secs = Some((submitted - self.started_at).num_seconds());
         Some(result)
     }

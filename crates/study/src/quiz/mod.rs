@@ -10,7 +10,7 @@
 //! - [`Quiz::new`] draws a quiz from a [`QuestionBank`]; the same
 //!   [`QuizSpec`] and [`Seed`] give the same quiz on every machine.
 //! - [`Exam`] holds answers and flags until [`Exam::submit`] scores it into an
-//!   [`ExamResult`]; [`missed_cards`] lists the cards to make due.
+//!   [`QuizResult`]; [`missed_cards`] lists the cards to make due.
 //!
 //! - [`QuizLink`] reads and writes the `/quiz?…` address that holds a quiz;
 //!   [`Attempt`] is a quiz being taken, and the moves its controls make.
@@ -41,6 +41,6 @@ pub use grade::Verdict;
 pub use link::{seed_from_code, Mode, QuizLink, DEFAULT_COUNT, MAX_COUNT};
 pub use parse::{parse_question_file, parse_questions};
 pub use question::{Answer, Body, Choice, Origin, Question, QuestionKind};
-pub use result::{missed_cards, ExamResult, ReviewItem, TopicScore, PASS_PERCENT, RESULT_SCHEMA};
+pub use result::{missed_cards, QuizResult, ReviewItem, TopicScore, PASS_PERCENT, RESULT_SCHEMA};
 pub use seed::{Seed, SeedError};
 pub use task::TaskStatement;

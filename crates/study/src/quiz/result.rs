@@ -53,7 +53,7 @@ pub struct ReviewItem {
 
 /// A scored quiz.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExamResult {
+pub struct QuizResult {
     pub schema: u32,
     pub right: usize,
     pub total: usize,
@@ -68,10 +68,10 @@ pub struct ExamResult {
     pub time_taken_secs: Option<i64>,
 }
 
-impl ExamResult {
+impl QuizResult {
     /// Scores answers held by question index (`None`: unanswered, wrong).
     /// Also scores a practice quiz.
-    pub fn score(quiz: &Quiz, answers: &[Option<Answer>], flags: &[bool]) -> ExamResult {
+    pub fn score(quiz: &Quiz, answers: &[Option<Answer>], flags: &[bool]) -> QuizResult {
         let review: Vec<ReviewItem> = quiz
             .questions
             .iter()
@@ -111,7 +111,7 @@ impl ExamResult {
             .collect();
         let right = review.iter().filter(|r| r.correct).count();
         let total = review.len();
-        ExamResult {
+        QuizResult {
             schema: RESULT_SCHEMA,
             right,
             total,
@@ -126,7 +126,7 @@ impl ExamResult {
 
 /// The source cards of every missed or unanswered question, each once, in
 /// quiz order: the flashcards to make due.
-pub fn missed_cards(result: &ExamResult) -> Vec<String> {
+pub fn missed_cards(result: &QuizResult) -> Vec<String> {
     let mut cards: Vec<String> = Vec::new();
     for item in result.review.iter().filter(|r| !r.correct) {
         for card in &item.cards {

@@ -13,28 +13,16 @@ pub struct Seed(pub u64);
 const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 
 /// Why a `?seed=` value is not a seed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SeedError {
+    #[error("the quiz link has an empty seed")]
     Empty,
     /// A character outside `0-9a-z`.
+    #[error("the quiz seed may hold only letters and digits, not \"{0}\"")]
     BadCharacter(char),
+    #[error("the quiz seed is too long")]
     TooLarge,
 }
-
-impl fmt::Display for SeedError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SeedError::Empty => f.write_str("the quiz link has an empty seed"),
-            SeedError::BadCharacter(c) => write!(
-                f,
-                "the quiz seed may hold only letters and digits, not \"{c}\""
-            ),
-            SeedError::TooLarge => f.write_str("the quiz seed is too long"),
-        }
-    }
-}
-
-impl std::error::Error for SeedError {}
 
 impl fmt::Display for Seed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -9,15 +9,16 @@
 
 use crate::kms::authorization::key_state::require_not_pending_deletion;
 use crate::kms::authorization::{Access, Scope};
-use crate::kms::model::crypto::{constant_time_eq, hex, SymmetricVersion};
+use crate::kms::model::crypto::{hex, SymmetricVersion};
 use crate::kms::model::import::ImportParameters;
 use crate::kms::model::keys::{EncryptionAlgorithm, ImportedMaterial, KeySpec, KeyState, Origin};
 use crate::kms::model::{Key, Kms, Material};
 use crate::platform::clock::{Timestamp, SECONDS_PER_DAY};
 use crate::platform::env::Env;
 use crate::platform::error::Error;
-use crate::platform::request::{blob, Request};
+use crate::platform::request::{base64_json, Request};
 use serde_json::{json, Value};
+use subtle::ConstantTimeEq;
 
 const TOKEN_PREFIX: &[u8] = b"KDIT";
 const WRAPPING_ALGORITHMS: &[&str] = &[
@@ -97,7 +98,7 @@ pub fn get_parameters_for_import(
         },
     );
     Ok(
-        json!({"KeyId": arn, "ImportToken": blob(&token), "PublicKey": blob(&public), "ParametersValidTo": valid_to}),
+        json!({"KeyId": arn, "ImportToken": base64_json(&token), "PublicKey": base64_json(&public), "ParametersValidTo": valid_to}),
     )
 }
 
@@ -174,7 +175,7 @@ pub fn import_key_material(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result
         unreachable!("imported keys are symmetric")
     };
     match versions.first() {
-        Some(v) if !constant_time_eq(&v.key, &material) => {
+        Some(v) if !bool::from(v.key.as_slice().ct_eq(&material)) => {
             return Err(Error::IncorrectKeyMaterialException(
                 "The key material in the request is different from the key material previously imported into this KMS key.".to_owned(),
             ))

@@ -146,26 +146,34 @@ pub fn verify(material: &Material, alg: SigningAlgorithm, digest: &[u8], signatu
         .is_some_and(|pair| pair.public().verify(alg, digest, signature))
 }
 
-macro_rules! hmac_with {
-    ($hash:ty, $key:expr, $msg:expr) => {{
-        let mut mac = <Hmac<$hash>>::new_from_slice($key).expect("HMAC takes keys of any length");
-        mac.update($msg);
-        mac.finalize().into_bytes().to_vec()
+/// Runs `$then` on an HMAC of `$alg`'s hash, keyed and fed the message.
+macro_rules! with_hmac {
+    ($alg:expr, $key:expr, $msg:expr, |$mac:ident| $then:expr) => {
+        match $alg {
+            MacAlgorithm::HmacSha224 => with_hmac!(@ Sha224, $key, $msg, |$mac| $then),
+            MacAlgorithm::HmacSha256 => with_hmac!(@ Sha256, $key, $msg, |$mac| $then),
+            MacAlgorithm::HmacSha384 => with_hmac!(@ Sha384, $key, $msg, |$mac| $then),
+            MacAlgorithm::HmacSha512 => with_hmac!(@ Sha512, $key, $msg, |$mac| $then),
+        }
+    };
+    (@ $hash:ty, $key:expr, $msg:expr, |$mac:ident| $then:expr) => {{
+        let mut $mac =
+            <Hmac<$hash>>::new_from_slice($key).expect("HMAC takes keys of any length");
+        $mac.update($msg);
+        $then
     }};
 }
 
 pub fn hmac(alg: MacAlgorithm, key: &[u8], message: &[u8]) -> Vec<u8> {
-    match alg {
-        MacAlgorithm::HmacSha224 => hmac_with!(Sha224, key, message),
-        MacAlgorithm::HmacSha256 => hmac_with!(Sha256, key, message),
-        MacAlgorithm::HmacSha384 => hmac_with!(Sha384, key, message),
-        MacAlgorithm::HmacSha512 => hmac_with!(Sha512, key, message),
-    }
+    with_hmac!(alg, key, message, |mac| mac
+        .finalize()
+        .into_bytes()
+        .to_vec())
 }
 
-/// Compares two byte strings in time independent of where they differ.
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+/// Whether `tag` is the HMAC of `message`, compared in constant time.
+pub fn hmac_matches(alg: MacAlgorithm, key: &[u8], message: &[u8], tag: &[u8]) -> bool {
+    with_hmac!(alg, key, message, |mac| mac.verify_slice(tag).is_ok())
 }
 
 #[cfg(test)]

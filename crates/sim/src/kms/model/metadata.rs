@@ -1,102 +1,141 @@
 //! `KeyMetadata`, as DescribeKey, CreateKey and ReplicateKey return it
 //! (<https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html>).
 
+use serde::Serialize;
+use serde_json::Value;
+
 use super::keys::{Key, KeyState, KeyUsage, MultiRegionRole, Origin};
 use super::store::Kms;
-use serde_json::{json, Map, Value};
+use crate::platform::clock::Timestamp;
+
+/// A key's metadata, members in the order KMS writes them; members that do
+/// not apply to the key are left out.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct KeyMetadata<'a> {
+    #[serde(rename = "AWSAccountId")]
+    aws_account_id: &'a str,
+    key_id: &'a str,
+    arn: String,
+    creation_date: Timestamp,
+    enabled: bool,
+    description: &'a str,
+    key_usage: &'static str,
+    key_state: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deletion_date: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    valid_to: Option<Timestamp>,
+    origin: &'static str,
+    key_manager: &'static str,
+    customer_master_key_spec: &'static str,
+    key_spec: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encryption_algorithms: Option<Vec<&'static str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signing_algorithms: Option<Vec<&'static str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mac_algorithms: Option<Vec<&'static str>>,
+    multi_region: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    multi_region_configuration: Option<MultiRegionConfiguration<'a>>,
+    /// Only while a replica waits for deletion; `null` if it has no window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pending_deletion_window_in_days: Option<Option<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expiration_model: Option<&'static str>,
+}
+
+/// The primary and replicas of a multi-Region key.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct MultiRegionConfiguration<'a> {
+    multi_region_key_type: &'static str,
+    primary_key: Option<MultiRegionKey<'a>>,
+    replica_keys: Vec<MultiRegionKey<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct MultiRegionKey<'a> {
+    arn: String,
+    region: &'a str,
+}
+
+impl<'a> MultiRegionKey<'a> {
+    fn of(key: &'a Key) -> Self {
+        MultiRegionKey {
+            arn: key.arn(),
+            region: key.region.as_str(),
+        }
+    }
+}
 
 impl Kms {
-    fn multi_region_configuration(&self, key: &Key) -> Value {
+    fn multi_region_configuration<'a>(&'a self, key: &Key) -> MultiRegionConfiguration<'a> {
         let set = self.related_keys(key);
-        let entry = |k: &Key| json!({"Arn": k.arn(), "Region": k.region.as_str()});
-        let primary = set
-            .iter()
-            .find(|k| k.multi_region == Some(MultiRegionRole::Primary));
-        let replicas: Vec<Value> = set
-            .iter()
-            .filter(|k| k.multi_region == Some(MultiRegionRole::Replica))
-            .map(|k| entry(k))
-            .collect();
-        let kind = match key.multi_region {
-            Some(MultiRegionRole::Primary) => "PRIMARY",
-            _ => "REPLICA",
-        };
-        json!({
-            "MultiRegionKeyType": kind,
-            "PrimaryKey": primary.map(|k| entry(k)),
-            "ReplicaKeys": replicas,
-        })
+        let with_role = |role| set.iter().filter(move |k| k.multi_region == Some(role));
+        MultiRegionConfiguration {
+            multi_region_key_type: match key.multi_region {
+                Some(MultiRegionRole::Primary) => "PRIMARY",
+                _ => "REPLICA",
+            },
+            primary_key: with_role(MultiRegionRole::Primary)
+                .next()
+                .map(|k| MultiRegionKey::of(k)),
+            replica_keys: with_role(MultiRegionRole::Replica)
+                .map(|k| MultiRegionKey::of(k))
+                .collect(),
+        }
     }
 
     pub(crate) fn metadata(&self, key: &Key) -> Value {
-        let mut m = Map::new();
-        let mut put = |name: &str, v: Value| {
-            m.insert(name.to_owned(), v);
-        };
-        put("AWSAccountId", json!(key.account.as_str()));
-        put("KeyId", json!(key.id));
-        put("Arn", json!(key.arn()));
-        put("CreationDate", json!(key.creation_date));
-        put("Enabled", json!(key.state == KeyState::Enabled));
-        put("Description", json!(key.description));
-        put("KeyUsage", json!(key.usage.as_str()));
-        put("KeyState", json!(key.state.as_str()));
-        if let Some(d) = key.deletion_date {
-            put("DeletionDate", json!(d));
-        }
-        if let Some(valid_to) = key.imported.and_then(|i| i.valid_to) {
-            put("ValidTo", json!(valid_to));
-        }
-        put("Origin", json!(key.origin.as_str()));
-        put("KeyManager", json!(key.manager.as_str()));
-        put("CustomerMasterKeySpec", json!(key.spec.as_str()));
-        put("KeySpec", json!(key.spec.as_str()));
-        match key.usage {
-            KeyUsage::EncryptDecrypt => {
-                let algs: Vec<&str> = key
-                    .spec
+        let usage = key.usage;
+        let metadata = KeyMetadata {
+            aws_account_id: key.account.as_str(),
+            key_id: &key.id,
+            arn: key.arn(),
+            creation_date: key.creation_date,
+            enabled: key.state == KeyState::Enabled,
+            description: &key.description,
+            key_usage: usage.as_str(),
+            key_state: key.state.as_str(),
+            deletion_date: key.deletion_date,
+            valid_to: key.imported.and_then(|i| i.valid_to),
+            origin: key.origin.as_str(),
+            key_manager: key.manager.as_str(),
+            customer_master_key_spec: key.spec.as_str(),
+            key_spec: key.spec.as_str(),
+            encryption_algorithms: (usage == KeyUsage::EncryptDecrypt).then(|| {
+                key.spec
                     .encryption_algorithms()
                     .iter()
                     .map(|a| a.as_str())
-                    .collect();
-                put("EncryptionAlgorithms", json!(algs));
-            }
-            KeyUsage::SignVerify => {
-                let algs: Vec<&str> = key
-                    .spec
+                    .collect()
+            }),
+            signing_algorithms: (usage == KeyUsage::SignVerify).then(|| {
+                key.spec
                     .signing_algorithms()
                     .iter()
                     .map(|a| a.as_str())
-                    .collect();
-                put("SigningAlgorithms", json!(algs));
-            }
-            KeyUsage::GenerateVerifyMac => {
-                put(
-                    "MacAlgorithms",
-                    json!(key.spec.mac_algorithm().map(|a| vec![a.as_str()])),
-                );
-            }
-        }
-        put("MultiRegion", json!(key.multi_region.is_some()));
-        if key.multi_region.is_some() {
-            put(
-                "MultiRegionConfiguration",
-                self.multi_region_configuration(key),
-            );
-        }
-        if key.state == KeyState::PendingReplicaDeletion {
-            put(
-                "PendingDeletionWindowInDays",
-                json!(key.pending_window_days),
-            );
-        }
-        if key.origin == Origin::External && key.imported.is_some() {
-            let model = match key.imported.and_then(|i| i.valid_to) {
-                Some(_) => "KEY_MATERIAL_EXPIRES",
-                None => "KEY_MATERIAL_DOES_NOT_EXPIRE",
-            };
-            put("ExpirationModel", json!(model));
-        }
-        Value::Object(m)
+                    .collect()
+            }),
+            mac_algorithms: (usage == KeyUsage::GenerateVerifyMac)
+                .then(|| key.spec.mac_algorithm().map(|a| vec![a.as_str()]))
+                .flatten(),
+            multi_region: key.multi_region.is_some(),
+            multi_region_configuration: key
+                .multi_region
+                .map(|_| self.multi_region_configuration(key)),
+            pending_deletion_window_in_days: (key.state == KeyState::PendingReplicaDeletion)
+                .then_some(key.pending_window_days),
+            expiration_model: (key.origin == Origin::External && key.imported.is_some()).then(
+                || match key.imported.and_then(|i| i.valid_to) {
+                    Some(_) => "KEY_MATERIAL_EXPIRES",
+                    None => "KEY_MATERIAL_DOES_NOT_EXPIRE",
+                },
+            ),
+        };
+        serde_json::to_value(metadata).unwrap_or_default()
     }
 }

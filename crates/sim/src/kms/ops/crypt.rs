@@ -14,7 +14,7 @@ use crate::kms::model::wire::dry_run;
 use crate::kms::model::{Kms, Material};
 use crate::platform::env::Env;
 use crate::platform::error::Error;
-use crate::platform::request::{blob as blob_json, Request};
+use crate::platform::request::{base64_json, Request};
 use serde_json::{json, Value};
 
 pub const MAX_PLAINTEXT: usize = 4096;
@@ -200,7 +200,7 @@ pub fn encrypt(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Erro
     )?;
     dry_run(dry)?;
     Ok(
-        json!({"CiphertextBlob": blob_json(&ciphertext), "KeyId": arn, "EncryptionAlgorithm": alg.as_str()}),
+        json!({"CiphertextBlob": base64_json(&ciphertext), "KeyId": arn, "EncryptionAlgorithm": alg.as_str()}),
     )
 }
 
@@ -230,7 +230,7 @@ pub fn decrypt(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Erro
     )?;
     dry_run(dry)?;
     Ok(
-        json!({"KeyId": arn, "Plaintext": blob_json(&plaintext), "EncryptionAlgorithm": alg.as_str()}),
+        json!({"KeyId": arn, "Plaintext": base64_json(&plaintext), "EncryptionAlgorithm": alg.as_str()}),
     )
 }
 
@@ -280,7 +280,7 @@ pub fn re_encrypt(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, E
     )?;
     dry_run(dry)?;
     Ok(json!({
-        "CiphertextBlob": blob_json(&new),
+        "CiphertextBlob": base64_json(&new),
         "SourceKeyId": source,
         "KeyId": destination,
         "SourceEncryptionAlgorithm": source_alg.as_str(),

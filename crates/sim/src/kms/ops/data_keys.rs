@@ -8,7 +8,7 @@ use crate::kms::model::wire::dry_run;
 use crate::kms::model::{Kms, Material};
 use crate::platform::env::Env;
 use crate::platform::error::Error;
-use crate::platform::request::{blob, Request};
+use crate::platform::request::{base64_json, Request};
 use serde_json::{json, Value};
 
 const DATA_KEY_SPECS: &[&str] = &["AES_256", "AES_128"];
@@ -51,9 +51,9 @@ fn data_key(
     let plaintext = env.rng().bytes(length);
     let ciphertext = seal_data_key(kms, env, &arn, &plaintext, &ctx, operation, &tokens)?;
     dry_run(dry)?;
-    let mut out = json!({"CiphertextBlob": blob(&ciphertext), "KeyId": arn});
+    let mut out = json!({"CiphertextBlob": base64_json(&ciphertext), "KeyId": arn});
     if with_plaintext {
-        out["Plaintext"] = blob(&plaintext);
+        out["Plaintext"] = base64_json(&plaintext);
     }
     Ok(out)
 }
@@ -94,13 +94,13 @@ fn data_key_pair(
     let public = pair.public_key_der().unwrap_or_default();
     let sealed = seal_data_key(kms, env, &arn, &private, &ctx, operation, &tokens)?;
     let mut out = json!({
-        "PrivateKeyCiphertextBlob": blob(&sealed),
-        "PublicKey": blob(&public),
+        "PrivateKeyCiphertextBlob": base64_json(&sealed),
+        "PublicKey": base64_json(&public),
         "KeyId": arn,
         "KeyPairSpec": pair_spec.as_str(),
     });
     if with_plaintext {
-        out["PrivateKeyPlaintext"] = blob(&private);
+        out["PrivateKeyPlaintext"] = base64_json(&private);
     }
     Ok(out)
 }
@@ -125,5 +125,5 @@ pub fn generate_random(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Val
     r.finish()?;
     let n = n.ok_or_else(|| Error::ValidationException("NumberOfBytes is required.".to_owned()))?;
     kms.authorize_account_action(env, "kms:GenerateRandom")?;
-    Ok(json!({"Plaintext": blob(&env.rng().bytes(n as usize))}))
+    Ok(json!({"Plaintext": base64_json(&env.rng().bytes(n as usize))}))
 }

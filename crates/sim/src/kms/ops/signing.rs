@@ -4,14 +4,14 @@
 use crate::kms::authorization::key_state::{require_enabled, require_usage};
 use crate::kms::authorization::{Access, Scope};
 use crate::kms::model::crypto::{
-    constant_time_eq, digest_for, hmac, sign as sign_digest, verify as verify_digest, Material,
+    digest_for, hmac, hmac_matches, sign as sign_digest, verify as verify_digest, Material,
 };
 use crate::kms::model::keys::{Key, KeyUsage, MacAlgorithm, SigningAlgorithm};
 use crate::kms::model::wire::dry_run;
 use crate::kms::model::Kms;
 use crate::platform::env::Env;
 use crate::platform::error::Error;
-use crate::platform::request::{blob, Request};
+use crate::platform::request::{base64_json, Request};
 use serde_json::{json, Value};
 
 const MESSAGE_TYPES: &[&str] = &["RAW", "DIGEST"];
@@ -92,7 +92,9 @@ pub fn sign(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> 
     let material = &kms.backing(kms.key(&s.arn)).material;
     let signature = sign_digest(material, s.alg, &s.digest, &mut env.rng())
         .ok_or_else(|| incompatible(s.alg.as_str(), kms.key(&s.arn)))?;
-    Ok(json!({"KeyId": s.arn, "Signature": blob(&signature), "SigningAlgorithm": s.alg.as_str()}))
+    Ok(
+        json!({"KeyId": s.arn, "Signature": base64_json(&signature), "SigningAlgorithm": s.alg.as_str()}),
+    )
 }
 
 pub fn verify(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
@@ -122,7 +124,7 @@ pub fn get_public_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Valu
     })?;
     let mut out = json!({
         "KeyId": arn,
-        "PublicKey": blob(&public),
+        "PublicKey": base64_json(&public),
         "CustomerMasterKeySpec": key.spec.as_str(),
         "KeySpec": key.spec.as_str(),
         "KeyUsage": key.usage.as_str(),
@@ -148,11 +150,18 @@ pub fn get_public_key(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Valu
     Ok(out)
 }
 
-/// A checked MAC request: key ARN, algorithm, computed MAC, the MAC given
-/// (VerifyMac), and DryRun.
-type MacRequest = (String, MacAlgorithm, Vec<u8>, Option<Vec<u8>>, Option<bool>);
+/// A checked MAC request: key ARN, algorithm, the key's HMAC secret, the
+/// message, the MAC given (VerifyMac), and DryRun.
+struct MacRequest {
+    arn: String,
+    alg: MacAlgorithm,
+    secret: Vec<u8>,
+    message: Vec<u8>,
+    given: Option<Vec<u8>>,
+    dry: Option<bool>,
+}
 
-/// Checks a MAC request and computes the MAC.
+/// Checks a MAC request.
 fn mac_request(
     kms: &mut Kms,
     env: &Env<'_>,
@@ -189,21 +198,29 @@ fn mac_request(
     let Material::Hmac(secret) = &kms.backing(key).material else {
         return Err(incompatible(alg.as_str(), key));
     };
-    let computed = hmac(alg, secret, &message.unwrap_or_default());
-    Ok((arn, alg, computed, mac, dry))
+    Ok(MacRequest {
+        secret: secret.clone(),
+        message: message.unwrap_or_default(),
+        arn,
+        alg,
+        given: mac,
+        dry,
+    })
 }
 
 pub fn generate_mac(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
-    let (arn, alg, mac, _, dry) = mac_request(kms, env, body, "GenerateMac")?;
-    dry_run(dry)?;
-    Ok(json!({"Mac": blob(&mac), "MacAlgorithm": alg.as_str(), "KeyId": arn}))
+    let req = mac_request(kms, env, body, "GenerateMac")?;
+    dry_run(req.dry)?;
+    let mac = hmac(req.alg, &req.secret, &req.message);
+    Ok(json!({"Mac": base64_json(&mac), "MacAlgorithm": req.alg.as_str(), "KeyId": req.arn}))
 }
 
 pub fn verify_mac(kms: &mut Kms, env: &Env<'_>, body: &Value) -> Result<Value, Error> {
-    let (arn, alg, computed, given, dry) = mac_request(kms, env, body, "VerifyMac")?;
-    dry_run(dry)?;
-    if !constant_time_eq(&computed, &given.unwrap_or_default()) {
+    let req = mac_request(kms, env, body, "VerifyMac")?;
+    dry_run(req.dry)?;
+    let given = req.given.unwrap_or_default();
+    if !hmac_matches(req.alg, &req.secret, &req.message, &given) {
         return Err(Error::KMSInvalidMacException);
     }
-    Ok(json!({"KeyId": arn, "MacValid": true, "MacAlgorithm": alg.as_str()}))
+    Ok(json!({"KeyId": req.arn, "MacValid": true, "MacAlgorithm": req.alg.as_str()}))
 }

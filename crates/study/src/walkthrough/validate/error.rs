@@ -5,7 +5,8 @@ use std::fmt;
 use crate::walkthrough::canvas::{GAP, MAX_ARROW_LABEL};
 
 /// Something wrong with a walkthrough, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{walkthrough}{}: {problem}", step.map(|n| format!(", step {n}")).unwrap_or_default())]
 pub struct WalkthroughError {
     pub walkthrough: String,
     /// The step, counted from 1 as in its deep link; `None` for the scene or
@@ -13,17 +14,6 @@ pub struct WalkthroughError {
     pub step: Option<usize>,
     pub problem: Problem,
 }
-
-impl fmt::Display for WalkthroughError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.step {
-            Some(n) => write!(f, "{}, step {n}: {}", self.walkthrough, self.problem),
-            None => write!(f, "{}: {}", self.walkthrough, self.problem),
-        }
-    }
-}
-
-impl std::error::Error for WalkthroughError {}
 
 /// Where an actor is referred to, to say which reference is wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
