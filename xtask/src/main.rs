@@ -6,6 +6,7 @@ mod bench;
 #[allow(dead_code)]
 mod budget;
 mod deck;
+mod esdk_bench;
 mod esdk_interop;
 mod hash;
 mod pins;
