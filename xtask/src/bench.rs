@@ -202,7 +202,7 @@ fn is_lab_words(path: &str) -> bool {
         && path
             .rsplit('/')
             .next()
-            .is_some_and(|name| name.starts_with("lab-"))
+            .is_some_and(|name| name.starts_with(crate::worker::WORDS_PREFIX))
 }
 
 fn measure(bytes: &[u8]) -> Result<Sizes> {

@@ -25,7 +25,7 @@ const ENTRY_NAME: &str = "worker.js";
 const LABS_NAME: &str = "labs.json";
 /// Each lab's words, fetched by the worker when the lab is first opened:
 /// `lab-<id>.json`.
-const WORDS_PREFIX: &str = "lab-";
+pub const WORDS_PREFIX: &str = "lab-";
 
 /// The worker's entry: loads the wasm once, then answers each message in
 /// turn (a step may wait for a chunk; the next waits for it). A wasm that
