@@ -44,10 +44,9 @@ pub fn run() -> Result<()> {
         }
     }
     let written = deck.written_cards().count();
-    let cited = deck
-        .written_cards()
-        .filter(|c| !c.source.is_empty())
-        .count();
+    // Every card cites a page: the parser refuses one that does not.
+    let pages: std::collections::BTreeSet<&str> =
+        deck.written_cards().map(|c| c.source.as_str()).collect();
     let seed = deck.written_cards().filter(|c| c.is_seed()).count();
     let notes = deck.written_cards().filter(|c| c.note.is_some()).count();
     println!(
@@ -67,12 +66,9 @@ pub fn run() -> Result<()> {
         deck.study_cards().count()
     );
     println!(
-        "citation coverage: {cited}/{written} ({:.0}%); {notes} cards carry a note on what changed",
-        100.0 * cited as f64 / written.max(1) as f64
+        "citations: {written} cards cite {} AWS pages; {notes} cards carry a note on what changed",
+        pages.len()
     );
-    if cited < written {
-        return Err("some cards cite no source".into());
-    }
     questions(deck)
 }
 
