@@ -63,9 +63,11 @@ pub fn QuizResults(result: QuizResult, quiz: Quiz, link: String) -> impl IntoVie
                         _ => "No answer".to_owned(),
                     };
                     let right = question.as_ref().map(|q| q.describe(&item.right_answer)).unwrap_or_default();
+                    let topic = result.topic_title(&item.topic).to_owned();
                     view! {
-                        <li class:right=item.correct class:wrong=!item.correct>
+                        <li class:right=item.correct class:wrong=!item.correct data-topic=item.topic.clone()>
                             <p class="review-verdict">{if item.correct { "Right" } else { "Wrong" }}{item.flagged.then_some(" · flagged")}</p>
+                            <p class="review-topic">{topic}</p>
                             <Markdown source=item.stem.clone()/>
                             <dl>
                                 <dt>"Your answer"</dt><dd>{given}</dd>

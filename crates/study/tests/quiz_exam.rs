@@ -145,6 +145,23 @@ fn per_topic_scores_match_the_answers_given() {
 }
 
 #[test]
+fn each_reviewed_question_names_its_topic_as_the_topic_scores_do() {
+    let mut exam = Exam::new(quiz(12, 9), start());
+    answer_all(&mut exam, |i| i % 2 == 0);
+    let result = exam.submit(start() + Duration::minutes(10));
+    for item in &result.review {
+        let score = result
+            .topics
+            .iter()
+            .find(|t| t.topic == item.topic)
+            .unwrap();
+        assert_eq!(result.topic_title(&item.topic), score.title);
+        assert_ne!(score.title, score.topic, "a title, not the id");
+    }
+    assert_eq!(result.topic_title("no-such-topic"), "no-such-topic");
+}
+
+#[test]
 fn the_pass_line_is_72_percent() {
     let quiz = quiz(25, 6);
     let score = |right_count: usize| {

@@ -69,6 +69,15 @@ pub struct QuizResult {
 }
 
 impl QuizResult {
+    /// The title of a topic of this quiz, as its score shows it; the id
+    /// itself for a topic the quiz does not have.
+    pub fn topic_title<'a>(&'a self, topic: &'a str) -> &'a str {
+        self.topics
+            .iter()
+            .find(|t| t.topic == topic)
+            .map_or(topic, |t| t.title.as_str())
+    }
+
     /// Scores answers held by question index (`None`: unanswered, wrong).
     /// Also scores a practice quiz.
     pub fn score(quiz: &Quiz, answers: &[Option<Answer>], flags: &[bool]) -> QuizResult {
