@@ -219,12 +219,13 @@ fn LabText(view: LabView) -> impl IntoView {
 /// Links to the flashcards and walkthroughs this lab practises, and its sources.
 #[component]
 fn Practises(view: LabView) -> impl IntoView {
+    let deck = use_study().deck();
     view! {
         <section class="practises panel" aria-labelledby="practises-title">
             <h3 id="practises-title">"Practise the ideas"</h3>
             <ul class="plain-list">
-                {view.cards.iter().map(|t| view! { <li><A href=format!("/study?topic={t}")>{format!("Flashcards: {}", topic_title(t))}</A></li> }).collect_view()}
-                {view.walkthroughs.iter().map(|w| view! { <li><A href=format!("/walkthroughs/{w}")>{format!("Walkthrough: {}", walkthrough_title(w))}</A></li> }).collect_view()}
+                {view.cards.iter().map(|t| view! { <li><A href=format!("/study?topic={t}")>{format!("Flashcards: {}", deck.topic_title(t))}</A></li> }).collect_view()}
+                {view.walkthroughs.iter().map(|w| view! { <li><A href=format!("/walkthroughs/{w}")>{format!("Walkthrough: {}", keydeck_study::walkthrough::builtin::title(w))}</A></li> }).collect_view()}
             </ul>
             <h3>"AWS documentation"</h3>
             <ul class="plain-list sources">
@@ -232,18 +233,4 @@ fn Practises(view: LabView) -> impl IntoView {
             </ul>
         </section>
     }
-}
-
-fn topic_title(id: &str) -> String {
-    use_study()
-        .deck()
-        .topic(id)
-        .map(|t| t.title.clone())
-        .unwrap_or_else(|| id.to_owned())
-}
-
-fn walkthrough_title(id: &str) -> String {
-    keydeck_study::walkthrough::builtin::find(id)
-        .map(|w| w.title.to_owned())
-        .unwrap_or_else(|| id.to_owned())
 }

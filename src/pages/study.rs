@@ -147,16 +147,10 @@ fn ScopePicker(scope: Memo<Scope>) -> impl IntoView {
     let options = move || {
         let deck = store.deck();
         let all = store.counts(&Scope::All);
-        let mut items = vec![(
-            "".to_owned(),
-            format!("All topics ({} due, {} new)", all.due, all.new),
-        )];
+        let mut items = vec![("".to_owned(), all.label("All topics"))];
         items.extend(deck.topics.iter().map(|t| {
             let c = store.counts(&Scope::Topic(t.id.clone()));
-            (
-                t.id.clone(),
-                format!("{} ({} due, {} new)", t.title, c.due, c.new),
-            )
+            (t.id.clone(), c.label(&t.title))
         }));
         items
     };

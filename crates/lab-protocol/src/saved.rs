@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use keydeck_study::wording::count;
 use serde::{Deserialize, Serialize};
 
 use crate::Entry;
@@ -132,12 +133,11 @@ impl LabProgress {
             .values()
             .filter(|r| !r.is_complete() && !r.done.is_empty())
             .count();
-        let labs = |n: usize| if n == 1 { "lab" } else { "labs" };
         match (done, started) {
             (0, 0) => "No labs started yet.".to_owned(),
-            (d, 0) => format!("{d} {} completed.", labs(d)),
-            (0, s) => format!("{s} {} in progress.", labs(s)),
-            (d, s) => format!("{d} {} completed, {s} in progress.", labs(d)),
+            (d, 0) => format!("{} completed.", count(d, "lab")),
+            (0, s) => format!("{} in progress.", count(s, "lab")),
+            (d, s) => format!("{} completed, {s} in progress.", count(d, "lab")),
         }
     }
 }

@@ -175,6 +175,12 @@ impl Deck {
         self.topics.iter().find(|t| t.id == id)
     }
 
+    /// A topic's title; the id itself for a topic this deck does not have
+    /// (a link written for a deck the learner has since deleted, say).
+    pub fn topic_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.topic(id).map_or(id, |t| t.title.as_str())
+    }
+
     /// A card by id, including reverse cards (`<id>~reverse`).
     pub fn card(&self, id: &str) -> Option<Card> {
         let (topic, direction) = *self.index.get(id)?;

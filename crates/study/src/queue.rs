@@ -37,6 +37,14 @@ pub struct Counts {
     pub new: usize,
 }
 
+impl Counts {
+    /// A scope's name with its counts, as the study page's topic picker
+    /// lists it: "Key rotation (3 due, 5 new)".
+    pub fn label(&self, name: &str) -> String {
+        format!("{name} ({} due, {} new)", self.due, self.new)
+    }
+}
+
 /// Today's queue for one scope, as of one instant.
 pub struct Today<'a> {
     deck: &'a Deck,

@@ -154,3 +154,13 @@ fn the_outline_of_a_deck_counts_and_orders_like_the_deck() {
     assert_eq!((card.front.as_str(), card.back.as_str()), ("", ""));
     assert_eq!(card.topic, "a");
 }
+
+#[test]
+fn a_scope_is_listed_with_its_counts() {
+    let counts = Counts { due: 3, new: 0 };
+    assert_eq!(counts.label("Key rotation"), "Key rotation (3 due, 0 new)");
+    assert_eq!(
+        Counts::default().label("All topics"),
+        "All topics (0 due, 0 new)"
+    );
+}

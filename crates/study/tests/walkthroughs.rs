@@ -211,3 +211,12 @@ fn the_copied_snapshot_and_its_volume_appear_under_the_target_key() {
         assert_eq!(actor.badges, ["encrypted: CMK-B"], "{id}");
     }
 }
+
+#[test]
+fn a_walkthrough_is_named_by_its_title_and_an_unknown_one_by_its_id() {
+    assert_eq!(
+        keydeck_study::walkthrough::builtin::title("snapshot-copy"),
+        "Copying an encrypted snapshot to another account"
+    );
+    assert_eq!(keydeck_study::walkthrough::builtin::title("gone"), "gone");
+}

@@ -29,6 +29,11 @@ pub fn find(id: &str) -> Option<&'static Walkthrough> {
     ALL.iter().find(|w| w.id == id)
 }
 
+/// A shipped walkthrough's title; the id itself for one that is not shipped.
+pub fn title(id: &str) -> &str {
+    find(id).map_or(id, |w| w.title)
+}
+
 /// The shipped walkthroughs that show a card, for its "see it animated"
 /// link; a reverse card (`<id>~reverse`) links where its card does.
 pub fn for_card(card_id: &str) -> impl Iterator<Item = &'static Walkthrough> + '_ {
