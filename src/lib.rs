@@ -34,14 +34,16 @@ pub fn start() {
     // mounts with every page's data in hand, and nothing jumps. (Leptos
     // starts its executor when it mounts; until then, wasm-bindgen's.)
     wasm_bindgen_futures::spawn_local(async {
-        let decks = study_store::load_decks().await;
-        mount(decks);
+        let (decks, progress) =
+            futures_util::future::join(study_store::load_decks(), study_store::load_progress())
+                .await;
+        mount(decks, progress);
     });
 }
 
 /// Mounts the app and removes the static loading message from `index.html`.
-fn mount(decks: study_store::Decks) {
-    leptos::mount::mount_to_body(move || view! { <App decks/> });
+fn mount(decks: study_store::Decks, progress: storage::LoadedProgress) {
+    leptos::mount::mount_to_body(move || view! { <App decks progress/> });
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
@@ -61,10 +63,10 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 }
 
 #[component]
-fn App(decks: study_store::Decks) -> impl IntoView {
+fn App(decks: study_store::Decks, progress: storage::LoadedProgress) -> impl IntoView {
     provide_meta_context();
     theme::provide();
-    study_store::StudyStore::provide(decks);
+    study_store::StudyStore::provide(decks, progress);
     pwa::provide();
     // True while a navigation waits, usually for a lazy route's code.
     let (routing, set_routing) = signal(false);

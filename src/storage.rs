@@ -148,16 +148,20 @@ pub struct LoadedProgress {
     pub problem: Option<String>,
 }
 
-/// Reads the learner's progress. Unreadable text is copied to a new backup
-/// key before KeyDeck starts afresh, so nothing is ever discarded.
-pub fn load_progress() -> LoadedProgress {
-    let Some(text) = get_raw(keys::PROGRESS) else {
-        return LoadedProgress {
-            progress: Progress::default(),
-            problem: None,
-        };
-    };
-    match Progress::from_json(&text) {
+/// Reads stored progress text of any schema: `Progress::from_json`, handed
+/// over by whoever has it.
+pub type ProgressReader = fn(&str) -> Result<Progress, ProgressError>;
+
+/// The stored progress text, if there is any.
+pub fn progress_text() -> Option<String> {
+    get_raw(keys::PROGRESS)
+}
+
+/// Reads the learner's progress from its stored `text` with `read` (which
+/// migrates older schemas). Unreadable text is copied to a new backup key
+/// before KeyDeck starts afresh, so nothing is ever discarded.
+pub fn load_progress(text: String, read: ProgressReader) -> LoadedProgress {
+    match read(&text) {
         Ok(progress) => LoadedProgress {
             progress,
             problem: None,
@@ -262,12 +266,12 @@ pub fn save_imported_decks(decks: &[ImportedDeck]) -> Result<(), SaveError> {
     save(keys::IMPORTED_DECKS, &decks)
 }
 
-/// Calls `on_change` with the new progress whenever another tab saves it.
-pub fn watch_progress(on_change: impl Fn(Progress) + 'static) {
+/// Calls `on_change` with the new progress text whenever another tab saves it.
+pub fn watch_progress(on_change: impl Fn(String) + 'static) {
     let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(keys::PROGRESS) {
-            if let Some(progress) = ev.new_value().and_then(|t| Progress::from_json(&t).ok()) {
-                on_change(progress);
+            if let Some(text) = ev.new_value() {
+                on_change(text);
             }
         }
     });

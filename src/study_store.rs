@@ -13,7 +13,7 @@ use keydeck_study::schedule::{Grade, Outcome, Scheduler};
 use crate::clock::{self, BrowserClock};
 use crate::content;
 use crate::lazy::ChunkMissing;
-use crate::storage::{self, ImportedDeck};
+use crate::storage::{self, ImportedDeck, LoadedProgress, ProgressReader};
 
 #[derive(Clone, Copy)]
 pub struct StudyStore {
@@ -99,14 +99,66 @@ fn deck_parser() -> Result<Parser, ChunkMissing> {
 
 type Parser = fn(&Deck, &[ImportedDeck]) -> Result<Deck, Vec<DeckError>>;
 
+/// Reads the learner's progress. Progress in the current schema, the only
+/// kind a page writes, is read at once; anything else needs the migrations,
+/// a chunk of their own, fetched only then.
+pub async fn load_progress() -> LoadedProgress {
+    let Some(text) = storage::progress_text() else {
+        return LoadedProgress {
+            progress: Progress::default(),
+            problem: None,
+        };
+    };
+    if let Some(progress) = Progress::read_current(&text) {
+        return LoadedProgress {
+            progress,
+            problem: None,
+        };
+    }
+    match progress_reader().await {
+        Ok(read) => storage::load_progress(text, read),
+        // Saves merge what is stored, so starting afresh loses nothing.
+        Err(ChunkMissing) => LoadedProgress {
+            progress: Progress::default(),
+            problem: Some(
+                "Your saved progress could not be opened just now. Check your connection, then reload."
+                    .to_owned(),
+            ),
+        },
+    }
+}
+
+/// Reading progress of any schema, cut into its own chunk.
+#[leptos::wasm_split::wasm_split(progress_reader, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn progress_reader() -> Result<ProgressReader, ChunkMissing> {
+    Ok(Progress::from_json)
+}
+
+/// Taking in another tab's save, cut into its own chunk: a page that only
+/// shows progress needs neither the merge nor the save.
+#[leptos::wasm_split::wasm_split(other_tab, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn other_tab() -> Result<fn(StudyStore, &str), ChunkMissing> {
+    Ok(take_other_tab)
+}
+
+fn take_other_tab(store: StudyStore, text: &str) {
+    let Ok(theirs) = Progress::from_json(text) else {
+        return;
+    };
+    let mut ahead = false;
+    store.progress.update(|p| ahead = p.take_other_tab(&theirs));
+    if ahead {
+        store.persist();
+    }
+}
+
 impl StudyStore {
-    pub fn provide(decks: Decks) {
+    pub fn provide(decks: Decks, loaded: LoadedProgress) {
         let Decks {
             deck,
             imported,
             problem: deck_problem,
         } = decks;
-        let loaded = storage::load_progress();
         let store = StudyStore {
             deck: RwSignal::new(deck),
             whole: StoredValue::new(false),
@@ -117,13 +169,14 @@ impl StudyStore {
                 (a, b) => a.or(b),
             }),
         };
-        // Another tab saved: take it in, and write back what it lacks.
+        // Another tab saved: take it in, and write back what it lacks. If
+        // the chunk cannot be fetched, the next save still merges it.
         storage::watch_progress(move |theirs| {
-            let mut ahead = false;
-            store.progress.update(|p| ahead = p.take_other_tab(&theirs));
-            if ahead {
-                store.persist();
-            }
+            leptos::task::spawn_local(async move {
+                if let Ok(take) = other_tab().await {
+                    take(store, &theirs);
+                }
+            });
         });
         provide_context(store);
     }
