@@ -35,15 +35,16 @@ test('an imported card with script, onerror and javascript: links runs nothing',
   await expect(answer.locator('[onclick], [onerror], [onload]')).toHaveCount(0);
   const url = page.url();
   await answer.getByText('Click me').click();
-  // A control: the same kind of link, written by the page itself, runs when
-  // clicked, and clicks are handled in order, so once it has run the card's
-  // link has had its turn, and a quiet window means it was inert.
+  // A control: an inline handler the test adds runs when clicked, and
+  // clicks are handled in order, so once it has run the card's link has had
+  // its turn, and a quiet window means that link was inert.
   await page.evaluate(() => {
-    const a = document.createElement('a');
-    a.href = "javascript:window.__control = 'ran'";
-    a.id = 'control-after';
-    a.textContent = 'control';
-    document.body.append(a);
+    const b = document.createElement('button');
+    b.setAttribute('onclick', "window.__control = 'ran'");
+    b.id = 'control-after';
+    b.textContent = 'control';
+    b.style.cssText = 'position: fixed; top: 0; left: 0; z-index: 1000';
+    document.body.append(b);
   });
   await page.locator('#control-after').click();
   await expect.poll(() => page.evaluate(() => (window as any).__control)).toBe('ran');
