@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::card::{Card, CardKind, Direction};
-pub(crate) use crate::outline::{headings, Heading, LineIndex};
+pub(crate) use crate::content_file::{headings, Heading, LineIndex};
 
 /// One topic's cards, in the order the file gives them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! `# Title` or a task's `## task-id`, as in deck files.
 
 use super::error::Report;
-use keydeck_study::outline::LineIndex;
+use keydeck_study::content_file::LineIndex;
 
 /// One `key: value` line.
 #[derive(Debug, Clone, PartialEq, Eq)]

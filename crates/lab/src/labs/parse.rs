@@ -2,13 +2,13 @@
 //! then one `## task-id` section per task. The format is documented in
 //! `content/README.md` ("Lab file format").
 
-use keydeck_study::walkthrough::validate::text::{is_aws_docs_url, is_kebab_case};
+use keydeck_study::content_file::{headings, is_kebab_case, Heading, LineIndex};
+use keydeck_study::walkthrough::validate::text::is_aws_docs_url;
 
 use super::error::{LabError, Report};
 use super::fields::{list, Field, Fields, Schema};
 use super::task::Section;
 use super::Lab;
-use keydeck_study::outline::{headings, Heading, LineIndex};
 
 const LAB_FIELDS: Schema = Schema {
     known: &["summary", "minutes", "cards", "walkthroughs", "source"],

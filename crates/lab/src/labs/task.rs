@@ -1,12 +1,11 @@
 //! One task's section of a lab file: `## task-id`, its field lines (`title`,
 //! `check`), its instructions, and a `### Hint`.
 
-use keydeck_study::walkthrough::validate::text::is_kebab_case;
+use keydeck_study::content_file::{is_kebab_case, Heading, LineIndex};
 
 use super::error::Report;
 use super::fields::{Fields, Schema};
 use super::Task;
-use keydeck_study::outline::{Heading, LineIndex};
 
 const TASK_FIELDS: Schema = Schema {
     known: &["title", "check"],

@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::question::Question;
+use crate::content_file::{headings, Heading};
 use crate::deck::{Deck, DeckError};
-use crate::outline::{headings, Heading};
 
 mod answers;
 mod blocks;

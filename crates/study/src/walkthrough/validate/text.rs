@@ -4,22 +4,12 @@
 use std::collections::HashSet;
 
 use super::error::Problem;
+use crate::content_file::is_kebab_case;
 use crate::deck::Deck;
 use crate::walkthrough::model::Walkthrough;
 
 /// The prefix every source must have.
 pub const DOCS_PREFIX: &str = "https://docs.aws.amazon.com/";
-
-/// Lowercase ASCII letters and digits, joined by single hyphens.
-pub fn is_kebab_case(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
-}
 
 /// Whether `url` is an AWS documentation page: `https://docs.aws.amazon.com/`
 /// and a path, with no space or quote in it.
