@@ -250,6 +250,26 @@ fn sources_must_be_aws_documentation_pages() {
 }
 
 #[test]
+fn sources_follow_the_rule_every_content_file_follows() {
+    let rotate = "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html";
+    let blog = GOOD.replace(
+        rotate,
+        "https://aws.amazon.com/blogs/security/how-to-rotate/",
+    );
+    assert!(parse_lab("01-a-lab.md", &blog).is_ok());
+    let plain_http = GOOD.replace(rotate, "http://docs.aws.amazon.com/kms/");
+    let errors = errors_of("01-a-lab.md", &plain_http);
+    assert!(
+        has(
+            &errors,
+            8,
+            "source \"http://docs.aws.amazon.com/kms/\" must be an https://docs.aws.amazon.com/ page or an https://aws.amazon.com/ page"
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
 fn the_file_shape_is_checked() {
     let errors = errors_of("first-key.md", GOOD);
     assert!(has(&errors, 1, "named \"NN-<lab-id>.md\""), "{errors:?}");

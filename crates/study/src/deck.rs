@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::card::{Card, CardKind, Direction};
-pub(crate) use crate::outline::{headings, Heading, LineIndex};
+use crate::content_file::{is_kebab_case, ContentFile, FileError, FirstSeen};
 
 /// One topic's cards, in the order the file gives them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,13 +33,7 @@ impl Topic {
 }
 
 /// A parse error, pointing at the file and line that cause it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct DeckError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
+pub type DeckError = FileError;
 
 /// Every topic, with each card reachable by id.
 #[derive(Debug, Clone, Default)]
@@ -56,35 +50,33 @@ impl Deck {
     ) -> Result<Deck, Vec<DeckError>> {
         let mut deck = Deck::default();
         let mut errors = Vec::new();
-        let mut first_seen: HashMap<String, (String, usize)> = HashMap::new();
-        let mut topic_files: HashMap<String, String> = HashMap::new();
+        let mut cards_seen: FirstSeen<(String, usize)> = FirstSeen::new();
+        let mut topics_seen: FirstSeen<String> = FirstSeen::new();
         for (file, text) in files {
             match parse_topic(file, text) {
                 Ok(topic) => {
-                    if let Some(other) = topic_files.get(&topic.id) {
-                        errors.push(DeckError {
-                            file: file.to_owned(),
-                            line: 1,
-                            message: format!(
+                    if let Some(other) = topics_seen.note(&topic.id, file.to_owned()) {
+                        errors.push(DeckError::new(
+                            file,
+                            1,
+                            format!(
                                 "topic \"{}\" is already the topic of {other}; rename one of the files",
                                 topic.id
                             ),
-                        });
+                        ));
                         continue;
                     }
-                    topic_files.insert(topic.id.clone(), file.to_owned());
                     for card in &topic.cards {
-                        if let Some((other, line)) = first_seen.get(&card.id) {
-                            errors.push(DeckError {
-                                file: file.to_owned(),
-                                line: card.line,
-                                message: format!(
+                        let place = (file.to_owned(), card.line);
+                        if let Some((other, line)) = cards_seen.note(&card.id, place) {
+                            errors.push(DeckError::new(
+                                file,
+                                card.line,
+                                format!(
                                     "card id \"{}\" is already used at {other}:{line}",
                                     card.id
                                 ),
-                            });
-                        } else {
-                            first_seen.insert(card.id.clone(), (file.to_owned(), card.line));
+                            ));
                         }
                     }
                     deck.topics.push(topic);
@@ -140,26 +132,26 @@ impl Deck {
         let mut topics: Vec<&str> = self.topics.iter().map(|t| t.id.as_str()).collect();
         for (topic, (file, _)) in imported.topics.iter().zip(&files) {
             if topics.contains(&topic.id.as_str()) {
-                errors.push(DeckError {
-                    file: (*file).to_owned(),
-                    line: 1,
-                    message: format!(
+                errors.push(DeckError::new(
+                    file,
+                    1,
+                    format!(
                         "a topic named \"{}\" already exists; rename the file",
                         topic.id
                     ),
-                });
+                ));
             }
             topics.push(&topic.id);
             for card in &topic.cards {
                 if let Some(mine) = self.card(&card.id) {
-                    errors.push(DeckError {
-                        file: (*file).to_owned(),
-                        line: card.line,
-                        message: format!(
+                    errors.push(DeckError::new(
+                        file,
+                        card.line,
+                        format!(
                             "card id \"{}\" is already used at {}.md:{}",
                             card.id, mine.topic, mine.line
                         ),
-                    });
+                    ));
                 }
             }
         }
@@ -214,76 +206,60 @@ pub fn topic_id(file: &str) -> &str {
 
 /// Parses one topic file.
 pub fn parse_topic(file: &str, text: &str) -> Result<Topic, Vec<DeckError>> {
-    let id = topic_id(file).to_owned();
-    let err = |line: usize, message: String| DeckError {
-        file: file.to_owned(),
-        line,
-        message,
-    };
-    let lines = LineIndex::new(text);
-    let headings = headings(text);
-
-    let Some(first) = headings.first() else {
-        return Err(vec![err(1, "the file has no \"# Title\" heading".into())]);
+    let source = ContentFile::read(file, text);
+    let Some(first) = source.first_heading() else {
+        return Err(vec![
+            source.error_on_line(1, "the file has no \"# Title\" heading")
+        ]);
     };
     if first.level != 1 {
-        return Err(vec![err(
-            lines.line(first.start),
-            "the file must start with a \"# Title\" heading".into(),
+        return Err(vec![source.error(
+            first.start,
+            "the file must start with a \"# Title\" heading",
         )]);
     }
     let mut errors = Vec::new();
-    if let Some(extra) = headings.iter().skip(1).find(|h| h.level == 1) {
-        errors.push(err(
-            lines.line(extra.start),
-            "a deck file has one \"# Title\"; use \"## card-id\" for cards".into(),
+    if let Some(extra) = source.extra_titles().next() {
+        errors.push(source.error(
+            extra.start,
+            "a deck file has one \"# Title\"; use \"## card-id\" for cards",
         ));
     }
-    let first_card = headings
-        .iter()
-        .position(|h| h.level == 2)
-        .unwrap_or(headings.len());
-    let intro_end = headings.get(1).map_or(text.len(), |h| h.start);
+    let strays = source.before_sections();
+    let intro_end = strays.first().map_or(source.sections_start(), |h| h.start);
     let header = TopicHeader::read(text, first.end, intro_end);
     for (offset, bad) in &header.bad_labs {
-        errors.push(err(
-            lines.line(*offset),
+        errors.push(source.error(
+            *offset,
             format!("lab id \"{bad}\" must be lowercase kebab-case, like \"first-key\""),
         ));
     }
     let mut topic = Topic {
-        id,
+        id: topic_id(file).to_owned(),
         title: first.text.clone(),
         intro: header.intro,
         labs: header.labs,
         cards: Vec::new(),
     };
-    if let Some(stray) = headings[1..first_card].first() {
-        errors.push(err(
-            lines.line(stray.start),
+    if let Some(stray) = strays.first() {
+        errors.push(source.error(
+            stray.start,
             format!("\"{}\" comes before the first \"## card-id\"", stray.text),
         ));
     }
-    let cards: Vec<usize> = (first_card..headings.len())
-        .filter(|&i| headings[i].level == 2)
-        .collect();
-    for (n, &h) in cards.iter().enumerate() {
-        let end = cards.get(n + 1).map_or(headings.len(), |&next| next);
-        let section = CardSection {
-            file,
-            text,
-            lines: &lines,
+    for section in source.sections() {
+        let card = CardSection {
+            source: &source,
             topic: &topic.id,
-            heading: h,
-            end,
+            section,
         };
-        match section.parse(&headings) {
+        match card.parse() {
             Ok(card) => topic.cards.push(card),
             Err(mut e) => errors.append(&mut e),
         }
     }
     if topic.cards.is_empty() && errors.is_empty() {
-        errors.push(err(lines.line(first.start), "the deck has no cards".into()));
+        errors.push(source.error(first.start, "the deck has no cards"));
     }
     if errors.is_empty() {
         Ok(topic)
@@ -321,7 +297,7 @@ impl TopicHeader {
             .collect();
         let bad_labs = labs
             .iter()
-            .filter(|l| !section::is_kebab(l))
+            .filter(|l| !is_kebab_case(l))
             .map(|l| (line_start, l.clone()))
             .collect();
         TopicHeader {

@@ -5,12 +5,12 @@
 pub mod builtin;
 pub mod bundle;
 pub mod card;
+pub mod content_file;
 pub mod day;
 pub mod deck;
 pub mod fnv;
 pub mod interchange;
 pub mod markdown;
-pub mod outline;
 pub mod progress;
 pub mod queue;
 pub mod quiz;

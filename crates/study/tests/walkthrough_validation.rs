@@ -93,6 +93,7 @@ fn sources_must_be_aws_documentation_pages() {
     let w = Walkthrough {
         sources: &[
             "https://docs.aws.amazon.com/kms/latest/developerguide/data-keys.html",
+            "https://aws.amazon.com/blogs/security/how-to-use-envelope-encryption/",
             "https://example.com/kms",
             "https://docs.aws.amazon.com/kms/latest/developerguide/data-keys.html",
         ],

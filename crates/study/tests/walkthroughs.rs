@@ -3,11 +3,12 @@
 //! scratch as by stepping forward.
 
 use keydeck_study::builtin;
+use keydeck_study::content_file::is_aws_source;
 use keydeck_study::deck::Deck;
 use keydeck_study::markdown::to_safe_html;
 use keydeck_study::walkthrough::builtin::{find, for_card, ALL};
 use keydeck_study::walkthrough::canvas::{CANVAS, GAP};
-use keydeck_study::walkthrough::validate::text::{is_aws_docs_url, sentences};
+use keydeck_study::walkthrough::validate::text::sentences;
 use keydeck_study::walkthrough::{validate_all, Playhead, SceneState, Walkthrough};
 
 fn deck() -> Deck {
@@ -131,7 +132,7 @@ fn every_source_is_an_aws_documentation_page() {
     for w in ALL {
         assert!(!w.sources.is_empty(), "{}", w.id);
         for url in w.sources {
-            assert!(is_aws_docs_url(url), "{} cites {url}", w.id);
+            assert!(is_aws_source(url), "{} cites {url}", w.id);
         }
     }
 }

@@ -1,22 +1,10 @@
 //! Lab file errors: each names the file and the line that causes it.
 
-use std::fmt;
+use keydeck_study::content_file::FileError;
 
-/// A problem in a lab file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LabError {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for LabError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
-
-impl std::error::Error for LabError {}
+/// A problem in a lab file, read `file:line: message` as in every content
+/// file.
+pub type LabError = FileError;
 
 /// Collects the errors of one file, so a parse reports all of them at once.
 pub(super) struct Report<'a> {
@@ -33,10 +21,6 @@ impl<'a> Report<'a> {
     }
 
     pub fn error(&mut self, line: usize, message: impl Into<String>) {
-        self.errors.push(LabError {
-            file: self.file.to_owned(),
-            line,
-            message: message.into(),
-        });
+        self.errors.push(LabError::new(self.file, line, message));
     }
 }

@@ -1,8 +1,11 @@
 //! Field lines: the paragraph of `key: value` lines right under a lab's
 //! `# Title` or a task's `## task-id`, as in deck files.
 
+use std::ops::Range;
+
+use keydeck_study::content_file::{lines_in, ContentFile, Line};
+
 use super::error::Report;
-use keydeck_study::outline::LineIndex;
 
 /// One `key: value` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,30 +28,27 @@ pub(super) struct Schema {
 }
 
 impl Fields {
-    /// Reads the field paragraph that starts at the first non-blank line at
-    /// or after `start` and ends at a blank line or at `end`.
+    /// Reads the field paragraph that starts at the first non-blank line of
+    /// `range` and ends at a blank line or at the end of the range.
     pub fn read(
-        text: &str,
-        (start, end): (usize, usize),
-        lines: &LineIndex,
+        source: &ContentFile<'_>,
+        range: Range<usize>,
         schema: &Schema,
         report: &mut Report<'_>,
     ) -> Fields {
         let mut list: Vec<Field> = Vec::new();
-        let mut offset = start;
+        let mut end = range.end;
         let mut started = false;
-        for raw in text[start..end].split_inclusive('\n') {
-            let line = raw.trim();
-            if line.is_empty() && started {
-                break;
-            }
-            let at = offset;
-            offset += raw.len();
-            if line.is_empty() {
+        for line in lines_in(source.text(), range) {
+            if line.is_blank() {
+                if started {
+                    end = line.at;
+                    break;
+                }
                 continue;
             }
             started = true;
-            if let Some(field) = parse_line(line, lines.line(at), schema, report) {
+            if let Some(field) = parse_line(line, source.line(line.at), schema, report) {
                 if list.iter().any(|f| f.key == field.key)
                     && !schema.repeatable.contains(&field.key)
                 {
@@ -57,7 +57,7 @@ impl Fields {
                 list.push(field);
             }
         }
-        Fields { list, end: offset }
+        Fields { list, end }
     }
 
     /// The value of a field that appears at most once.
@@ -73,15 +73,15 @@ impl Fields {
 }
 
 fn parse_line(
-    line: &str,
+    line: Line<'_>,
     line_no: usize,
     schema: &Schema,
     report: &mut Report<'_>,
 ) -> Option<Field> {
-    let Some((key, value)) = line.split_once(':') else {
+    let Some((key, value)) = line.field() else {
         report.error(
             line_no,
-            format!("expected a \"field: value\" line, found \"{line}\""),
+            format!("expected a \"field: value\" line, found \"{}\"", line.text),
         );
         return None;
     };
@@ -96,7 +96,6 @@ fn parse_line(
         );
         return None;
     };
-    let value = value.trim();
     if value.is_empty() {
         report.error(line_no, format!("field \"{key}\" is empty"));
         return None;

@@ -2,13 +2,12 @@
 //! then one `## task-id` section per task. The format is documented in
 //! `content/README.md` ("Lab file format").
 
-use keydeck_study::walkthrough::validate::text::{is_aws_docs_url, is_kebab_case};
+use keydeck_study::content_file::{is_aws_source, is_kebab_case, ContentFile, FirstSeen, Heading};
 
 use super::error::{LabError, Report};
 use super::fields::{list, Field, Fields, Schema};
-use super::task::Section;
+use super::task::TaskSection;
 use super::Lab;
-use keydeck_study::outline::{headings, Heading, LineIndex};
 
 const LAB_FIELDS: Schema = Schema {
     known: &["summary", "minutes", "cards", "walkthroughs", "source"],
@@ -22,55 +21,45 @@ const MAX_MINUTES: u32 = 120;
 /// lab's id is the name without the two-digit order prefix and `.md`.
 pub fn parse_lab(file: &str, text: &str) -> Result<Lab, Vec<LabError>> {
     let mut report = Report::new(file);
-    let lines = LineIndex::new(text);
-    let headings = headings(text);
+    let source = ContentFile::read(file, text);
     let id = lab_id(file, &mut report);
-    let Some(title) = headings.first().filter(|h| h.level == 1) else {
+    let Some(title) = source.title() else {
         report.error(1, "a lab file starts with a \"# Title\" heading");
         return Err(report.errors);
     };
-    for h in headings.iter().skip(1).filter(|h| h.level == 1) {
+    for h in source.extra_titles() {
         report.error(
-            lines.line(h.start),
+            source.line(h.start),
             "a lab file has one \"# Title\"; use \"## task-id\" for tasks",
         );
     }
-    let task_starts: Vec<usize> = (0..headings.len())
-        .filter(|&i| headings[i].level == 2)
-        .collect();
-    let header_end = task_starts
-        .first()
-        .map_or(text.len(), |&i| headings[i].start);
-    for h in headings[1..].iter().take_while(|h| h.start < header_end) {
+    for h in source.before_sections() {
         report.error(
-            lines.line(h.start),
+            source.line(h.start),
             format!("\"{}\" comes before the first \"## task-id\"", h.text),
         );
     }
-    let mut lab = header(text, title, header_end, &lines, &mut report);
+    let mut lab = header(&source, title, &mut report);
     lab.id = id;
-    for (n, &h) in task_starts.iter().enumerate() {
-        let next = task_starts.get(n + 1).copied().unwrap_or(headings.len());
-        let section = Section {
-            text,
-            lines: &lines,
-            heading: &headings[h],
-            under: &headings[h + 1..next],
-            end: headings.get(next).map_or(text.len(), |h| h.start),
+    let mut task_ids = FirstSeen::new();
+    for section in source.sections() {
+        let task = TaskSection {
+            source: &source,
+            section,
         };
-        if let Some(task) = section.parse(&mut report) {
-            if lab.tasks.iter().any(|t| t.id == task.id) {
+        if let Some(task) = task.parse(&mut report) {
+            if task_ids.note(&task.id, ()).is_some() {
                 report.error(
-                    lines.line(headings[h].start),
+                    source.line(section.heading.start),
                     format!("task id \"{}\" is used twice", task.id),
                 );
             }
             lab.tasks.push(task);
         }
     }
-    if task_starts.is_empty() {
+    if !source.has_sections() {
         report.error(
-            lines.line(title.start),
+            source.line(title.start),
             "the lab has no \"## task-id\" sections",
         );
     }
@@ -102,15 +91,10 @@ fn lab_id(file: &str, report: &mut Report<'_>) -> String {
 }
 
 /// The title, field lines and introduction, up to the first task.
-fn header(
-    text: &str,
-    title: &Heading,
-    end: usize,
-    lines: &LineIndex,
-    report: &mut Report<'_>,
-) -> Lab {
-    let fields = Fields::read(text, (title.end, end), lines, &LAB_FIELDS, report);
-    let title_line = lines.line(title.start);
+fn header(source: &ContentFile<'_>, title: &Heading, report: &mut Report<'_>) -> Lab {
+    let end = source.sections_start();
+    let fields = Fields::read(source, title.end..end, &LAB_FIELDS, report);
+    let title_line = source.line(title.start);
     let summary = required(&fields, "summary", title_line, report)
         .map(|f| f.value)
         .unwrap_or_default();
@@ -125,7 +109,7 @@ fn header(
         .map(|f| ids(&f.value, f.line, report))
         .unwrap_or_default();
     let sources = sources(&fields, title_line, report);
-    let intro_markdown = text[fields.end.min(end)..end].trim().to_owned();
+    let intro_markdown = source.text()[fields.end.min(end)..end].trim().to_owned();
     if intro_markdown.is_empty() {
         report.error(
             title_line,
@@ -183,11 +167,11 @@ fn ids(value: &str, line: usize, report: &mut Report<'_>) -> Vec<String> {
 fn sources(fields: &Fields, title_line: usize, report: &mut Report<'_>) -> Vec<String> {
     let mut urls = Vec::new();
     for f in fields.all("source") {
-        if !is_aws_docs_url(&f.value) {
+        if !is_aws_source(&f.value) {
             report.error(
                 f.line,
                 format!(
-                    "source \"{}\" must be an https://docs.aws.amazon.com/ page",
+                    "source \"{}\" must be an https://docs.aws.amazon.com/ page or an https://aws.amazon.com/ page",
                     f.value
                 ),
             );

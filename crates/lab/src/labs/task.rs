@@ -1,48 +1,39 @@
 //! One task's section of a lab file: `## task-id`, its field lines (`title`,
 //! `check`), its instructions, and a `### Hint`.
 
-use keydeck_study::walkthrough::validate::text::is_kebab_case;
+use keydeck_study::content_file::{is_kebab_case, ContentFile, Part, Section};
 
 use super::error::Report;
 use super::fields::{Fields, Schema};
 use super::Task;
-use keydeck_study::outline::{Heading, LineIndex};
 
 const TASK_FIELDS: Schema = Schema {
     known: &["title", "check"],
     repeatable: &[],
 };
 
-/// A task's section: its `##` heading, the headings under it, and the byte
-/// offset where it ends (the next task's heading, or the end of the file).
-pub(super) struct Section<'a> {
-    pub text: &'a str,
-    pub lines: &'a LineIndex,
-    pub heading: &'a Heading,
-    pub under: &'a [Heading],
-    pub end: usize,
+/// A task's `##` section of its lab file.
+pub(super) struct TaskSection<'a> {
+    pub source: &'a ContentFile<'a>,
+    pub section: Section<'a>,
 }
 
-impl Section<'_> {
+impl TaskSection<'_> {
     /// The task, or `None` when the section has errors (all reported).
     pub fn parse(&self, report: &mut Report<'_>) -> Option<Task> {
         let errors_before = report.errors.len();
-        let head_line = self.lines.line(self.heading.start);
-        let id = self.heading.text.trim().to_owned();
+        let head_line = self.source.line(self.section.heading.start);
+        let id = self.section.id().to_owned();
         if !is_kebab_case(&id) {
             report.error(
                 head_line,
                 format!("task id \"{id}\" must be lowercase kebab-case, like \"create-key\""),
             );
         }
-        let body_end = self.under.first().map_or(self.end, |h| h.start);
-        let fields = Fields::read(
-            self.text,
-            (self.heading.end, body_end),
-            self.lines,
-            &TASK_FIELDS,
-            report,
-        );
+        // Every heading under the task is a part: only `### Hint` is allowed.
+        let parts = self.section.subsections();
+        let body = self.section.lead(&parts);
+        let fields = Fields::read(self.source, body.clone(), &TASK_FIELDS, report);
         let mut field = |key: &str| match fields.one(key) {
             Some(f) => f.value.clone(),
             None => {
@@ -57,13 +48,13 @@ impl Section<'_> {
                 format!("check id \"{check}\" must be lowercase kebab-case"),
             );
         }
-        let body_markdown = self.text[fields.end.min(body_end)..body_end]
+        let body_markdown = self.source.text()[fields.end.min(body.end)..body.end]
             .trim()
             .to_owned();
         if body_markdown.is_empty() {
             report.error(head_line, format!("task \"{id}\" has no instructions"));
         }
-        let hint = self.hint(report).unwrap_or_else(|| {
+        let hint = self.hint(&parts, report).unwrap_or_else(|| {
             report.error(
                 head_line,
                 format!("task \"{id}\" has no \"### Hint\" section"),
@@ -80,16 +71,16 @@ impl Section<'_> {
     }
 
     /// The `### Hint` section: the only subsection, once, and not empty.
-    fn hint(&self, report: &mut Report<'_>) -> Option<String> {
+    fn hint(&self, parts: &[Part<'_>], report: &mut Report<'_>) -> Option<String> {
         let mut hint = None;
-        for (i, sub) in self.under.iter().enumerate() {
-            let line = self.lines.line(sub.start);
-            if sub.level != 3 || sub.text.trim() != "Hint" {
+        for part in parts {
+            let line = self.source.line(part.heading.start);
+            if part.heading.level != 3 || part.name() != "Hint" {
                 report.error(
                     line,
                     format!(
                         "unknown section \"{}\" in a task (expected \"### Hint\")",
-                        sub.text.trim()
+                        part.name()
                     ),
                 );
                 continue;
@@ -97,8 +88,7 @@ impl Section<'_> {
             if hint.is_some() {
                 report.error(line, "\"### Hint\" appears twice");
             }
-            let until = self.under.get(i + 1).map_or(self.end, |h| h.start);
-            let body = self.text[sub.end..until].trim().to_owned();
+            let body = self.source.text()[part.body.clone()].trim().to_owned();
             if body.is_empty() {
                 report.error(line, "\"### Hint\" is empty");
             }

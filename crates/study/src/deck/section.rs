@@ -1,54 +1,42 @@
 //! One card's section of a deck file: `## id`, field lines, then
 //! `### Front`, `### Back` and an optional `### Note`.
 
-use super::{DeckError, Heading, LineIndex};
+use std::ops::Range;
+
+use super::DeckError;
 use crate::card::{Card, CardKind, Direction};
+use crate::content_file::{
+    is_aws_source, is_kebab_case, lines_in, ContentFile, Section, AWS_SOURCE,
+};
 
 pub(super) struct CardSection<'a> {
-    pub file: &'a str,
-    pub text: &'a str,
-    pub lines: &'a LineIndex,
+    pub source: &'a ContentFile<'a>,
     pub topic: &'a str,
-    /// Index of the card's `##` heading.
-    pub heading: usize,
-    /// Index of the next card's heading (or the number of headings).
-    pub end: usize,
+    pub section: Section<'a>,
 }
 
 const SEED_CARDS: u8 = 35;
 
 impl CardSection<'_> {
-    pub fn parse(&self, headings: &[Heading]) -> Result<Card, Vec<DeckError>> {
-        let head = &headings[self.heading];
-        let head_line = self.lines.line(head.start);
+    pub fn parse(&self) -> Result<Card, Vec<DeckError>> {
+        let head_line = self.source.line(self.section.heading.start);
         let mut errors = Vec::new();
-        let id = head.text.trim().to_owned();
-        if !is_kebab(&id) {
+        let id = self.section.id().to_owned();
+        if !is_kebab_case(&id) {
             errors.push(self.err(
                 head_line,
                 format!("card id \"{id}\" must be lowercase kebab-case, like \"kms-acronym\""),
             ));
         }
 
-        let subsections: Vec<&Heading> = headings[self.heading + 1..self.end]
-            .iter()
-            .filter(|h| h.level == 3)
-            .collect();
-        let section_end = |i: usize| {
-            subsections
-                .get(i + 1)
-                .map_or_else(|| self.body_end(headings), |h| h.start)
-        };
-        let fields_end = subsections
-            .first()
-            .map_or_else(|| self.body_end(headings), |h| h.start);
-        let fields = self.fields(head.end, fields_end, &mut errors);
+        let parts = self.section.parts();
+        let fields = self.fields(self.section.lead(&parts), &mut errors);
 
         let (mut front, mut back, mut note) = (None, None, None);
-        for (i, sub) in subsections.iter().enumerate() {
-            let body = self.text[sub.end..section_end(i)].trim().to_owned();
-            let line = self.lines.line(sub.start);
-            let slot = match sub.text.trim() {
+        for part in &parts {
+            let body = self.source.text()[part.body.clone()].trim().to_owned();
+            let line = self.source.line(part.heading.start);
+            let slot = match part.name() {
                 "Front" => &mut front,
                 "Back" => &mut back,
                 "Note" => &mut note,
@@ -61,9 +49,9 @@ impl CardSection<'_> {
                 }
             };
             if slot.is_some() {
-                errors.push(self.err(line, format!("\"### {}\" appears twice", sub.text.trim())));
+                errors.push(self.err(line, format!("\"### {}\" appears twice", part.name())));
             } else if body.is_empty() {
-                errors.push(self.err(line, format!("\"### {}\" is empty", sub.text.trim())));
+                errors.push(self.err(line, format!("\"### {}\" is empty", part.name())));
             }
             *slot = Some(body);
         }
@@ -98,10 +86,8 @@ impl CardSection<'_> {
                 String::new()
             }
             Some((line, url)) => {
-                if !url.starts_with("https://docs.aws.amazon.com/")
-                    && !url.starts_with("https://aws.amazon.com/")
-                {
-                    errors.push(self.err(*line, format!("source \"{url}\" must be an https://docs.aws.amazon.com/ or https://aws.amazon.com/ page")));
+                if !is_aws_source(url) {
+                    errors.push(self.err(*line, format!("source \"{url}\" must be {AWS_SOURCE}")));
                 }
                 url.clone()
             }
@@ -175,24 +161,17 @@ impl CardSection<'_> {
     /// The `key: value` lines between the card heading and its first section.
     fn fields(
         &self,
-        start: usize,
-        end: usize,
+        range: Range<usize>,
         errors: &mut Vec<DeckError>,
     ) -> std::collections::HashMap<&'static str, (usize, String)> {
         const KNOWN: [&str; 5] = ["kind", "tags", "seed", "source", "walkthrough"];
         let mut fields = std::collections::HashMap::new();
-        let mut offset = start;
-        for raw in self.text[start..end].split_inclusive('\n') {
-            let line_no = self.lines.line(offset);
-            offset += raw.len();
-            let line = raw.trim();
-            if line.is_empty() {
-                continue;
-            }
-            let Some((key, value)) = line.split_once(':') else {
+        for line in lines_in(self.source.text(), range).filter(|l| !l.is_blank()) {
+            let line_no = self.source.line(line.at);
+            let Some((key, value)) = line.field() else {
                 errors.push(self.err(
                     line_no,
-                    format!("expected a \"field: value\" line, found \"{line}\""),
+                    format!("expected a \"field: value\" line, found \"{}\"", line.text),
                 ));
                 continue;
             };
@@ -200,7 +179,7 @@ impl CardSection<'_> {
             match KNOWN.iter().find(|k| **k == key) {
                 Some(k) if fields.contains_key(k) => errors.push(self.err(line_no, format!("field \"{key}\" appears twice"))),
                 Some(k) => {
-                    fields.insert(*k, (line_no, value.trim().to_owned()));
+                    fields.insert(*k, (line_no, value.to_owned()));
                 }
                 None => errors.push(self.err(
                     line_no,
@@ -211,27 +190,9 @@ impl CardSection<'_> {
         fields
     }
 
-    fn body_end(&self, headings: &[Heading]) -> usize {
-        headings.get(self.end).map_or(self.text.len(), |h| h.start)
-    }
-
     fn err(&self, line: usize, message: String) -> DeckError {
-        DeckError {
-            file: self.file.to_owned(),
-            line,
-            message,
-        }
+        self.source.error_on_line(line, message)
     }
-}
-
-pub(super) fn is_kebab(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Cloze markers in prose; `{{resolve:…}}` inside code is CloudFormation, not a cloze.

@@ -28,11 +28,12 @@
 
 use super::anki_cloze::cloze_rows;
 use super::csv_file::record_line;
-use super::draft::{is_aws_page, Draft, Row};
+use super::draft::{Draft, Row};
 use super::html_markdown::html_to_markdown;
 use super::text::plain_to_markdown;
 use super::Imported;
 use crate::card::CardKind;
+use crate::content_file::is_aws_source;
 
 /// The separators `#separator:` names, as Anki spells them.
 const SEPARATORS: [(&str, u8); 6] = [
@@ -268,7 +269,7 @@ pub(super) fn split_source(back: String) -> (String, Option<String>) {
     let url = last
         .strip_prefix("[AWS documentation](")
         .and_then(|l| l.strip_suffix(')'))
-        .filter(|url| is_aws_page(url));
+        .filter(|url| is_aws_source(url));
     match url {
         Some(url) => (rest.to_owned(), Some(url.to_owned())),
         None => (back, None),

@@ -7,7 +7,7 @@ use super::anki::split_source;
 use super::draft::Row;
 use super::text::{CLOZE_CLOSE, CLOZE_OPEN};
 use crate::card::CardKind;
-use crate::walkthrough::validate::text::is_kebab_case;
+use crate::content_file::is_kebab_case;
 
 /// A cloze note's cards: one per cloze number, that number's deletion
 /// hidden and the others shown. An empty "Back Extra" repeats the answer.

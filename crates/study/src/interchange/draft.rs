@@ -7,6 +7,7 @@ use super::markdown_out::topic_markdown;
 use super::text::neutralize_headings;
 use super::{ids, Imported, Problem, Severity, IMPORTED_SOURCE};
 use crate::card::{Card, CardKind, Direction};
+use crate::content_file::is_aws_source;
 use crate::deck::section::has_table;
 use crate::deck::{parse_topic, Topic};
 
@@ -107,7 +108,7 @@ impl Draft {
                 );
             }
             let source = match row.source {
-                Some(url) if is_aws_page(&url) => url,
+                Some(url) if is_aws_source(&url) => url,
                 Some(url) => {
                     self.warn(row.line, format!("source \"{url}\" is not an AWS page; the card links to {IMPORTED_SOURCE}"));
                     IMPORTED_SOURCE.to_owned()
@@ -177,12 +178,6 @@ impl Draft {
             problems: self.problems,
         }
     }
-}
-
-/// The deck parser's rule for a card's `source:`.
-pub(super) fn is_aws_page(url: &str) -> bool {
-    (url.starts_with("https://docs.aws.amazon.com/") || url.starts_with("https://aws.amazon.com/"))
-        && !url.contains(char::is_whitespace)
 }
 
 /// Tags as the deck format keeps them: no commas (they separate tags), no

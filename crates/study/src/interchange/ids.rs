@@ -1,7 +1,7 @@
 //! Ids for imported decks and cards. Progress is stored by card id, so an id
 //! depends only on what stays the same when the file is imported again.
 
-use crate::walkthrough::validate::text::is_kebab_case;
+use crate::content_file::is_kebab_case;
 
 /// The most words of the front that name a card.
 const SLUG_WORDS: usize = 6;

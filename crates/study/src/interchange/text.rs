@@ -1,7 +1,7 @@
 //! Text made safe for a deck file: plain text that renders as written, and
 //! Markdown that cannot break a deck file's structure.
 
-use crate::outline::headings;
+use crate::content_file::headings;
 
 /// Marks a cloze's hidden part while a field is converted, so that escaping
 /// leaves its braces alone: private-use characters no real text holds.

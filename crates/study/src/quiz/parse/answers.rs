@@ -1,11 +1,9 @@
 //! The answer sections of a question: its options, its true/false or typed
 //! answer, or its pairs, each with the explanation that follows.
 
-use std::ops::Range;
-
 use super::blocks;
 use super::section::{QuestionSection, OPTIONS};
-use super::Heading;
+use crate::content_file::{Heading, Part};
 use crate::deck::DeckError;
 use crate::quiz::answer_text;
 use crate::quiz::question::{Body, Choice, QuestionKind};
@@ -18,14 +16,14 @@ impl QuestionSection<'_> {
         &self,
         kind: QuestionKind,
         choose: Option<usize>,
-        found: &[(&Heading, Range<usize>)],
+        found: &[Part<'_>],
         errors: &mut Vec<DeckError>,
     ) -> Option<Vec<Choice>> {
-        let at = found[0].0.start;
+        let at = found[0].heading.start;
         let count = errors.len();
         let options: Vec<Choice> = found
             .iter()
-            .filter_map(|(h, range)| self.choice(h, range.clone(), errors))
+            .filter_map(|part| self.choice(part, errors))
             .collect();
         if !OPTIONS.contains(&found.len()) {
             errors.push(self.err(
@@ -69,14 +67,10 @@ impl QuestionSection<'_> {
         (errors.len() == count).then_some(options)
     }
 
-    pub(super) fn choice(
-        &self,
-        heading: &Heading,
-        range: Range<usize>,
-        errors: &mut Vec<DeckError>,
-    ) -> Option<Choice> {
+    pub(super) fn choice(&self, part: &Part<'_>, errors: &mut Vec<DeckError>) -> Option<Choice> {
+        let (heading, range) = (part.heading, part.body.clone());
         let count = errors.len();
-        if !blocks::starts_with_field(&self.source.text[range.clone()]) {
+        if !blocks::starts_with_field(&self.source.text()[range.clone()]) {
             errors.push(self.err(
                 heading.start,
                 "an option starts with its \"correct:\" and \"source:\" lines".into(),
@@ -100,7 +94,7 @@ impl QuestionSection<'_> {
             }
         };
         let source = self.url("the option", fields.get("source"), errors);
-        let parts = blocks::blocks(self.source.text, rest..range.end);
+        let parts = blocks::blocks(self.source.text(), rest..range.end);
         match parts.as_slice() {
             [] => errors.push(self.err(heading.start, "the option has no text".into())),
             [_] => errors.push(self.err(heading.start, "the option has no explanation: add a paragraph after its text that says why it is right or wrong".into())),
@@ -117,12 +111,8 @@ impl QuestionSection<'_> {
         })
     }
 
-    pub(super) fn true_false(
-        &self,
-        heading: &Heading,
-        range: Range<usize>,
-        errors: &mut Vec<DeckError>,
-    ) -> Option<Body> {
+    pub(super) fn true_false(&self, part: &Part<'_>, errors: &mut Vec<DeckError>) -> Option<Body> {
+        let (heading, range) = (part.heading, part.body.clone());
         let body = self.text(range);
         let (first, rest) = body.split_once('\n').unwrap_or((&body, ""));
         let answer = match first.trim().to_lowercase().as_str() {
@@ -145,12 +135,8 @@ impl QuestionSection<'_> {
         })
     }
 
-    pub(super) fn typed(
-        &self,
-        heading: &Heading,
-        range: Range<usize>,
-        errors: &mut Vec<DeckError>,
-    ) -> Option<Body> {
+    pub(super) fn typed(&self, part: &Part<'_>, errors: &mut Vec<DeckError>) -> Option<Body> {
+        let (heading, range) = (part.heading, part.body.clone());
         let (fields, rest) = self.leading_fields(range.clone(), &["accept"], errors);
         let Some(field) = fields.get("accept") else {
             errors.push(self.err(
@@ -175,13 +161,9 @@ impl QuestionSection<'_> {
         })
     }
 
-    pub(super) fn matching(
-        &self,
-        heading: &Heading,
-        range: Range<usize>,
-        errors: &mut Vec<DeckError>,
-    ) -> Option<Body> {
-        let parts = blocks::blocks(self.source.text, range.clone());
+    pub(super) fn matching(&self, part: &Part<'_>, errors: &mut Vec<DeckError>) -> Option<Body> {
+        let (heading, range) = (part.heading, part.body.clone());
+        let parts = blocks::blocks(self.source.text(), range.clone());
         let Some(table) = parts.first().filter(|b| b.table_columns == Some(2)) else {
             errors.push(self.err(
                 heading.start,
@@ -189,7 +171,7 @@ impl QuestionSection<'_> {
             ));
             return None;
         };
-        let rows = blocks::table_rows(self.source.text, table);
+        let rows = blocks::table_rows(self.source.text(), table);
         let count = errors.len();
         if !PAIRS.contains(&rows.len()) {
             errors.push(self.err(

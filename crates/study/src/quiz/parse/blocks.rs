@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::content_file::lines_in;
+
 /// One `key: value` line.
 #[derive(Debug)]
 pub(super) struct Field {
@@ -29,27 +31,23 @@ pub(super) fn fields(
     stop_at_blank: bool,
 ) -> (Vec<Field>, Vec<NotAField>, usize) {
     let (mut found, mut strays) = (Vec::new(), Vec::new());
-    let mut offset = range.start;
-    for raw in text[range.clone()].split_inclusive('\n') {
-        let at = offset;
-        let line = raw.trim();
-        if line.is_empty() {
+    for line in lines_in(text, range.clone()) {
+        if line.is_blank() {
             if stop_at_blank && !(found.is_empty() && strays.is_empty()) {
-                return (found, strays, at);
+                return (found, strays, line.at);
             }
-        } else if let Some((key, value)) = line.split_once(':').filter(|(k, _)| is_key(k)) {
+        } else if let Some((key, value)) = line.field().filter(|(k, _)| is_key(k)) {
             found.push(Field {
-                key: key.trim().to_owned(),
-                value: value.trim().to_owned(),
-                at,
+                key: key.to_owned(),
+                value: value.to_owned(),
+                at: line.at,
             });
         } else {
             strays.push(NotAField {
-                line: line.to_owned(),
-                at,
+                line: line.text.to_owned(),
+                at: line.at,
             });
         }
-        offset += raw.len();
     }
     (found, strays, range.end)
 }

@@ -5,24 +5,21 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::blocks::{self, Field};
-use super::{Heading, Source};
+use crate::content_file::{is_aws_source, is_kebab_case, ContentFile, Part, Section, AWS_SOURCE};
 use crate::deck::{Deck, DeckError};
 use crate::quiz::question::{Body, Origin, Question, QuestionKind};
 use crate::quiz::task::TaskStatement;
 
-/// A question's answer sections (`Option`, `Answer`, `Pairs`) by name,
-/// each heading with the range of its body.
-type Sections<'h> = BTreeMap<&'h str, Vec<(&'h Heading, Range<usize>)>>;
+/// A question's answer sections (`Option`, `Answer`, `Pairs`) by name.
+type Sections<'h> = BTreeMap<&'h str, Vec<Part<'h>>>;
 
 pub(super) struct QuestionSection<'a> {
-    pub source: &'a Source<'a>,
+    pub source: &'a ContentFile<'a>,
     pub deck: &'a Deck,
     pub topic: &'a str,
-    pub heading: &'a Heading,
-    /// The `###` headings inside the section.
-    pub parts: Vec<&'a Heading>,
-    /// Where the section ends in the file.
-    pub end: usize,
+    pub section: Section<'a>,
+    /// The section's `###` parts.
+    pub parts: Vec<Part<'a>>,
 }
 
 /// How many options a single or multi question has.
@@ -31,14 +28,13 @@ pub(super) const OPTIONS: std::ops::RangeInclusive<usize> = 3..=6;
 impl<'a> QuestionSection<'a> {
     pub fn parse(&self) -> Result<Question, Vec<DeckError>> {
         let mut errors = Vec::new();
-        let at = self.heading.start;
-        let id = self.heading.text.trim().to_owned();
+        let at = self.section.heading.start;
+        let id = self.section.id().to_owned();
         if !is_question_id(&id) {
             errors.push(self.err(at, format!("question id \"{id}\" must be lowercase kebab-case starting with \"q-\", like \"q-rotation-imported-material\"")));
         }
-        let fields_end = self.parts.first().map_or(self.end, |p| p.start);
         let fields = self.fields(
-            self.heading.end..fields_end,
+            self.section.lead(&self.parts),
             false,
             &["kind", "task", "cards", "source", "choose"],
             &mut errors,
@@ -83,22 +79,21 @@ impl<'a> QuestionSection<'a> {
     fn sections(&self, id: &str, errors: &mut Vec<DeckError>) -> (Option<String>, Sections<'a>) {
         let mut stem: Option<(usize, String)> = None;
         let mut by_name: Sections<'a> = BTreeMap::new();
-        for (i, part) in self.parts.iter().enumerate() {
-            let range = part.end..self.parts.get(i + 1).map_or(self.end, |p| p.start);
-            match part.text.trim() {
-                "Question" if stem.is_some() => {
-                    errors.push(self.err(part.start, "\"### Question\" appears twice".into()))
-                }
-                "Question" => stem = Some((part.start, self.text(range))),
+        for part in &self.parts {
+            match part.name() {
+                "Question" if stem.is_some() => errors.push(
+                    self.err(part.heading.start, "\"### Question\" appears twice".into()),
+                ),
+                "Question" => stem = Some((part.heading.start, self.text(part.body.clone()))),
                 name @ ("Option" | "Answer" | "Pairs") => {
-                    by_name.entry(name).or_default().push((*part, range))
+                    by_name.entry(name).or_default().push(part.clone())
                 }
-                other => errors.push(self.err(part.start, format!("unknown section \"### {other}\" (expected Question, Option, Answer or Pairs)"))),
+                other => errors.push(self.err(part.heading.start, format!("unknown section \"### {other}\" (expected Question, Option, Answer or Pairs)"))),
             }
         }
         match &stem {
             None => errors.push(self.err(
-                self.heading.start,
+                self.section.heading.start,
                 format!("question \"{id}\" has no \"### Question\" section"),
             )),
             Some((start, text)) if text.is_empty() => {
@@ -125,23 +120,26 @@ impl<'a> QuestionSection<'a> {
         for (name, found) in parts {
             if *name != wanted {
                 errors.push(self.err(
-                    found[0].0.start,
+                    found[0].heading.start,
                     format!(
                         "a {kind} question has no \"### {name}\" section; it uses \"### {wanted}\""
                     ),
                 ));
             } else if wanted != "Option" && found.len() > 1 {
-                errors.push(self.err(found[1].0.start, format!("\"### {name}\" appears twice")));
+                errors.push(self.err(
+                    found[1].heading.start,
+                    format!("\"### {name}\" appears twice"),
+                ));
             }
         }
         let Some(found) = parts.get(wanted) else {
             errors.push(self.err(
-                self.heading.start,
+                self.section.heading.start,
                 format!("a {kind} question needs \"### {wanted}\""),
             ));
             return None;
         };
-        let (heading, range) = (found[0].0, found[0].1.clone());
+        let part = &found[0];
         match kind {
             QuestionKind::Single | QuestionKind::Multi => {
                 let options = self.options(kind, choose, found, errors)?;
@@ -150,9 +148,9 @@ impl<'a> QuestionSection<'a> {
                     None => Body::Single { options },
                 })
             }
-            QuestionKind::TrueFalse => self.true_false(heading, range, errors),
-            QuestionKind::Typed => self.typed(heading, range, errors),
-            QuestionKind::Matching => self.matching(heading, range, errors),
+            QuestionKind::TrueFalse => self.true_false(part, errors),
+            QuestionKind::Typed => self.typed(part, errors),
+            QuestionKind::Matching => self.matching(part, errors),
         }
     }
 
@@ -165,7 +163,7 @@ impl<'a> QuestionSection<'a> {
     ) -> Option<TaskStatement> {
         let Some(field) = field else {
             errors.push(self.err(
-                self.heading.start,
+                self.section.heading.start,
                 format!("question \"{id}\" has no \"task:\" field naming the DVA-C02 task statement it serves ({})", TaskStatement::list()),
             ));
             return None;
@@ -187,7 +185,7 @@ impl<'a> QuestionSection<'a> {
     fn cards(&self, id: &str, field: Option<&Field>, errors: &mut Vec<DeckError>) -> Vec<String> {
         let Some(field) = field else {
             errors.push(self.err(
-                self.heading.start,
+                self.section.heading.start,
                 format!(
                     "question \"{id}\" has no \"cards:\" field naming the deck cards it rests on"
                 ),
@@ -218,7 +216,7 @@ impl<'a> QuestionSection<'a> {
         match (kind, field) {
             (Some(QuestionKind::Multi), None) => {
                 errors.push(self.err(
-                    self.heading.start,
+                    self.section.heading.start,
                     "a multi question needs \"choose: N\" (how many options are right)".into(),
                 ));
                 Some(0)
@@ -250,15 +248,16 @@ impl<'a> QuestionSection<'a> {
     ) -> String {
         let Some(field) = field else {
             errors.push(self.err(
-                self.heading.start,
+                self.section.heading.start,
                 format!("{owner} has no \"source:\" field citing the AWS documentation"),
             ));
             return String::new();
         };
-        if !field.value.starts_with("https://docs.aws.amazon.com/")
-            && !field.value.starts_with("https://aws.amazon.com/")
-        {
-            errors.push(self.err(field.at, format!("source \"{}\" must be an https://docs.aws.amazon.com/ or https://aws.amazon.com/ page", field.value)));
+        if !is_aws_source(&field.value) {
+            errors.push(self.err(
+                field.at,
+                format!("source \"{}\" must be {AWS_SOURCE}", field.value),
+            ));
         }
         field.value.clone()
     }
@@ -270,7 +269,7 @@ impl<'a> QuestionSection<'a> {
         known: &[&'static str],
         errors: &mut Vec<DeckError>,
     ) -> (BTreeMap<&'static str, Field>, usize) {
-        let (found, strays, rest) = blocks::fields(self.source.text, range, true);
+        let (found, strays, rest) = blocks::fields(self.source.text(), range, true);
         for stray in strays {
             errors.push(self.err(stray.at, format!("expected a \"field: value\" line, found \"{}\" (leave a blank line before the text)", stray.line)));
         }
@@ -284,7 +283,7 @@ impl<'a> QuestionSection<'a> {
         known: &[&'static str],
         errors: &mut Vec<DeckError>,
     ) -> BTreeMap<&'static str, Field> {
-        let (found, strays, _) = blocks::fields(self.source.text, range, stop_at_blank);
+        let (found, strays, _) = blocks::fields(self.source.text(), range, stop_at_blank);
         for stray in strays {
             errors.push(self.err(
                 stray.at,
@@ -322,20 +321,15 @@ impl<'a> QuestionSection<'a> {
     }
 
     pub(super) fn text(&self, range: Range<usize>) -> String {
-        self.source.text[range].trim().to_owned()
+        self.source.text()[range].trim().to_owned()
     }
 
     pub(super) fn err(&self, offset: usize, message: String) -> DeckError {
-        self.source.err(offset, message)
+        self.source.error(offset, message)
     }
 }
 
+/// A kebab-case id that starts with `q-`.
 fn is_question_id(id: &str) -> bool {
-    id.len() > 2
-        && id.starts_with("q-")
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    id.starts_with("q-") && is_kebab_case(id)
 }

@@ -54,7 +54,8 @@ pub enum Problem {
     NarrationLength(usize),
     NoSteps,
     NoSources,
-    /// A source that is not an `https://docs.aws.amazon.com/` page.
+    /// A source that breaks the one source rule
+    /// ([`is_aws_source`](crate::content_file::is_aws_source)).
     BadSource(String),
     DuplicateSource(String),
     /// A related card id the shipped deck does not have.

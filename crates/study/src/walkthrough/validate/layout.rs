@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::error::{Problem, Reference};
 use super::script::Shown;
-use super::text::is_kebab_case;
+use crate::content_file::is_kebab_case;
 use crate::walkthrough::canvas::{
     actor_height, arrow_shapes, label_obstacles, text_width, CANVAS, GAP,
 };

@@ -11,10 +11,9 @@ mod layout;
 mod script;
 pub mod text;
 
-use std::collections::HashSet;
-
 pub use error::{Problem, Reference, WalkthroughError};
 
+use crate::content_file::FirstSeen;
 use crate::deck::Deck;
 use crate::walkthrough::model::Walkthrough;
 
@@ -65,9 +64,9 @@ pub fn validate_all(
 ) -> Result<(), Vec<WalkthroughError>> {
     let mut errors: Vec<WalkthroughError> =
         walkthroughs.iter().flat_map(|w| w.problems(deck)).collect();
-    let mut seen = HashSet::new();
+    let mut seen = FirstSeen::new();
     for w in walkthroughs {
-        if !seen.insert(w.id) {
+        if seen.note(w.id, ()).is_some() {
             errors.push(whole(w.id, Problem::DuplicateWalkthrough));
         }
     }

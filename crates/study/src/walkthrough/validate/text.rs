@@ -4,32 +4,9 @@
 use std::collections::HashSet;
 
 use super::error::Problem;
+use crate::content_file::{is_aws_source, is_kebab_case};
 use crate::deck::Deck;
 use crate::walkthrough::model::Walkthrough;
-
-/// The prefix every source must have.
-pub const DOCS_PREFIX: &str = "https://docs.aws.amazon.com/";
-
-/// Lowercase ASCII letters and digits, joined by single hyphens.
-pub fn is_kebab_case(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
-}
-
-/// Whether `url` is an AWS documentation page: `https://docs.aws.amazon.com/`
-/// and a path, with no space or quote in it.
-pub fn is_aws_docs_url(url: &str) -> bool {
-    url.strip_prefix(DOCS_PREFIX)
-        .is_some_and(|path| !path.is_empty())
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>'))
-}
 
 /// Counts sentences: a `.`, `!` or `?` followed by a space or the end, outside
 /// `code spans`. Write "for example" rather than an abbreviation with a dot.
@@ -70,7 +47,7 @@ pub(super) fn check_heading(w: &Walkthrough) -> Vec<Problem> {
     }
     let mut seen = HashSet::new();
     for url in w.sources {
-        if !is_aws_docs_url(url) {
+        if !is_aws_source(url) {
             problems.push(Problem::BadSource((*url).to_owned()));
         }
         if !seen.insert(*url) {
@@ -120,18 +97,22 @@ mod tests {
     }
 
     #[test]
-    fn only_aws_documentation_pages_are_sources() {
-        assert!(is_aws_docs_url(
-            "https://docs.aws.amazon.com/kms/latest/developerguide/data-keys.html"
-        ));
-        for bad in [
+    fn sources_are_https_docs_aws_amazon_com_or_aws_amazon_com_pages() {
+        for good in [
+            "https://docs.aws.amazon.com/kms/latest/developerguide/data-keys.html",
             "https://docs.aws.amazon.com/",
-            "http://docs.aws.amazon.com/kms/",
             "https://aws.amazon.com/blogs/security/x",
+        ] {
+            assert!(is_aws_source(good), "{good}");
+        }
+        for bad in [
+            "http://docs.aws.amazon.com/kms/",
+            "http://aws.amazon.com/blogs/security/x",
             "https://docs.aws.amazon.com.example.com/kms",
+            "https://example.com/kms",
             "https://docs.aws.amazon.com/kms latest",
         ] {
-            assert!(!is_aws_docs_url(bad), "{bad}");
+            assert!(!is_aws_source(bad), "{bad}");
         }
     }
 

@@ -1,6 +1,5 @@
-//! The structure of a Markdown content file, as every KeyDeck parser reads
-//! it: its headings, found by pulldown-cmark (so a `#` inside a code block
-//! is not a heading), and 1-based line numbers for error messages.
+//! A content file's headings, found by pulldown-cmark: a `#` inside a code
+//! block is not a heading.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -50,24 +49,6 @@ fn level_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Byte offsets to 1-based line numbers.
-pub struct LineIndex(Vec<usize>);
-
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
-        LineIndex(
-            std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-        )
-    }
-
-    /// The line that holds byte `offset`.
-    pub fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&start| start <= offset)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,15 +63,6 @@ mod tests {
         assert_eq!(
             found,
             [(1, "Title".into()), (2, "task".into()), (4, "deep".into())]
-        );
-    }
-
-    #[test]
-    fn lines_count_from_one() {
-        let lines = LineIndex::new("a\nbc\n\nd");
-        assert_eq!(
-            [0, 1, 2, 4, 5, 6].map(|o| lines.line(o)),
-            [1, 1, 2, 2, 3, 4]
         );
     }
 }
