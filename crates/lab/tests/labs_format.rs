@@ -237,7 +237,11 @@ fn sources_must_be_aws_documentation_pages() {
         ),
     );
     assert!(
-        has(&errors, 8, "must be an https://docs.aws.amazon.com/ page"),
+        has(
+            &errors,
+            8,
+            "must be an https://docs.aws.amazon.com/ or https://aws.amazon.com/ page"
+        ),
         "{errors:?}"
     );
     let no_sources: String = GOOD
@@ -263,7 +267,7 @@ fn sources_follow_the_rule_every_content_file_follows() {
         has(
             &errors,
             8,
-            "source \"http://docs.aws.amazon.com/kms/\" must be an https://docs.aws.amazon.com/ page or an https://aws.amazon.com/ page"
+            "source \"http://docs.aws.amazon.com/kms/\" must be an https://docs.aws.amazon.com/ or https://aws.amazon.com/ page"
         ),
         "{errors:?}"
     );

@@ -268,6 +268,6 @@ fn errors_say_where_and_what_in_words() {
     };
     assert_eq!(
         whole.to_string(),
-        "snapshot-copy: \"http://example.com\" is not an AWS documentation page (https://docs.aws.amazon.com/…)"
+        "snapshot-copy: source \"http://example.com\" must be an https://docs.aws.amazon.com/ or https://aws.amazon.com/ page"
     );
 }

@@ -2,7 +2,9 @@
 //! then one `## task-id` section per task. The format is documented in
 //! `content/README.md` ("Lab file format").
 
-use keydeck_study::content_file::{is_aws_source, is_kebab_case, ContentFile, FirstSeen, Heading};
+use keydeck_study::content_file::{
+    is_aws_source, is_kebab_case, ContentFile, FirstSeen, Heading, AWS_SOURCE,
+};
 
 use super::error::{LabError, Report};
 use super::fields::{list, Field, Fields, Schema};
@@ -170,10 +172,7 @@ fn sources(fields: &Fields, title_line: usize, report: &mut Report<'_>) -> Vec<S
         if !is_aws_source(&f.value) {
             report.error(
                 f.line,
-                format!(
-                    "source \"{}\" must be an https://docs.aws.amazon.com/ page or an https://aws.amazon.com/ page",
-                    f.value
-                ),
+                format!("source \"{}\" must be {AWS_SOURCE}", f.value),
             );
         } else if urls.contains(&f.value) {
             report.error(f.line, format!("source \"{}\" is listed twice", f.value));

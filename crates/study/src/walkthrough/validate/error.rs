@@ -156,7 +156,8 @@ impl fmt::Display for Problem {
             Problem::NoSources => f.write_str("the walkthrough cites no AWS documentation"),
             Problem::BadSource(url) => write!(
                 f,
-                "\"{url}\" is not an AWS documentation page (https://docs.aws.amazon.com/…)"
+                "source \"{url}\" must be {}",
+                crate::content_file::AWS_SOURCE
             ),
             Problem::DuplicateSource(url) => write!(f, "\"{url}\" is cited twice"),
             Problem::UnknownCard(id) => write!(f, "related card \"{id}\" is not in the deck"),
