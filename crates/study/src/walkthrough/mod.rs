@@ -10,6 +10,9 @@
 //!   so a deep link (`/walkthroughs/<id>/<step>`, see [`Walkthrough::link`])
 //!   opens any step directly; [`SceneState::next`] steps forward to the same
 //!   picture.
+//! - [`Layout`] says where the actors sit: [`Layout::landscape`] as
+//!   written, on the 1200×675 canvas. Arrows and their labels are placed on
+//!   a layout ([`Layout::arrow_shapes`]).
 //! - [`Playhead`] holds the current step and the moves of the controls.
 //! - [`Walkthrough::validate`] and [`validate_all`] report every problem:
 //!   unknown actors, duplicate ids, empty narration, bad sources, crowded
@@ -20,6 +23,7 @@
 pub mod builtin;
 pub mod canvas;
 mod completions;
+pub mod layout;
 mod model;
 mod playhead;
 mod state;
@@ -27,6 +31,7 @@ pub mod validate;
 
 pub use canvas::Rect;
 pub use completions::Completions;
+pub use layout::Layout;
 pub use model::{Actor, ActorKind, Arrow, ArrowStyle, Change, Step, Walkthrough};
 pub use playhead::Playhead;
 pub use state::{ActorState, SceneState};

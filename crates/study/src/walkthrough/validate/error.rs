@@ -136,6 +136,8 @@ pub enum Problem {
     },
     /// Two arrow labels of one step that, wherever they are tried, meet.
     LabelsMeet(String, String),
+    /// An actor the layout has no box for.
+    NotLaidOut(String),
 }
 
 impl fmt::Display for Problem {
@@ -222,6 +224,7 @@ impl fmt::Display for Problem {
                 f,
                 "arrow labels \"{a}\" and \"{b}\" meet wherever they are placed along their arrows"
             ),
+            Problem::NotLaidOut(id) => write!(f, "\"{id}\" has no box in the layout"),
         }
     }
 }
