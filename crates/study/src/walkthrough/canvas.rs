@@ -1,7 +1,8 @@
 //! The landscape canvas that every walkthrough is written on, and the type
-//! metrics that every layout assumes (see [`crate::walkthrough::layout`]).
-//! The renderer scales the canvas as a whole (an SVG `viewBox`), so it
-//! never computes a position and nothing shifts between steps.
+//! metrics that every layout assumes (the portrait layout is derived from
+//! the landscape one: see [`crate::walkthrough::layout`]). The renderer
+//! scales the canvas as a whole (an SVG `viewBox`), so it never computes a
+//! position and nothing shifts between steps.
 
 use serde::Serialize;
 

@@ -11,12 +11,13 @@
 //!   opens any step directly; [`SceneState::next`] steps forward to the same
 //!   picture.
 //! - [`Layout`] says where the actors sit: [`Layout::landscape`] as
-//!   written, on the 1200×675 canvas. Arrows and their labels are placed on
-//!   a layout ([`Layout::arrow_shapes`]).
+//!   written, on the 1200×675 canvas, or [`Layout::portrait`], derived from
+//!   the scene for a narrow screen. Arrows and their labels are placed on
+//!   either ([`Layout::arrow_shapes`]).
 //! - [`Playhead`] holds the current step and the moves of the controls.
 //! - [`Walkthrough::validate`] and [`validate_all`] report every problem:
 //!   unknown actors, duplicate ids, empty narration, bad sources, crowded
-//!   boxes, unknown cards.
+//!   boxes, unknown cards, on both layouts.
 //! - [`Completions`] records which walkthroughs were watched to the end.
 //! - [`builtin`] holds the walkthroughs that ship with KeyDeck.
 
@@ -31,7 +32,7 @@ pub mod validate;
 
 pub use canvas::Rect;
 pub use completions::Completions;
-pub use layout::Layout;
+pub use layout::{Layout, Orientation};
 pub use model::{Actor, ActorKind, Arrow, ArrowStyle, Change, Step, Walkthrough};
 pub use playhead::Playhead;
 pub use state::{ActorState, SceneState};

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use super::error::{Problem, Reference};
 use super::text::is_kebab_case;
 use crate::walkthrough::canvas::{actor_height, text_width, Clash, Rect, GAP};
-use crate::walkthrough::layout::Layout;
+use crate::walkthrough::layout::{portrait, Layout, Orientation};
 use crate::walkthrough::model::{Actor, Walkthrough};
 use crate::walkthrough::state::Shown;
 
@@ -57,9 +57,18 @@ fn boxes(w: &Walkthrough, layout: &Layout) -> Vec<Option<Rect>> {
         .collect()
 }
 
-/// Problems with the layout's canvas: actors it has no box for.
+/// Problems with the layout's canvas: a portrait one larger than a phone
+/// shows, and actors it has no box for.
 pub fn check_canvas(w: &Walkthrough, layout: &Layout) -> Vec<Problem> {
     let mut problems = Vec::new();
+    let canvas = layout.canvas;
+    let too_large = canvas.width > portrait::WIDTH || canvas.height > portrait::MAX_HEIGHT;
+    if layout.orientation == Orientation::Portrait && too_large {
+        problems.push(Problem::CanvasTooLarge {
+            width: canvas.width,
+            height: canvas.height,
+        });
+    }
     for (actor, rect) in w.actors.iter().zip(boxes(w, layout)) {
         if rect.is_none() {
             problems.push(Problem::NotLaidOut(actor.id.to_owned()));

@@ -2,9 +2,13 @@
 //! than a stop at the first.
 //!
 //! - [`text`]: ids, titles, narration length, sources, related cards.
-//! - `layout`: parents, and on a layout the canvas, overlaps, room for
+//! - `layout`: parents, and on each layout the canvas, overlaps, room for
 //!   labels and badges, arrow labels on the canvas and clear of boxes.
 //! - `script`: the steps played in order against the canvas as it stands.
+//!
+//! A walkthrough is checked on its landscape layout and on its derived
+//! portrait one; problems of the portrait layout are
+//! [`Problem::InPortrait`].
 
 mod error;
 mod layout;
@@ -16,14 +20,14 @@ use std::collections::{BTreeMap, HashSet};
 pub use error::{Problem, Reference, WalkthroughError};
 
 use crate::deck::Deck;
-use crate::walkthrough::layout::Layout;
+use crate::walkthrough::layout::{Layout, Orientation};
 use crate::walkthrough::model::Walkthrough;
 use crate::walkthrough::state::{shown_over, Shown};
 use script::Found;
 
 impl Walkthrough {
-    /// Every problem with this walkthrough; related cards are looked up in
-    /// `deck` (the shipped deck).
+    /// Every problem with this walkthrough, on both its layouts; related
+    /// cards are looked up in `deck` (the shipped deck).
     pub fn validate(&self, deck: &Deck) -> Result<(), Vec<WalkthroughError>> {
         self.errors(self.problems(deck))
     }
@@ -66,10 +70,12 @@ impl Walkthrough {
                 .into_iter()
                 .map(|p| (None, p)),
         );
+        found.extend(self.layout_problems(&Layout::portrait(self), &shown));
         found
     }
 
-    /// The problems of one layout.
+    /// The problems of one layout; those of a portrait one are
+    /// [`Problem::InPortrait`].
     fn layout_problems(
         &self,
         layout: &Layout,
@@ -86,7 +92,13 @@ impl Walkthrough {
                 .into_iter()
                 .map(|p| (None, p)),
         );
-        found
+        match layout.orientation {
+            Orientation::Landscape => found,
+            Orientation::Portrait => found
+                .into_iter()
+                .map(|(step, p)| (step, Problem::InPortrait(Box::new(p))))
+                .collect(),
+        }
     }
 }
 
