@@ -1,13 +1,12 @@
-//! A walkthrough's scene as SVG on its fixed 1200×675 canvas. Every actor is
-//! drawn once and only its opacity, transform and text change between steps,
-//! so nothing ever shifts; arrows are redrawn for each step.
+//! A walkthrough's scene as SVG on the canvas of the `Layout` it is given.
+//! Every actor is drawn once and only its opacity, transform and text
+//! change between steps, so nothing ever shifts; arrows are redrawn for
+//! each step.
 
 use leptos::prelude::*;
 
-use keydeck_study::walkthrough::canvas::{
-    arrow_shapes, badge_baseline, label_baseline, text_left, HEIGHT, WIDTH,
-};
-use keydeck_study::walkthrough::{ActorKind, ArrowStyle, SceneState, Walkthrough};
+use keydeck_study::walkthrough::canvas::{badge_baseline, label_baseline, text_left};
+use keydeck_study::walkthrough::{ActorKind, ArrowStyle, Layout, SceneState, Walkthrough};
 
 fn kind_class(kind: ActorKind) -> &'static str {
     if kind.is_container() {
@@ -20,12 +19,15 @@ fn kind_class(kind: ActorKind) -> &'static str {
 #[component]
 pub fn WalkthroughStage(
     walkthrough: &'static Walkthrough,
+    /// Where the actors sit, and the canvas.
+    layout: Layout,
     state: Memo<SceneState>,
 ) -> impl IntoView {
     let title = walkthrough.title;
-    let actors = walkthrough.actors.iter().map(|actor| {
+    let view_box = layout.view_box();
+    let actors = walkthrough.actors.iter().enumerate().map(|(i, actor)| {
         let id = actor.id;
-        let rect = actor.rect;
+        let rect = layout.rect_at(i, id).unwrap_or(actor.rect);
         let container = actor.kind.is_container();
         let current = move || state.with(|s| s.actor(id).cloned());
         let present = move || current().is_some_and(|a| a.present);
@@ -49,9 +51,11 @@ pub fn WalkthroughStage(
             </g>
         }
     }).collect_view();
+    let layout = StoredValue::new(layout);
     let arrows = move || {
         state.with(|s| {
-            arrow_shapes(s)
+            layout
+                .with_value(|l| l.arrow_shapes(s))
                 .into_iter()
                 .map(|(arrow, shape)| {
                     let ((x1, y1), (x2, y2)) = (shape.start, shape.end);
@@ -74,7 +78,7 @@ pub fn WalkthroughStage(
     };
     let description = move || state.with(|s| s.description(title));
     view! {
-        <svg class="stage" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=description>
+        <svg class="stage" viewBox=view_box role="img" aria-label=description>
             <defs>
                 {["call", "data", "grant"].map(|style| view! {
                     <marker id=format!("head-{style}") viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use keydeck_study::walkthrough::{builtin, Walkthrough};
+use keydeck_study::walkthrough::{builtin, Layout, Walkthrough};
 
 use crate::components::lab_links::LabLinks;
 use crate::components::markdown::Markdown;
@@ -233,7 +233,7 @@ fn Stage(playback: Playback) -> impl IntoView {
     view! {
         // Focusable so that a keyboard can scroll the diagram on a narrow screen.
         <div class="stage-frame" tabindex="0" role="region" aria-label="Diagram">
-            <WalkthroughStage walkthrough=walkthrough state=state/>
+            <WalkthroughStage walkthrough=walkthrough layout=Layout::landscape(walkthrough) state=state/>
             <div class="blank-screen" class:on=move || playback.blank.get() aria-hidden="true"></div>
         </div>
     }

@@ -1,19 +1,20 @@
-//! The fixed virtual canvas that every walkthrough is laid out on, and the
-//! type metrics the layout assumes. The renderer scales the canvas as a whole
-//! (an SVG `viewBox`), so it never computes a position and nothing shifts
-//! between steps.
+//! The landscape canvas that every walkthrough is written on, and the type
+//! metrics that every layout assumes (the portrait layout is derived from
+//! the landscape one: see [`crate::walkthrough::layout`]). The renderer
+//! scales the canvas as a whole (an SVG `viewBox`), so it never computes a
+//! position and nothing shifts between steps.
 
 use serde::Serialize;
 
 mod arrow;
 
-pub use arrow::{arrow_shapes, label_obstacles, label_width, ArrowShape, LabelBox, Point};
+pub use arrow::{arrow_shapes, label_obstacles, label_width, ArrowShape, Clash, LabelBox, Point};
 
-/// Canvas width in canvas units.
+/// Landscape canvas width in canvas units.
 pub const WIDTH: u16 = 1200;
-/// Canvas height in canvas units (16:9 with [`WIDTH`]).
+/// Landscape canvas height in canvas units (16:9 with [`WIDTH`]).
 pub const HEIGHT: u16 = 675;
-/// The whole canvas.
+/// The whole landscape canvas.
 pub const CANVAS: Rect = Rect::new(0, 0, WIDTH, HEIGHT);
 
 /// Inner padding of every box, on each side.

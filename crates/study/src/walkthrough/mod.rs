@@ -10,16 +10,21 @@
 //!   so a deep link (`/walkthroughs/<id>/<step>`, see [`Walkthrough::link`])
 //!   opens any step directly; [`SceneState::next`] steps forward to the same
 //!   picture.
+//! - [`Layout`] says where the actors sit: [`Layout::landscape`] as
+//!   written, on the 1200×675 canvas, or [`Layout::portrait`], derived from
+//!   the scene for a narrow screen. Arrows and their labels are placed on
+//!   either ([`Layout::arrow_shapes`]).
 //! - [`Playhead`] holds the current step and the moves of the controls.
 //! - [`Walkthrough::validate`] and [`validate_all`] report every problem:
 //!   unknown actors, duplicate ids, empty narration, bad sources, crowded
-//!   boxes, unknown cards.
+//!   boxes, unknown cards, on both layouts.
 //! - [`Completions`] records which walkthroughs were watched to the end.
 //! - [`builtin`] holds the walkthroughs that ship with KeyDeck.
 
 pub mod builtin;
 pub mod canvas;
 mod completions;
+pub mod layout;
 mod model;
 mod playhead;
 mod state;
@@ -27,6 +32,7 @@ pub mod validate;
 
 pub use canvas::Rect;
 pub use completions::Completions;
+pub use layout::{Layout, Orientation};
 pub use model::{Actor, ActorKind, Arrow, ArrowStyle, Change, Step, Walkthrough};
 pub use playhead::Playhead;
 pub use state::{ActorState, SceneState};

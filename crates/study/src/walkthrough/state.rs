@@ -2,6 +2,8 @@
 //! to it, so any step can be rendered on its own (a deep link opens it
 //! directly) and stepping forward reaches the same picture.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::Serialize;
 
 use super::canvas::Rect;
@@ -129,6 +131,36 @@ pub(super) fn opening(walkthrough: &Walkthrough) -> Vec<ActorState> {
             present: a.initially_present,
         })
         .collect()
+}
+
+/// Everything an actor shows over the whole walkthrough, for the layouts
+/// to size its box by and the layout checks to measure.
+#[derive(Debug, Default)]
+pub(crate) struct Shown {
+    pub texts: BTreeSet<&'static str>,
+    pub most_badges: usize,
+}
+
+/// Adds what the actors show now to what they showed before.
+pub(crate) fn record(actors: &[ActorState], shown: &mut BTreeMap<&'static str, Shown>) {
+    for a in actors {
+        let entry = shown.entry(a.id).or_default();
+        entry.texts.insert(a.label);
+        entry.texts.extend(a.badges.iter().copied());
+        entry.most_badges = entry.most_badges.max(a.badges.len());
+    }
+}
+
+/// What each actor shows from the opening scene to the last step.
+pub(crate) fn shown_over(walkthrough: &Walkthrough) -> BTreeMap<&'static str, Shown> {
+    let mut actors = opening(walkthrough);
+    let mut shown = BTreeMap::new();
+    record(&actors, &mut shown);
+    for step in walkthrough.steps {
+        apply(&mut actors, step);
+        record(&actors, &mut shown);
+    }
+    shown
 }
 
 /// Applies a step's lasting effects: arrivals, then changes, then departures.

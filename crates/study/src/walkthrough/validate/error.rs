@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::walkthrough::canvas::{GAP, MAX_ARROW_LABEL};
+use crate::walkthrough::layout::portrait;
 
 /// Something wrong with a walkthrough, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -137,6 +138,17 @@ pub enum Problem {
     },
     /// Two arrow labels of one step that, wherever they are tried, meet.
     LabelsMeet(String, String),
+    /// A portrait canvas wider than [`portrait::WIDTH`] or taller than
+    /// [`portrait::MAX_HEIGHT`].
+    CanvasTooLarge {
+        width: u16,
+        height: u16,
+    },
+    /// An actor the layout has no box for.
+    NotLaidOut(String),
+    /// A problem of the portrait layout; the ones without this are of the
+    /// landscape layout, or of no layout.
+    InPortrait(Box<Problem>),
 }
 
 impl fmt::Display for Problem {
@@ -224,6 +236,14 @@ impl fmt::Display for Problem {
                 f,
                 "arrow labels \"{a}\" and \"{b}\" meet wherever they are placed along their arrows"
             ),
+            Problem::CanvasTooLarge { width, height } => write!(
+                f,
+                "the canvas is {width}×{height} units, larger than the {}×{} a phone shows",
+                portrait::WIDTH,
+                portrait::MAX_HEIGHT
+            ),
+            Problem::NotLaidOut(id) => write!(f, "\"{id}\" has no box in the layout"),
+            Problem::InPortrait(problem) => write!(f, "in the portrait layout, {problem}"),
         }
     }
 }

@@ -2,57 +2,104 @@
 //! than a stop at the first.
 //!
 //! - [`text`]: ids, titles, narration length, sources, related cards.
-//! - `layout`: parents, canvas bounds, overlaps, room for labels and badges,
-//!   arrow labels on the canvas and clear of boxes.
+//! - `layout`: parents, and on each layout the canvas, overlaps, room for
+//!   labels and badges, arrow labels on the canvas and clear of boxes.
 //! - `script`: the steps played in order against the canvas as it stands.
+//!
+//! A walkthrough is checked on its landscape layout and on its derived
+//! portrait one; problems of the portrait layout are
+//! [`Problem::InPortrait`].
 
 mod error;
 mod layout;
 mod script;
 pub mod text;
 
+use std::collections::BTreeMap;
+
 pub use error::{Problem, Reference, WalkthroughError};
 
 use crate::content_file::FirstSeen;
 use crate::deck::Deck;
+use crate::walkthrough::layout::{Layout, Orientation};
 use crate::walkthrough::model::Walkthrough;
+use crate::walkthrough::state::{shown_over, Shown};
+use script::Found;
 
 impl Walkthrough {
-    /// Every problem with this walkthrough; related cards are looked up in
-    /// `deck` (the shipped deck).
+    /// Every problem with this walkthrough, on both its layouts; related
+    /// cards are looked up in `deck` (the shipped deck).
     pub fn validate(&self, deck: &Deck) -> Result<(), Vec<WalkthroughError>> {
-        let errors = self.problems(deck);
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+        self.errors(self.problems(deck))
     }
 
-    fn problems(&self, deck: &Deck) -> Vec<WalkthroughError> {
-        let mut found: Vec<(Option<usize>, Problem)> = Vec::new();
-        let whole = text::check_heading(self)
-            .into_iter()
-            .chain(text::check_cards(self, deck))
-            .chain(layout::check_actors(self))
-            .chain(layout::check_places(self));
-        found.extend(whole.map(|p| (None, p)));
-        let (played, shown) = script::play(self);
-        found.extend(played);
-        found.extend(layout::check_labels(self));
-        found.extend(
-            layout::check_room(self, &shown)
-                .into_iter()
-                .map(|p| (None, p)),
-        );
-        found
+    /// Every problem with where `layout` puts this walkthrough's boxes,
+    /// arrow labels and text, and with its canvas.
+    pub fn validate_layout(&self, layout: &Layout) -> Result<(), Vec<WalkthroughError>> {
+        self.errors(self.layout_problems(layout, &shown_over(self)))
+    }
+
+    fn errors(&self, found: Vec<Found>) -> Result<(), Vec<WalkthroughError>> {
+        if found.is_empty() {
+            return Ok(());
+        }
+        Err(found
             .into_iter()
             .map(|(step, problem)| WalkthroughError {
                 walkthrough: self.id.to_owned(),
                 step,
                 problem,
             })
-            .collect()
+            .collect())
+    }
+
+    fn problems(&self, deck: &Deck) -> Vec<Found> {
+        let landscape = Layout::landscape(self);
+        let mut found: Vec<Found> = Vec::new();
+        let whole = text::check_heading(self)
+            .into_iter()
+            .chain(text::check_cards(self, deck))
+            .chain(layout::check_actors(self))
+            .chain(layout::check_canvas(self, &landscape))
+            .chain(layout::check_places(self, &landscape));
+        found.extend(whole.map(|p| (None, p)));
+        let (played, shown) = script::play(self);
+        found.extend(played);
+        found.extend(layout::check_labels(self, &landscape));
+        found.extend(
+            layout::check_room(self, &landscape, &shown)
+                .into_iter()
+                .map(|p| (None, p)),
+        );
+        found.extend(self.layout_problems(&Layout::portrait(self), &shown));
+        found
+    }
+
+    /// The problems of one layout; those of a portrait one are
+    /// [`Problem::InPortrait`].
+    fn layout_problems(
+        &self,
+        layout: &Layout,
+        shown: &BTreeMap<&'static str, Shown>,
+    ) -> Vec<Found> {
+        let mut found: Vec<Found> = layout::check_canvas(self, layout)
+            .into_iter()
+            .chain(layout::check_places(self, layout))
+            .map(|p| (None, p))
+            .collect();
+        found.extend(layout::check_labels(self, layout));
+        found.extend(
+            layout::check_room(self, layout, shown)
+                .into_iter()
+                .map(|p| (None, p)),
+        );
+        match layout.orientation {
+            Orientation::Landscape => found,
+            Orientation::Portrait => found
+                .into_iter()
+                .map(|(step, p)| (step, Problem::InPortrait(Box::new(p))))
+                .collect(),
+        }
     }
 }
 
@@ -62,8 +109,10 @@ pub fn validate_all(
     walkthroughs: &[Walkthrough],
     deck: &Deck,
 ) -> Result<(), Vec<WalkthroughError>> {
-    let mut errors: Vec<WalkthroughError> =
-        walkthroughs.iter().flat_map(|w| w.problems(deck)).collect();
+    let mut errors: Vec<WalkthroughError> = walkthroughs
+        .iter()
+        .flat_map(|w| w.validate(deck).err().unwrap_or_default())
+        .collect();
     let mut seen = FirstSeen::new();
     for w in walkthroughs {
         if seen.note(w.id, ()).is_some() {

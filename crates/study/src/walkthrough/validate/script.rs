@@ -2,21 +2,13 @@
 //! stands: every reference names an actor that is there, arrivals and
 //! departures make sense, badges exist before they move.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::error::{Problem, Reference};
 use super::text::check_words;
 use crate::walkthrough::canvas::MAX_ARROW_LABEL;
 use crate::walkthrough::model::{Change, Step, Walkthrough};
-use crate::walkthrough::state::{apply, apply_change, opening, ActorState};
-
-/// Everything an actor shows over the whole walkthrough, for the layout
-/// checks to measure.
-#[derive(Debug, Default)]
-pub struct Shown {
-    pub texts: BTreeSet<&'static str>,
-    pub most_badges: usize,
-}
+use crate::walkthrough::state::{apply, apply_change, opening, record, ActorState, Shown};
 
 /// A problem found while playing, with the step it belongs to (from 1).
 pub type Found = (Option<usize>, Problem);
@@ -40,15 +32,6 @@ pub fn play(w: &Walkthrough) -> (Vec<Found>, BTreeMap<&'static str, Shown>) {
         found.extend(problems.into_iter().map(|p| (Some(i + 1), p)));
     }
     (found, shown)
-}
-
-fn record(actors: &[ActorState], shown: &mut BTreeMap<&'static str, Shown>) {
-    for a in actors {
-        let entry = shown.entry(a.id).or_default();
-        entry.texts.insert(a.label);
-        entry.texts.extend(a.badges.iter().copied());
-        entry.most_badges = entry.most_badges.max(a.badges.len());
-    }
 }
 
 /// Checks the step's arrivals, changes and departures against the canvas

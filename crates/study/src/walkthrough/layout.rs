@@ -1,0 +1,100 @@
+//! Where a walkthrough's actors sit: a canvas and one box per actor. The
+//! landscape layout is the one each actor is written with, on the
+//! 1200×675 [`CANVAS`]; the portrait one is derived from the scene for
+//! narrow screens (see [`portrait`]). Arrows, their labels and the text in
+//! the boxes are placed from a layout, and both layouts are validated.
+
+use serde::Serialize;
+
+use super::canvas::{Rect, CANVAS};
+use super::model::Walkthrough;
+use super::state::SceneState;
+
+pub mod portrait;
+
+/// Which arrangement of the scene a layout is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Orientation {
+    /// The actors where the walkthrough puts them, on the 1200×675 canvas.
+    Landscape,
+    /// The same actors stacked for a narrow screen, [`portrait::WIDTH`]
+    /// units wide.
+    Portrait,
+}
+
+/// A canvas and where each actor's box sits on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Layout {
+    pub orientation: Orientation,
+    /// The whole canvas, from (0, 0); the renderer's `viewBox`.
+    pub canvas: Rect,
+    /// Each actor's id and box, in the order of the scene.
+    pub places: Vec<(&'static str, Rect)>,
+}
+
+impl Layout {
+    /// The actors' own boxes on the 1200×675 canvas.
+    pub fn landscape(walkthrough: &Walkthrough) -> Layout {
+        Layout {
+            orientation: Orientation::Landscape,
+            canvas: CANVAS,
+            places: walkthrough.actors.iter().map(|a| (a.id, a.rect)).collect(),
+        }
+    }
+
+    /// The portrait layout derived from the scene: see [`portrait`].
+    pub fn portrait(walkthrough: &Walkthrough) -> Layout {
+        portrait::derive(walkthrough)
+    }
+
+    /// The landscape layout read from a scene state's own boxes.
+    pub fn landscape_of(state: &SceneState) -> Layout {
+        Layout {
+            orientation: Orientation::Landscape,
+            canvas: CANVAS,
+            places: state.actors.iter().map(|a| (a.id, a.rect)).collect(),
+        }
+    }
+
+    /// The box of the first actor with this id.
+    pub fn rect(&self, id: &str) -> Option<Rect> {
+        self.places.iter().find(|(i, _)| *i == id).map(|(_, r)| *r)
+    }
+
+    /// The box of the actor at `index` in the scene, whose id is `id`: the
+    /// place at that index when it names the actor, otherwise the first
+    /// with the id. Two actors with one id keep their own boxes.
+    pub fn rect_at(&self, index: usize, id: &str) -> Option<Rect> {
+        match self.places.get(index) {
+            Some((i, rect)) if *i == id => Some(*rect),
+            _ => self.rect(id),
+        }
+    }
+
+    /// The SVG `viewBox` of the canvas.
+    pub fn view_box(&self) -> String {
+        let c = self.canvas;
+        format!("{} {} {} {}", c.x, c.y, c.width, c.height)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_actors_with_one_id_keep_their_own_boxes() {
+        let (first, second) = (Rect::new(0, 0, 10, 10), Rect::new(20, 0, 10, 10));
+        let layout = Layout {
+            orientation: Orientation::Landscape,
+            canvas: CANVAS,
+            places: vec![("key", first), ("key", second)],
+        };
+        assert_eq!(layout.rect("key"), Some(first));
+        assert_eq!(layout.rect_at(1, "key"), Some(second));
+        assert_eq!(layout.rect_at(5, "key"), Some(first), "past the end: by id");
+        assert_eq!(layout.rect_at(0, "data"), None);
+        assert_eq!(layout.view_box(), "0 0 1200 675");
+    }
+}
