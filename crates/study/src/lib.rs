@@ -15,6 +15,7 @@ pub mod progress;
 pub mod queue;
 pub mod quiz;
 pub mod review;
+mod rng;
 pub mod schedule;
 pub mod stats;
 pub mod walkthrough;

@@ -9,8 +9,8 @@ use std::collections::{BTreeSet, VecDeque};
 use super::bank::QuestionBank;
 use super::generate::Plan;
 use super::question::{Body, Question, QuestionKind};
-use super::rng::Rng;
 use super::seed::Seed;
+use crate::rng::Rng;
 
 /// What to quiz on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use super::answer_text::term_names;
 use super::question::{Body, Origin, Question, QuestionKind};
-use super::rng::Rng;
 use super::seed::Seed;
 use crate::card::{Card, CardKind, REVERSE_SUFFIX};
 use crate::deck::Deck;
+use crate::rng::Rng;
 
 mod distractors;
 mod forms;

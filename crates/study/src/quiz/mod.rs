@@ -29,7 +29,7 @@ mod link;
 pub mod parse;
 mod question;
 mod result;
-mod rng;
+
 mod seed;
 mod task;
 

@@ -19,8 +19,7 @@ use crate::schedule::{Grade, Memory, MemoryState, Scheduler};
 
 use super::mastery::retrievability;
 
-mod rng;
-use rng::Rng;
+use crate::rng::Rng;
 
 /// How the simulated learner studies.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +77,7 @@ pub fn simulate(
         next_new: 0,
         scheduler: Scheduler::new(progress.settings.desired_retention),
         progress,
-        rng: Rng::new(seed),
+        rng: Rng::derive(seed, "sample history"),
         learner,
     };
     let mut resting = 0;
@@ -95,8 +94,7 @@ pub fn simulate(
             continue;
         }
         // Sessions start between 07:00 and 21:59 local time, after any rollover hour below 7.
-        let time = NaiveTime::from_hms_opt(7 + sim.rng.below(15), sim.rng.below(60), 0)
-            .expect("a valid time of day");
+        let time = NaiveTime::MIN + Duration::minutes(7 * 60 + sim.rng.below(15 * 60) as i64);
         let start = clock.to_utc((today - Days::new(back)).and_time(time));
         sim.session(start, now);
     }
@@ -130,7 +128,7 @@ impl Simulation<'_> {
             let outcome = self.scheduler.review(memory.as_ref(), grade, at);
             self.progress.record(&card, &outcome, at);
             // Reading, recalling and grading takes a few seconds.
-            at += Duration::seconds(i64::from(6 + self.rng.below(20)));
+            at += Duration::seconds(6 + self.rng.below(20) as i64);
         }
     }
 

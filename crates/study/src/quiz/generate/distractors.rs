@@ -8,7 +8,7 @@ use super::{forms, Form, MATCH_ROWS};
 use crate::card::{Card, CardKind};
 use crate::deck::Deck;
 use crate::quiz::answer_text::{normalize, term_names};
-use crate::quiz::rng::Rng;
+use crate::rng::Rng;
 
 /// Nearest first: own topic (0) before others (1), then more shared
 /// telling tags, then an answer of the same shape (false before true).

@@ -1,6 +1,7 @@
-//! The quiz's randomness: ChaCha8 seeded from the quiz seed, with index
-//! sampling done in `u64` arithmetic so that a seed draws the same numbers on
-//! 32-bit wasm and 64-bit native builds.
+//! The crate's one random source, for quizzes and the sample history:
+//! ChaCha8 seeded from a seed and a label, with index sampling done in `u64`
+//! arithmetic so that a seed draws the same numbers on 32-bit wasm and
+//! 64-bit native builds. Not for anything secret.
 
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -37,6 +38,16 @@ impl Rng {
         self.0.next_u64() & 1 == 1
     }
 
+    /// A uniform number in [0, 1), from the top 53 bits of one draw.
+    pub fn unit(&mut self) -> f64 {
+        (self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
     /// Fisher–Yates.
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
@@ -49,6 +60,17 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_draws_stay_in_range_and_chance_follows_its_probability() {
+        let mut rng = Rng::derive(3, "unit");
+        let draws: Vec<f64> = (0..10_000).map(|_| rng.unit()).collect();
+        assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
+        let hits = (0..10_000).filter(|_| rng.chance(0.25)).count();
+        assert!((2_300..2_700).contains(&hits), "{hits}");
+        assert!(!(0..100).any(|_| rng.chance(0.0)));
+        assert!((0..100).all(|_| rng.chance(1.0)));
+    }
 
     #[test]
     fn a_seed_and_label_always_draw_the_same_numbers() {
