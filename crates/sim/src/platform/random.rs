@@ -70,6 +70,17 @@ impl Entropy {
         format!("{prefix}-{}", &digits[..17])
     }
 
+    /// A random (version 4) UUID, lower-case with hyphens, as AWS writes key
+    /// IDs and secret version IDs.
+    pub fn uuid(&mut self) -> String {
+        let mut bytes = [0u8; 16];
+        self.rng.fill_bytes(&mut bytes);
+        uuid::Builder::from_random_bytes(bytes)
+            .into_uuid()
+            .hyphenated()
+            .to_string()
+    }
+
     /// A random 256-bit key.
     pub fn key(&mut self) -> [u8; 32] {
         let mut k = [0; 32];

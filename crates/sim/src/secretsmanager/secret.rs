@@ -147,19 +147,7 @@ pub fn arn_in(arn: &str, from: &str, to: &str) -> String {
 /// A version ID when the request gives no ClientRequestToken: a random
 /// UUID, as the SDKs make one.
 pub fn new_version_id(rng: &mut Entropy) -> String {
-    let mut b = [0u8; 16];
-    rng.fill_bytes(&mut b);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
+    rng.uuid()
 }
 
 /// Names are 1 to 512 of ASCII letters, digits and `/_+=.@-!`

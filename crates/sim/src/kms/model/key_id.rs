@@ -7,21 +7,10 @@ use crate::platform::random::Entropy;
 
 /// A new key ID.
 pub fn new_key_id(multi_region: bool, rng: &mut Entropy) -> String {
-    let mut b = rng.bytes(16);
     if multi_region {
-        return format!("mrk-{}", hex(&b));
+        return format!("mrk-{}", hex(&rng.bytes(16)));
     }
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex(&b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
+    rng.uuid()
 }
 
 /// Whether `s` has the form of a key ID.
@@ -33,8 +22,8 @@ pub fn is_key_id(s: &str) -> bool {
     if let Some(rest) = s.strip_prefix("mrk-") {
         return rest.len() == 32 && hex(rest);
     }
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12]) && groups.iter().all(|g| hex(g))
+    // A UUID written as AWS writes one: hyphenated and lower-case.
+    uuid::Uuid::try_parse(s).is_ok_and(|id| id.hyphenated().to_string() == s)
 }
 
 #[cfg(test)]
@@ -45,6 +34,15 @@ mod tests {
     fn key_ids_are_uuids_or_multi_region_ids() {
         assert!(is_key_id("1234abcd-12ab-34cd-56ef-1234567890ab"));
         assert!(is_key_id("mrk-1234abcd12ab34cd56ef1234567890ab"));
+        assert!(
+            !is_key_id("1234ABCD-12AB-34CD-56EF-1234567890AB"),
+            "upper case"
+        );
+        assert!(!is_key_id("1234abcd12ab34cd56ef1234567890ab"), "no hyphens");
+        assert!(
+            !is_key_id("{1234abcd-12ab-34cd-56ef-1234567890ab}"),
+            "braced"
+        );
         assert!(!is_key_id("1234abcd-12ab-34cd-56ef-1234567890a"));
         assert!(!is_key_id("mrk-1234"));
         assert!(!is_key_id("alias/x"));
