@@ -7,13 +7,16 @@ pub fn PageHeader(
     /// The document title, before " · KeyDeck"; empty for the home page.
     title: &'static str,
     heading: &'static str,
-    children: Children,
+    /// A smaller heading, for pages whose content needs the screen.
+    #[prop(optional)]
+    compact: bool,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     view! {
         <Title text=title/>
-        <header class="page-header">
+        <header class="page-header" class:compact=compact>
             <h1>{heading}</h1>
-            <p class="lede">{children()}</p>
+            {children.map(|lede| view! { <p class="lede">{lede()}</p> })}
         </header>
     }
 }

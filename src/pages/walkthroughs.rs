@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
-use keydeck_study::walkthrough::{builtin, Layout, Walkthrough};
+use keydeck_study::walkthrough::{builtin, Layout, Orientation, Walkthrough};
 
 use crate::components::lab_links::LabLinks;
 use crate::components::markdown::Markdown;
@@ -168,7 +170,9 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
     };
     wire_player(playback);
     view! {
-        <PageHeader title=walkthrough.title heading=walkthrough.title>{walkthrough.summary}</PageHeader>
+        // The diagram and the narration need the screen: a compact heading,
+        // and the summary with the sources below.
+        <PageHeader title=walkthrough.title heading=walkthrough.title compact=true/>
         <div class="player" class:presenting=move || playback.presenting.get() node_ref=playback.stage_box>
             <Stage playback=playback/>
             <Narration playback=playback/>
@@ -230,10 +234,32 @@ fn Stage(playback: Playback) -> impl IntoView {
             .or_else(|| walkthrough.first_state())
             .expect("a shipped walkthrough has steps")
     });
+    // Both arrangements of the scene, worked out once. The one drawn is
+    // the one whose type stays readable in the room the screen leaves;
+    // presenter mode keeps the projector's landscape.
+    let landscape = Layout::landscape(walkthrough);
+    let portrait = Layout::portrait(walkthrough);
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let room = stage_room(frame);
+    let presenting = playback.presenting;
+    let layout = Memo::new(move |_| {
+        let (width, height) = room.get();
+        if presenting.get() || width == 0.0 {
+            landscape.clone()
+        } else {
+            landscape.fitting(&portrait, width, height).clone()
+        }
+    });
+    // Never so short that the type falls under 12 px: a short window
+    // scrolls to the narration instead.
+    let max_height = move || {
+        let (_, height) = room.get();
+        let least = layout.with(Layout::readable_height);
+        (height > 0.0 && !presenting.get()).then(|| format!("{}px", height.max(least)))
+    };
     view! {
-        // Focusable so that a keyboard can scroll the diagram on a narrow screen.
-        <div class="stage-frame" tabindex="0" role="region" aria-label="Diagram">
-            <WalkthroughStage walkthrough=walkthrough layout=Layout::landscape(walkthrough) state=state/>
+        <div class="stage-frame" node_ref=frame class:portrait=move || layout.with(|l| l.orientation == Orientation::Portrait) style:--stage-max-height=max_height role="region" aria-label="Diagram">
+            {move || view! { <WalkthroughStage walkthrough=walkthrough layout=layout.get() state=state/> }}
             <div class="blank-screen" class:on=move || playback.blank.get() aria-hidden="true"></div>
         </div>
     }
@@ -301,8 +327,10 @@ fn StepDots(playback: Playback) -> impl IntoView {
 #[component]
 fn Sources(walkthrough: &'static Walkthrough) -> impl IntoView {
     view! {
-        <section class="panel walkthrough-sources" aria-labelledby="sources-title">
-            <h2 id="sources-title">"Sources"</h2>
+        <section class="panel walkthrough-sources" aria-labelledby="about-title">
+            <h2 id="about-title">"About this walkthrough"</h2>
+            <p>{walkthrough.summary}</p>
+            <h3 id="sources-title">"Sources"</h3>
             <ul>
                 {walkthrough.sources.iter().map(|url| view! {
                     <li><a href=*url target="_blank" rel="noopener">{url.trim_start_matches("https://docs.aws.amazon.com/")}</a></li>
@@ -313,3 +341,81 @@ fn Sources(walkthrough: &'static Walkthrough) -> impl IntoView {
         </section>
     }
 }
+
+/// The room the diagram has, in CSS pixels: its column's width, and the
+/// window's height below the diagram's top, less the narration's first
+/// lines where the narration sits below it (one column) and the phone's tab
+/// bar. Measured once mounted and again when the window is resized or
+/// turned; (0, 0) until then.
+fn stage_room(frame: NodeRef<leptos::html::Div>) -> ReadSignal<(f64, f64)> {
+    let (room, set_room) = signal((0.0, 0.0));
+    let measure = move || {
+        let Some(el) = frame.get_untracked() else {
+            return;
+        };
+        let win = window();
+        let viewport = win
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let top = el.get_bounding_client_rect().top() + win.scroll_y().unwrap_or(0.0);
+        let matches = |query: &str| {
+            win.match_media(query)
+                .ok()
+                .flatten()
+                .is_some_and(|q| q.matches())
+        };
+        // The narration's title and first lines, and the tab bar, in px.
+        let below = if matches(ONE_COLUMN) {
+            NARRATION_PEEK_PX
+        } else {
+            16.0
+        };
+        let tab_bar = if matches(TAB_BAR) {
+            document()
+                .query_selector(".mainnav")
+                .ok()
+                .flatten()
+                .map_or(0.0, |bar| bar.get_bounding_client_rect().height())
+        } else {
+            0.0
+        };
+        let height = (viewport - top - below - tab_bar).max(MIN_STAGE_PX);
+        set_room.set((f64::from(el.client_width()), height));
+    };
+    // The frame's width follows the page's layout, which may settle after
+    // the player mounts; the window's height follows resizes and turns.
+    let callback = Closure::<dyn FnMut()>::new(measure);
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+    let held = StoredValue::new_local((callback, observer));
+    Effect::new(move |_| {
+        if let Some(el) = frame.get() {
+            held.with_value(|(_, observer)| {
+                if let Some(observer) = observer {
+                    observer.observe(&el);
+                }
+            });
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        resize.remove();
+        held.with_value(|(_, observer)| {
+            if let Some(observer) = observer {
+                observer.disconnect();
+            }
+        });
+    });
+    room
+}
+
+/// Where the player is one column, the narration under the diagram (as
+/// `style/main.css` has it).
+const ONE_COLUMN: &str = "(max-width: 63.99rem)";
+/// Where the main navigation is a tab bar along the bottom.
+const TAB_BAR: &str = "(max-width: 52rem)";
+/// Room kept under a one-column diagram for the narration's first lines.
+const NARRATION_PEEK_PX: f64 = 150.0;
+/// The least height given to the diagram, however short the window.
+const MIN_STAGE_PX: f64 = 240.0;

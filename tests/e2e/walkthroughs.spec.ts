@@ -80,6 +80,51 @@ test('presenter mode fills the screen, PageDown advances, B blanks and Esc leave
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
 
+/** The smallest type drawn on the stage, in CSS pixels. */
+async function smallestStageType(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.min(
+      ...[...document.querySelectorAll('svg.stage text')].map((t) => {
+        const scale = (t as SVGGraphicsElement).getScreenCTM()!.a;
+        return parseFloat(getComputedStyle(t).fontSize) * scale;
+      }),
+    ),
+  );
+}
+
+for (const [width, height] of [[1366, 768], [390, 844]]) {
+  test(`at ${width}×${height} each step's diagram and narration are seen together, unscrolled, in type of 12 px or more`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    for (const id of IDS) {
+      await page.goto(`/walkthroughs/${id}/2`);
+      const stage = page.locator('svg.stage');
+      await expect(page.getByTestId('step-count')).toHaveText(/Step 2 of/);
+      await expect(stage).toBeVisible();
+      const tabBar = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+      const bottom = tabBar && tabBar.y > height / 2 ? tabBar.y : height;
+      const diagram = (await stage.boundingBox())!;
+      expect(diagram.x, id).toBeGreaterThanOrEqual(0);
+      expect(diagram.x + diagram.width, id).toBeLessThanOrEqual(width);
+      expect(diagram.y + diagram.height, id).toBeLessThanOrEqual(bottom);
+      const title = (await page.locator('#step-title').boundingBox())!;
+      expect(title.y + title.height, id).toBeLessThanOrEqual(bottom);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), id).toBeLessThanOrEqual(width);
+      expect(await smallestStageType(page), id).toBeGreaterThanOrEqual(12);
+    }
+  });
+}
+
+test('presenter mode keeps the landscape diagram, even on a narrow screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/walkthroughs/snapshot-copy/1');
+  const stage = page.locator('svg.stage');
+  await expect(stage).toHaveAttribute('viewBox', /^0 0 472 /);
+  await page.keyboard.press('p');
+  await expect(stage).toHaveAttribute('viewBox', '0 0 1200 675');
+  await page.keyboard.press('Escape');
+  await expect(stage).toHaveAttribute('viewBox', /^0 0 472 /);
+});
+
 test('play advances on its own and pauses', async ({ page }) => {
   await page.clock.install();
   await page.goto('/walkthroughs/envelope-encryption/1');

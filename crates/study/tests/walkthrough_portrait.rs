@@ -6,6 +6,7 @@ mod walkthrough_fixture;
 use keydeck_study::walkthrough::builtin::ALL;
 use keydeck_study::walkthrough::canvas::{arrow_shapes, CANVAS};
 use keydeck_study::walkthrough::layout::portrait::{MAX_HEIGHT, WIDTH};
+use keydeck_study::walkthrough::layout::{MIN_TYPE_PX, SMALLEST_TYPE};
 use keydeck_study::walkthrough::ActorKind::*;
 use keydeck_study::walkthrough::{
     Actor, Arrow, Layout, Orientation, Problem, Rect, Step, Walkthrough,
@@ -57,7 +58,7 @@ fn portrait_canvases_are_narrow_enough_for_12_px_type_and_short_enough_for_the_n
         [
             ("snapshot-copy", 472, 524),
             ("envelope-encryption", 472, 320),
-            ("s3-replication-sse-kms", 472, 636),
+            ("s3-replication-sse-kms", 472, 624),
             ("ami-sharing", 472, 524),
             ("multi-region-client-side", 472, 604),
             ("secrets-rotation", 472, 400),
@@ -252,4 +253,28 @@ fn a_layout_without_a_box_for_an_actor_is_refused() {
         GOOD.validate_layout(&partial).unwrap_err()[0].to_string(),
         "fixture: in the portrait layout, \"data\" has no box in the layout"
     );
+}
+
+#[test]
+fn the_arrangement_drawn_is_the_one_that_keeps_type_readable() {
+    let snapshot = ALL.iter().find(|w| w.id == "snapshot-copy").unwrap();
+    let landscape = Layout::landscape(snapshot);
+    let portrait = Layout::portrait(snapshot);
+    let fits = |w: f64, h: f64| landscape.fitting(&portrait, w, h).orientation;
+    // A phone's column: landscape would draw its labels at about 4 px.
+    assert_eq!(fits(358.0, 600.0), Orientation::Portrait);
+    // A laptop's column beside the narration, under the page's header.
+    assert_eq!(fits(760.0, 560.0), Orientation::Portrait);
+    // A large monitor or a projector: landscape's type is 12 px or more.
+    assert_eq!(fits(1300.0, 800.0), Orientation::Landscape);
+    // On a phone's 358 px column, portrait's 16-unit type is 12 px or more.
+    assert!(portrait.scale_in(358.0, 1000.0) * SMALLEST_TYPE >= MIN_TYPE_PX);
+    // Just short of 12 px type in landscape: portrait, which draws larger.
+    assert_eq!(fits(890.0, 675.0), Orientation::Portrait);
+    assert!(portrait.scale_in(890.0, 675.0) > landscape.scale_in(890.0, 675.0));
+    assert_eq!(fits(900.0, 675.0), Orientation::Landscape);
+    assert!((landscape.scale_in(600.0, 675.0) - 0.5).abs() < 1e-9);
+    // At its readable height, a layout's type is exactly 12 px.
+    let least = portrait.readable_height();
+    assert!((portrait.scale_in(1000.0, least) * SMALLEST_TYPE - MIN_TYPE_PX).abs() < 1e-9);
 }

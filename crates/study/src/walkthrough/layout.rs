@@ -12,6 +12,14 @@ use super::state::SceneState;
 
 pub mod portrait;
 
+/// The type on the stage, in canvas units: labels, badges and arrow
+/// labels alike are set at 16 units, the size [`super::canvas::CHAR_WIDTH`]
+/// budgets for.
+pub const SMALLEST_TYPE: f64 = 16.0;
+
+/// The least size, in CSS pixels, that type on the stage should be drawn at.
+pub const MIN_TYPE_PX: f64 = 12.0;
+
 /// Which arrangement of the scene a layout is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -69,6 +77,31 @@ impl Layout {
         match self.places.get(index) {
             Some((i, rect)) if *i == id => Some(*rect),
             _ => self.rect(id),
+        }
+    }
+
+    /// How much the canvas is scaled to fit a box `width` × `height` CSS
+    /// pixels, keeping its proportions.
+    pub fn scale_in(&self, width: f64, height: f64) -> f64 {
+        let c = self.canvas;
+        (width / f64::from(c.width)).min(height / f64::from(c.height))
+    }
+
+    /// The least height, in CSS pixels, at which this layout's type is
+    /// still drawn at [`MIN_TYPE_PX`].
+    pub fn readable_height(&self) -> f64 {
+        f64::from(self.canvas.height) * MIN_TYPE_PX / SMALLEST_TYPE
+    }
+
+    /// Of `self` (landscape) and `portrait`, the one to draw in a box of
+    /// `width` × `height` CSS pixels: landscape wherever its type reaches
+    /// [`MIN_TYPE_PX`]; otherwise portrait, whose
+    /// narrower and shorter canvas always draws larger.
+    pub fn fitting<'a>(&'a self, portrait: &'a Layout, width: f64, height: f64) -> &'a Layout {
+        if self.scale_in(width, height) * SMALLEST_TYPE >= MIN_TYPE_PX {
+            self
+        } else {
+            portrait
         }
     }
 

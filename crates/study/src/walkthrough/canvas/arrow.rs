@@ -5,7 +5,7 @@
 //! that covers none, nor a label placed before it, and stays on the
 //! layout's canvas.
 
-use super::{Rect, CANVAS, CHAR_WIDTH};
+use super::{Rect, CANVAS, CHAR_WIDTH, TITLE_BAND};
 use crate::walkthrough::layout::Layout;
 use crate::walkthrough::model::Arrow;
 use crate::walkthrough::state::{ActorState, SceneState};
@@ -216,7 +216,8 @@ impl Layout {
 
     /// The label at the line's midpoint, or the nearest spot along its
     /// normal that is on the canvas and covers no box and no label in
-    /// `placed`; the midpoint if there is none.
+    /// `placed`, preferring one that also leaves the titles of Accounts and
+    /// Regions readable; the midpoint if there is none.
     fn label_spot(
         &self,
         state: &SceneState,
@@ -234,14 +235,31 @@ impl Layout {
                     .all(|(_, rect)| !label.covers(rect))
                 && placed.iter().all(|other| !label.meets(*other))
         };
-        (0..=LABEL_TRIES)
-            .flat_map(|k| {
-                let d = f64::from(k) * LABEL_STEP;
-                [d, -d]
-            })
-            .map(|d| at((mid.0 + nx * d, mid.1 + ny * d)))
-            .find(clear)
+        let titles: Vec<Rect> = self.title_bands(state).collect();
+        let spots = || {
+            (0..=LABEL_TRIES)
+                .flat_map(|k| {
+                    let d = f64::from(k) * LABEL_STEP;
+                    [d, -d]
+                })
+                .map(|d| at((mid.0 + nx * d, mid.1 + ny * d)))
+        };
+        spots()
+            .find(|label| clear(label) && titles.iter().all(|t| !label.covers(*t)))
+            .or_else(|| spots().find(clear))
             .unwrap_or(at(mid))
+    }
+
+    /// The bands at the top of the Accounts and Regions on the canvas that
+    /// hold their titles.
+    fn title_bands<'a>(&'a self, state: &'a SceneState) -> impl Iterator<Item = Rect> + 'a {
+        state
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.present && a.kind.is_container())
+            .filter_map(|(i, a)| self.rect_at(i, a.id))
+            .map(|r| Rect::new(r.x, r.y, r.width, TITLE_BAND))
     }
 }
 
