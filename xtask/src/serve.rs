@@ -6,7 +6,7 @@
 //! malformed requests); this module decides what each path answers.
 
 use std::collections::HashMap;
-use std::io::{Cursor, ErrorKind};
+use std::io::{Cursor, ErrorKind, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
@@ -16,36 +16,74 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::{project_root, site, tools, Result};
 
+/// `cargo xtask serve [--port N] [--no-build] [--dist DIR]`. Once the site
+/// is ready it prints one line, `serving http://127.0.0.1:<port>/`, where a
+/// program that starts it (`tests/e2e/support/server.ts`, with `--port 0`)
+/// reads its address.
 pub fn cli(args: &mut lexopt::Parser) -> Result<()> {
-    use lexopt::prelude::*;
-    let mut port = 8080u16;
-    let mut build = true;
-    while let Some(arg) = args.next()? {
-        match arg {
-            Long("port") => {
-                let value = args.value()?.string()?;
-                port = value
-                    .parse()
-                    .map_err(|_| format!("--port: {value:?} is not a port number"))?;
-            }
-            Long("no-build") => build = false,
-            other => return Err(format!("serve: {}", other.unexpected()).into()),
-        }
-    }
-    let dist = if build {
-        build_dist()?
-    } else {
-        project_root().join("dist")
+    let options = Options::parse(args)?;
+    let dist = match &options.dist {
+        Some(dir) => dir.clone(),
+        None if options.build => build_dist()?,
+        None => project_root().join("dist"),
     };
     if !dist.join("index.html").is_file() {
-        return Err(
-            "dist/index.html is missing: run `cargo xtask serve` without --no-build".into(),
-        );
+        return Err(match options.dist {
+            Some(dir) => format!(
+                "{} has no index.html: --dist takes a built site",
+                dir.display()
+            ),
+            None => "dist/index.html is missing: run `cargo xtask serve` without --no-build".into(),
+        }
+        .into());
     }
-    let server = bind(port)?;
+    let server = bind(options.port)?;
     precompress(&dist)?;
-    println!("KeyDeck is served at http://127.0.0.1:{port}/ (Ctrl-C stops it)");
+    // The only line on stdout: a caller may stop reading after it.
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "serving {}/", origin(&server)?)?;
+    out.flush()?;
+    drop(out);
     Err(format!("the server stopped: {}", serve_forever(server, dist)).into())
+}
+
+/// What `cargo xtask serve` was asked for.
+#[derive(Debug, PartialEq)]
+struct Options {
+    /// 0 for any free port.
+    port: u16,
+    /// Build `dist/` first.
+    build: bool,
+    /// A built site to serve instead of `dist/`, as it is.
+    dist: Option<PathBuf>,
+}
+
+impl Options {
+    fn parse(args: &mut lexopt::Parser) -> Result<Options> {
+        use lexopt::prelude::*;
+        let mut options = Options {
+            port: 8080,
+            build: true,
+            dist: None,
+        };
+        while let Some(arg) = args.next()? {
+            match arg {
+                Long("port") => {
+                    let value = args.value()?.string()?;
+                    options.port = value
+                        .parse()
+                        .map_err(|_| format!("--port: {value:?} is not a port number"))?;
+                }
+                Long("no-build") => options.build = false,
+                Long("dist") => {
+                    options.dist = Some(args.value()?.into());
+                    options.build = false;
+                }
+                other => return Err(format!("serve: {}", other.unexpected()).into()),
+            }
+        }
+        Ok(options)
+    }
 }
 
 /// `cargo xtask dist`: builds what a static host serves, without serving it.
@@ -314,7 +352,7 @@ fn content_type(file: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::{Read, Write};
+    use std::io::Read;
     use std::net::{SocketAddr, TcpStream};
 
     /// A `dist` of its own for one test, with an app script (over 32 KiB, so
@@ -583,6 +621,46 @@ mod tests {
         let second = brotli_cached(&file, &std::fs::read(&file).unwrap()).unwrap();
         assert_ne!(first, second);
         assert_eq!(unbrotli(&second), b"export const changed = true;\n");
+    }
+
+    fn options(args: &[&str]) -> Result<Options> {
+        Options::parse(&mut lexopt::Parser::from_args(args))
+    }
+
+    #[test]
+    fn reads_the_serve_options() {
+        let defaults = Options {
+            port: 8080,
+            build: true,
+            dist: None,
+        };
+        assert_eq!(options(&[]).unwrap(), defaults);
+        assert_eq!(
+            options(&["--port", "0", "--no-build"]).unwrap(),
+            Options {
+                port: 0,
+                build: false,
+                ..defaults
+            }
+        );
+        // A folder given is served as it is: nothing is built.
+        assert_eq!(
+            options(&["--dist", "/tmp/site", "--port=4173"]).unwrap(),
+            Options {
+                port: 4173,
+                build: false,
+                dist: Some(PathBuf::from("/tmp/site")),
+            }
+        );
+        for wrong in [
+            &["--port", "eighty"][..],
+            &["--port", "70000"],
+            &["--dist"],
+            &["--verbose"],
+            &["dist"],
+        ] {
+            assert!(options(wrong).is_err(), "{wrong:?}");
+        }
     }
 
     #[test]
