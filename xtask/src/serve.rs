@@ -8,10 +8,12 @@
 use std::collections::HashMap;
 use std::io::{Cursor, ErrorKind, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::SystemTime;
 
+use keydeck_study::fnv::fnv1a;
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::{project_root, site, tools, Result};
@@ -281,9 +283,15 @@ fn is_compressible(file: &Path) -> bool {
     )
 }
 
-/// A file's bytes after brotli (quality 11, window 22), compressed once per
-/// path and modification time. Requests for a file that is being compressed
-/// wait for that one compression.
+/// Brotli's settings: the smallest output, as a host precompressing a
+/// release would choose.
+const QUALITY: i32 = 11;
+const WINDOW: i32 = 22;
+
+/// A file's bytes after brotli, compressed once per path and modification
+/// time in this process, and once per content across processes
+/// (`brotli_stored`). Requests for a file that is being compressed wait for
+/// that one compression.
 fn brotli_cached(file: &Path, plain: &[u8]) -> std::io::Result<Arc<[u8]>> {
     /// The file, its modification time and length.
     type Key = (PathBuf, Option<SystemTime>, u64);
@@ -301,13 +309,49 @@ fn brotli_cached(file: &Path, plain: &[u8]) -> std::io::Result<Arc<[u8]>> {
         cache.retain(|k, _| k.0 != key.0 || *k == key);
         cache.entry(key).or_default().clone()
     };
-    Ok(slot.get_or_init(|| brotli(plain)).clone())
+    Ok(slot.get_or_init(|| brotli_stored(&store(), plain)).clone())
+}
+
+/// Where compressed bytes outlive the server: in Cargo's target directory,
+/// one file per content.
+fn store() -> PathBuf {
+    crate::target_dir().join(format!("serve-brotli-q{QUALITY}-w{WINDOW}"))
+}
+
+/// `plain` after brotli, read from `store` if a server compressed the same
+/// bytes before, else compressed and kept there. The browser suite serves
+/// several copies of `dist/`, each from a server process of its own, and a
+/// debug xtask takes about a minute to compress a whole build; the copies
+/// and a restarted `serve` find their bytes here. Keeping is best effort: a
+/// store that cannot be written only costs the compression next time.
+fn brotli_stored(store: &Path, plain: &[u8]) -> Arc<[u8]> {
+    let name = format!("{:016x}-{}.br", fnv1a(plain), plain.len());
+    let kept = store.join(&name);
+    if let Ok(bytes) = std::fs::read(&kept) {
+        return Arc::from(bytes);
+    }
+    let compressed = brotli(plain);
+    // Written whole under a name of its own, then renamed: a server reading
+    // the store never sees part of a file.
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let part = store.join(format!(
+        "{name}.part-{}-{}",
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = std::fs::create_dir_all(store)
+        .and_then(|()| std::fs::write(&part, &compressed))
+        .and_then(|()| std::fs::rename(&part, &kept));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&part);
+    }
+    compressed
 }
 
 fn brotli(plain: &[u8]) -> Arc<[u8]> {
     let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
+        quality: QUALITY,
+        lgwin: WINDOW,
         ..Default::default()
     };
     let mut out = Vec::new();
@@ -661,6 +705,34 @@ mod tests {
         ] {
             assert!(options(wrong).is_err(), "{wrong:?}");
         }
+    }
+
+    #[test]
+    fn compressed_bytes_are_kept_by_content() {
+        let store = fixture("store").join("store");
+        let plain = "the same bytes in another copy of the site\n".repeat(100);
+        let first = brotli_stored(&store, plain.as_bytes());
+        assert_eq!(unbrotli(&first), plain.as_bytes());
+        let kept: Vec<PathBuf> = std::fs::read_dir(&store)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(std::fs::read(&kept[0]).unwrap(), &first[..]);
+        // Another server with the same bytes reads them, whatever the file.
+        std::fs::write(&kept[0], b"kept").unwrap();
+        assert_eq!(&brotli_stored(&store, plain.as_bytes())[..], b"kept");
+        // Other bytes are compressed and kept beside them.
+        let other = brotli_stored(&store, b"other bytes");
+        assert_eq!(unbrotli(&other), b"other bytes");
+        assert_eq!(std::fs::read_dir(&store).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn a_store_that_cannot_be_written_only_costs_the_compression() {
+        let blocked = fixture("blocked").join("index.html");
+        let bytes = brotli_stored(&blocked.join("store"), b"served anyway");
+        assert_eq!(unbrotli(&bytes), b"served anyway");
     }
 
     #[test]
