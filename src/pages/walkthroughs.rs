@@ -84,6 +84,9 @@ struct Playback {
     blank: RwSignal<bool>,
     step_to: Callback<usize>,
     stage_box: NodeRef<leptos::html::Div>,
+    /// The diagram's frame, and the room it has (see [`stage_room`]).
+    frame: NodeRef<leptos::html::Div>,
+    room: ReadSignal<(f64, f64)>,
 }
 
 impl Playback {
@@ -158,6 +161,7 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
             navigate(&walkthrough.link(i), NavigateOptions::default());
         }
     });
+    let frame = NodeRef::new();
     let playback = Playback {
         walkthrough,
         index,
@@ -167,13 +171,17 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
         blank: RwSignal::new(false),
         step_to: Callback::new(move |i| go.with_value(|g| g(i))),
         stage_box: NodeRef::new(),
+        frame,
+        room: stage_room(frame),
     };
     wire_player(playback);
     view! {
         // The diagram and the narration need the screen: a compact heading,
         // and the summary with the sources below.
         <PageHeader title=walkthrough.title heading=walkthrough.title compact=true/>
-        <div class="player" class:presenting=move || playback.presenting.get() node_ref=playback.stage_box>
+        // Hidden for the moment until the diagram's room is measured, so that
+        // switching to the arrangement that fits moves nothing in view.
+        <div class="player" class:presenting=move || playback.presenting.get() class:measuring=move || playback.room.get().0 == 0.0 node_ref=playback.stage_box>
             <Stage playback=playback/>
             <Narration playback=playback/>
             <PlayerControls playback=playback/>
@@ -239,8 +247,7 @@ fn Stage(playback: Playback) -> impl IntoView {
     // presenter mode keeps the projector's landscape.
     let landscape = Layout::landscape(walkthrough);
     let portrait = Layout::portrait(walkthrough);
-    let frame = NodeRef::<leptos::html::Div>::new();
-    let room = stage_room(frame);
+    let Playback { frame, room, .. } = playback;
     let presenting = playback.presenting;
     let layout = Memo::new(move |_| {
         let (width, height) = room.get();
@@ -388,6 +395,9 @@ fn stage_room(frame: NodeRef<leptos::html::Div>) -> ReadSignal<(f64, f64)> {
     // the player mounts; the window's height follows resizes and turns.
     let callback = Closure::<dyn FnMut()>::new(measure);
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+    if observer.is_none() {
+        request_animation_frame(measure);
+    }
     let held = StoredValue::new_local((callback, observer));
     Effect::new(move |_| {
         if let Some(el) = frame.get() {
