@@ -42,7 +42,7 @@ pub fn history() -> Vec<QuizRecord> {
 /// clears the saved attempt.
 pub fn finish(attempt: &mut Attempt, study: StudyStore) -> QuizResult {
     let now = clock::now();
-    let result = attempt.exam.submit(now);
+    let result = attempt.sheet.submit(now);
     let mut records = history();
     records.push(QuizRecord {
         finished_at: now,

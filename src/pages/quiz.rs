@@ -145,7 +145,7 @@ fn ResumeBanner() -> impl IntoView {
         resume.get().map(|a| view! {
             <div class="banner banner-info">
                 <p><strong>"You have a quiz in progress. "</strong>
-                    {format!("{} questions, started {}.", a.len(), clock::describe_past(a.exam.started_at))}</p>
+                    {format!("{} questions, started {}.", a.len(), clock::describe_past(a.sheet.started_at))}</p>
                 <div class="banner-actions">
                     <a class="button" href=a.link.clone()>"Resume it"</a>
                     <button type="button" class="text-button" on:click=move |_| {
@@ -182,7 +182,7 @@ fn QuizRun(attempt: Attempt) -> impl IntoView {
         let tick = set_interval_with_handle(
             move || {
                 now.set(clock::now());
-                if state.with_untracked(|s| s.exam.is_time_up(clock::now())) {
+                if state.with_untracked(|s| s.sheet.is_time_up(clock::now())) {
                     submit();
                 }
             },
@@ -206,7 +206,7 @@ fn QuizRun(attempt: Attempt) -> impl IntoView {
 
     view! {
         {move || match result.get() {
-            Some(r) => view! { <QuizResults result=r quiz=state.with_untracked(|s| s.exam.quiz.clone()) link=state.with_untracked(|s| s.link.clone())/> }.into_any(),
+            Some(r) => view! { <QuizResults result=r quiz=state.with_untracked(|s| s.sheet.quiz.clone()) link=state.with_untracked(|s| s.link.clone())/> }.into_any(),
             None => view! { <Taking act=act now=now/> }.into_any(),
         }}
     }
@@ -312,7 +312,7 @@ fn QuizBar(
                     {move || state.with(|s| s.time_left(now.get()))}
                 </p>
             })}
-            <p class="share">"Quiz link: " <a href=state.with_untracked(|s| s.link.clone())>{state.with_untracked(|s| s.exam.quiz.spec.seed.to_string())}</a></p>
+            <p class="share">"Quiz link: " <a href=state.with_untracked(|s| s.link.clone())>{state.with_untracked(|s| s.sheet.quiz.spec.seed.to_string())}</a></p>
         </div>
     }
 }
@@ -330,8 +330,8 @@ fn Navigator(act: Actions) -> impl IntoView {
                     <li>
                         <button type="button"
                             class:current=move || index() == i
-                            class:answered=move || state.with(|s| s.exam.slots()[i].answered)
-                            class:flagged=move || state.with(|s| s.exam.slots()[i].flagged)
+                            class:answered=move || state.with(|s| s.sheet.slots()[i].answered)
+                            class:flagged=move || state.with(|s| s.sheet.slots()[i].flagged)
                             aria-current=move || (index() == i).then_some("step")
                             aria-label=move || state.with(|s| s.navigator_label(i))
                             on:click=move |_| act.go_to(i)
@@ -350,8 +350,8 @@ fn QuestionShown(act: Actions) -> impl IntoView {
     let len = state.with_untracked(Attempt::len);
     move || {
         let i = state.with(Attempt::current);
-        let question = state.with_untracked(|s| s.exam.question(i).cloned())?;
-        let answer = Signal::derive(move || state.with(|s| s.exam.answer_of(i).cloned()));
+        let question = state.with_untracked(|s| s.sheet.question(i).cloned())?;
+        let answer = Signal::derive(move || state.with(|s| s.sheet.answer_of(i).cloned()));
         let revealed = Signal::derive(move || state.with(|s| s.is_revealed(i)));
         let on_answer = Callback::new(move |a: Option<Answer>| {
             act.change(|s| s.answer(a));

@@ -47,7 +47,7 @@ pub fn run() -> Result<()> {
     // Every card cites a page: the parser refuses one that does not.
     let pages: std::collections::BTreeSet<&str> =
         deck.written_cards().map(|c| c.source.as_str()).collect();
-    let seed = deck.written_cards().filter(|c| c.is_seed()).count();
+    let seed = deck.written_cards().filter(|c| c.from_seed_deck()).count();
     let notes = deck.written_cards().filter(|c| c.note.is_some()).count();
     println!(
         "{:<26} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8}",

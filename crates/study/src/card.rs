@@ -72,8 +72,10 @@ pub struct Card {
     pub tags: Vec<String>,
     /// The AWS documentation page the card rests on.
     pub source: String,
-    /// The card's position in the seed export, for cards that come from it.
-    pub seed: Option<u8>,
+    /// The card's place (1 to 35) in the seed deck the project began
+    /// with, for cards that come from it: a deck file's `seed:` field.
+    #[serde(rename = "seed")]
+    pub seed_position: Option<u8>,
     pub walkthrough: Option<String>,
     /// The line of the card's heading in its deck file.
     pub line: usize,
@@ -131,8 +133,8 @@ impl Card {
         }
     }
 
-    pub fn is_seed(&self) -> bool {
-        self.seed.is_some()
+    pub fn from_seed_deck(&self) -> bool {
+        self.seed_position.is_some()
     }
 }
 
@@ -166,7 +168,7 @@ mod tests {
             note: None,
             tags: vec![],
             source: "https://docs.aws.amazon.com/".into(),
-            seed: None,
+            seed_position: None,
             walkthrough: None,
             line: 1,
         }

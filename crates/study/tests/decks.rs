@@ -103,7 +103,7 @@ fn all_35_seed_cards_are_in_the_deck_with_their_answers_intact() {
         let home = merged.map_or(seed, |(_, into, _)| *into);
         let cards: Vec<_> = deck
             .written_cards()
-            .filter(|c| c.seed == Some(home))
+            .filter(|c| c.seed_position == Some(home))
             .collect();
         assert_eq!(cards.len(), 1, "seed card {seed} appears once");
         let card = cards[0];
@@ -127,7 +127,7 @@ fn all_35_seed_cards_are_in_the_deck_with_their_answers_intact() {
         }
     }
     assert_eq!(
-        deck.written_cards().filter(|c| c.is_seed()).count(),
+        deck.written_cards().filter(|c| c.from_seed_deck()).count(),
         35 - MERGED_SEEDS.len()
     );
 }
@@ -149,7 +149,7 @@ fn seed_blanks_are_cloze_cards_and_comparisons_are_tables() {
     let deck = deck();
     let kind_of = |seed: u8| {
         deck.written_cards()
-            .find(|c| c.seed == Some(seed))
+            .find(|c| c.seed_position == Some(seed))
             .map(|c| c.kind)
     };
     for seed in [4, 5, 6, 18] {
@@ -193,7 +193,10 @@ fn outdated_seed_facts_carry_a_note() {
     let note = rotation.note.expect("the rotation card says what changed");
     assert!(note.contains("90") && note.contains("2560"), "{note}");
     assert!(note.contains("RotateKeyOnDemand"), "{note}");
-    let symmetric = deck.written_cards().find(|c| c.seed == Some(7)).unwrap();
+    let symmetric = deck
+        .written_cards()
+        .find(|c| c.seed_position == Some(7))
+        .unwrap();
     assert!(
         symmetric.note.as_deref().unwrap_or("").contains("KMS key"),
         "CMK is now KMS key"

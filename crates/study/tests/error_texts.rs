@@ -5,7 +5,7 @@ use keydeck_study::bundle::BundleError;
 use keydeck_study::day::RolloverError;
 use keydeck_study::deck::DeckError;
 use keydeck_study::progress::ProgressError;
-use keydeck_study::quiz::{ExamError, QuizError, SeedError};
+use keydeck_study::quiz::{QuizError, SeedError, SheetError};
 use keydeck_study::walkthrough::{Problem, WalkthroughError};
 
 #[test]
@@ -31,23 +31,23 @@ fn progress_and_bundle_errors_say_what_was_read_and_which_format() {
 #[test]
 fn quiz_exam_and_seed_errors_count_questions_from_one() {
     assert_eq!(
-        ExamError::NoSuchQuestion(0).to_string(),
+        SheetError::NoSuchQuestion(0).to_string(),
         "the exam has no question 1"
     );
     assert_eq!(
-        ExamError::AnswerDoesNotFit(4).to_string(),
+        SheetError::AnswerDoesNotFit(4).to_string(),
         "that answer does not fit question 5"
     );
     assert_eq!(
-        ExamError::Submitted.to_string(),
+        SheetError::Submitted.to_string(),
         "the exam is submitted; answers can no longer change"
     );
     assert_eq!(
-        ExamError::NewerSchema(3).to_string(),
+        SheetError::NewerSchema(3).to_string(),
         "this exam was saved by a newer version of KeyDeck (format 3; this one reads up to 1); reload to update"
     );
     assert_eq!(
-        ExamError::Malformed("eof".into()).to_string(),
+        SheetError::Malformed("eof".into()).to_string(),
         "this is not a saved KeyDeck exam (eof)"
     );
     assert_eq!(

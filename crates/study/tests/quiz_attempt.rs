@@ -77,7 +77,7 @@ fn practice_checks_an_answer_before_going_on_and_finishes_at_the_end() {
     assert_eq!(a.advance(), Advance::Checked);
     assert!(a.is_revealed(0));
     assert!(!a.press_digit(1), "a checked answer is locked");
-    assert_eq!(a.exam.answer_of(0), Some(&Answer::Single(1)));
+    assert_eq!(a.sheet.answer_of(0), Some(&Answer::Single(1)));
     assert_eq!(a.main_action(), MainAction::Next);
     assert_eq!(a.advance(), Advance::Moved);
     assert_eq!(a.current(), 1);
@@ -157,7 +157,7 @@ fn a_saved_attempt_resumes_its_own_link_until_it_is_submitted() {
     assert_eq!(a.link, "/quiz?mode=exam&n=3&seed=7");
     assert!(a.resumes("/quiz?mode=exam&n=3&seed=7"));
     assert!(!a.resumes("/quiz?mode=exam&n=3&seed=8"));
-    a.exam.submit(start());
+    a.sheet.submit(start());
     assert!(a.is_finished());
     assert!(!a.resumes("/quiz?mode=exam&n=3&seed=7"));
 }

@@ -1,11 +1,11 @@
-//! Exam mode: DVA-C02's pace, answers and flags until submission, scores
+//! AnswerSheet mode: DVA-C02's pace, answers and flags until submission, scores
 //! per topic, a reload in the middle, and the cards to study again.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use keydeck_study::quiz::{
-    default_time_limit, missed_cards, Answer, Exam, ExamError, Question, QuestionBank, Quiz,
-    QuizResult, QuizSpec, Seed, PASS_PERCENT,
+    default_time_limit, missed_cards, Answer, AnswerSheet, Question, QuestionBank, Quiz,
+    QuizResult, QuizSpec, Seed, SheetError, PASS_PERCENT,
 };
 
 fn start() -> DateTime<Utc> {
@@ -29,7 +29,7 @@ fn wrong(q: &Question) -> Answer {
 }
 
 /// Answers question `i` right when `right(i)`, wrong otherwise.
-fn answer_all(exam: &mut Exam, right: impl Fn(usize) -> bool) {
+fn answer_all(exam: &mut AnswerSheet, right: impl Fn(usize) -> bool) {
     for i in 0..exam.len() {
         let q = exam.question(i).unwrap().clone();
         let answer = if right(i) {
@@ -45,7 +45,7 @@ fn answer_all(exam: &mut Exam, right: impl Fn(usize) -> bool) {
 fn the_default_time_follows_the_dva_c02_pace() {
     assert_eq!(default_time_limit(65), Duration::minutes(130));
     assert_eq!(default_time_limit(10), Duration::minutes(20));
-    let exam = Exam::new(quiz(10, 1), start());
+    let exam = AnswerSheet::new(quiz(10, 1), start());
     assert_eq!(exam.deadline() - exam.started_at, Duration::minutes(20));
     assert_eq!(
         exam.remaining(start() + Duration::minutes(5)),
@@ -55,7 +55,7 @@ fn the_default_time_follows_the_dva_c02_pace() {
 
 #[test]
 fn answers_can_change_until_submission() {
-    let mut exam = Exam::new(quiz(5, 2), start());
+    let mut exam = AnswerSheet::new(quiz(5, 2), start());
     let q = exam.question(0).unwrap().clone();
     exam.answer(0, wrong(&q)).unwrap();
     exam.answer(0, q.right_answer()).unwrap();
@@ -66,8 +66,8 @@ fn answers_can_change_until_submission() {
     let result = exam.submit(start() + Duration::minutes(3));
     assert!(result.review[0].correct);
     assert!(!result.review[1].correct, "an unanswered question is wrong");
-    assert_eq!(exam.answer(0, wrong(&q)), Err(ExamError::Submitted));
-    assert_eq!(exam.toggle_flag(0), Err(ExamError::Submitted));
+    assert_eq!(exam.answer(0, wrong(&q)), Err(SheetError::Submitted));
+    assert_eq!(exam.toggle_flag(0), Err(SheetError::Submitted));
     assert_eq!(
         exam.submit(start() + Duration::minutes(9)),
         result,
@@ -77,26 +77,26 @@ fn answers_can_change_until_submission() {
 
 #[test]
 fn an_answer_must_fit_its_question() {
-    let mut exam = Exam::new(quiz(5, 3), start());
+    let mut exam = AnswerSheet::new(quiz(5, 3), start());
     let q = exam.question(0).unwrap().clone();
     let misfit = match q.right_answer() {
         Answer::TrueFalse(_) => Answer::Typed("x".into()),
         _ => Answer::TrueFalse(true),
     };
-    assert_eq!(exam.answer(0, misfit), Err(ExamError::AnswerDoesNotFit(0)));
+    assert_eq!(exam.answer(0, misfit), Err(SheetError::AnswerDoesNotFit(0)));
     assert_eq!(
         exam.answer(99, q.right_answer()),
-        Err(ExamError::NoSuchQuestion(99))
+        Err(SheetError::NoSuchQuestion(99))
     );
     assert_eq!(
-        ExamError::NoSuchQuestion(99).to_string(),
+        SheetError::NoSuchQuestion(99).to_string(),
         "the exam has no question 100"
     );
 }
 
 #[test]
 fn flags_mark_questions_for_review_in_the_navigator() {
-    let mut exam = Exam::new(quiz(6, 4), start());
+    let mut exam = AnswerSheet::new(quiz(6, 4), start());
     assert_eq!(exam.toggle_flag(2), Ok(true));
     assert_eq!(exam.toggle_flag(4), Ok(true));
     assert_eq!(exam.toggle_flag(4), Ok(false));
@@ -112,7 +112,7 @@ fn flags_mark_questions_for_review_in_the_navigator() {
 
 #[test]
 fn per_topic_scores_match_the_answers_given() {
-    let mut exam = Exam::new(quiz(30, 5), start());
+    let mut exam = AnswerSheet::new(quiz(30, 5), start());
     answer_all(&mut exam, |i| i % 3 != 0);
     let result = exam.submit(start() + Duration::minutes(40));
 
@@ -146,7 +146,7 @@ fn per_topic_scores_match_the_answers_given() {
 
 #[test]
 fn each_reviewed_question_names_its_topic_as_the_topic_scores_do() {
-    let mut exam = Exam::new(quiz(12, 9), start());
+    let mut exam = AnswerSheet::new(quiz(12, 9), start());
     answer_all(&mut exam, |i| i % 2 == 0);
     let result = exam.submit(start() + Duration::minutes(10));
     for item in &result.review {
@@ -188,7 +188,7 @@ fn the_pass_line_is_72_percent() {
 
 #[test]
 fn the_review_shows_each_answer_the_right_one_and_why() {
-    let mut exam = Exam::new(quiz(8, 7), start());
+    let mut exam = AnswerSheet::new(quiz(8, 7), start());
     answer_all(&mut exam, |i| i % 2 == 0);
     let result = exam.submit(start() + Duration::minutes(10));
     for (i, item) in result.review.iter().enumerate() {
@@ -204,14 +204,14 @@ fn the_review_shows_each_answer_the_right_one_and_why() {
 
 #[test]
 fn an_exam_in_progress_survives_a_reload() {
-    let mut exam = Exam::new(quiz(10, 8), start());
+    let mut exam = AnswerSheet::new(quiz(10, 8), start());
     answer_all(&mut exam, |i| i < 4);
     exam.clear_answer(7).unwrap();
     exam.toggle_flag(5).unwrap();
     exam.current = 6;
 
     let saved = exam.to_json();
-    let mut resumed = Exam::from_json(&saved).expect("the saved exam reads back");
+    let mut resumed = AnswerSheet::from_json(&saved).expect("the saved exam reads back");
     assert_eq!(resumed, exam);
     let now = start() + Duration::minutes(12);
     assert_eq!(resumed.remaining(now), Duration::minutes(8));
@@ -226,20 +226,20 @@ fn an_exam_in_progress_survives_a_reload() {
 #[test]
 fn a_saved_exam_from_a_newer_version_is_refused() {
     let mut value: serde_json::Value =
-        serde_json::from_str(&Exam::new(quiz(3, 9), start()).to_json()).unwrap();
+        serde_json::from_str(&AnswerSheet::new(quiz(3, 9), start()).to_json()).unwrap();
     value["schema"] = 99.into();
-    let err = Exam::from_json(&value.to_string()).unwrap_err();
-    assert_eq!(err, ExamError::NewerSchema(99));
+    let err = AnswerSheet::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(err, SheetError::NewerSchema(99));
     assert!(err.to_string().contains("newer version of KeyDeck"));
     assert!(matches!(
-        Exam::from_json("{}"),
-        Err(ExamError::Malformed(_))
+        AnswerSheet::from_json("{}"),
+        Err(SheetError::Malformed(_))
     ));
 }
 
 #[test]
 fn time_running_out_ends_the_exam_at_the_deadline() {
-    let mut exam = Exam::with_time_limit(quiz(5, 10), start(), Duration::seconds(30));
+    let mut exam = AnswerSheet::with_time_limit(quiz(5, 10), start(), Duration::seconds(30));
     assert!(!exam.is_time_up(start() + Duration::seconds(29)));
     let late = start() + Duration::seconds(95);
     assert!(exam.is_time_up(late));
@@ -255,7 +255,7 @@ fn time_running_out_ends_the_exam_at_the_deadline() {
 
 #[test]
 fn missed_questions_list_their_source_cards_once() {
-    let mut exam = Exam::new(quiz(12, 11), start());
+    let mut exam = AnswerSheet::new(quiz(12, 11), start());
     answer_all(&mut exam, |i| i >= 4);
     exam.clear_answer(11).unwrap();
     let result = exam.submit(start() + Duration::minutes(20));

@@ -92,18 +92,19 @@ impl CardSection<'_> {
                 url.clone()
             }
         };
-        let seed = fields
-            .get("seed")
-            .and_then(|(line, value)| match value.parse::<u8>() {
-                Ok(n) if (1..=SEED_CARDS).contains(&n) => Some(n),
-                _ => {
-                    errors.push(self.err(
-                        *line,
-                        format!("seed \"{value}\" must be a number from 1 to {SEED_CARDS}"),
-                    ));
-                    None
-                }
-            });
+        let seed_position =
+            fields
+                .get("seed")
+                .and_then(|(line, value)| match value.parse::<u8>() {
+                    Ok(n) if (1..=SEED_CARDS).contains(&n) => Some(n),
+                    _ => {
+                        errors.push(self.err(
+                            *line,
+                            format!("seed \"{value}\" must be a number from 1 to {SEED_CARDS}"),
+                        ));
+                        None
+                    }
+                });
         if let (Some(kind), Some(front), Some(back)) = (kind, &front, &back) {
             self.check_kind(kind, front, back, head_line, &mut errors);
         }
@@ -126,7 +127,7 @@ impl CardSection<'_> {
             note,
             tags,
             source,
-            seed,
+            seed_position,
             walkthrough: fields.get("walkthrough").map(|(_, w)| w.clone()),
             line: head_line,
         })

@@ -101,7 +101,7 @@ pub(super) fn import(file: &str, text: &str) -> Imported {
                 continue;
             }
         };
-        let seed = match field(7).map(|s| (s, s.parse::<u8>())) {
+        let seed_position = match field(7).map(|s| (s, s.parse::<u8>())) {
             None => None,
             Some((_, Ok(n))) => Some(n),
             Some((text, Err(_))) => {
@@ -114,7 +114,7 @@ pub(super) fn import(file: &str, text: &str) -> Imported {
         };
         draft.push(Row {
             line,
-            seed,
+            seed_position,
             walkthrough: field(8).map(str::to_owned),
             id: field(3).map(str::to_owned),
             kind,
@@ -171,7 +171,9 @@ pub(super) fn export(topic: &Topic) -> String {
             card.kind.to_string(),
             card.source.clone(),
             card.note.clone().unwrap_or_default(),
-            card.seed.map(|n| n.to_string()).unwrap_or_default(),
+            card.seed_position
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             card.walkthrough.clone().unwrap_or_default(),
         ]
     });

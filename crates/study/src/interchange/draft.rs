@@ -26,7 +26,7 @@ pub(super) struct Row {
     pub source: Option<String>,
     pub note: Option<String>,
     /// A shipped card's place in the seed deck (the parser checks it).
-    pub seed: Option<u8>,
+    pub seed_position: Option<u8>,
     pub walkthrough: Option<String>,
 }
 
@@ -132,7 +132,7 @@ impl Draft {
                 back,
                 tags: clean_tags(row.tags),
                 source,
-                seed: row.seed,
+                seed_position: row.seed_position,
                 walkthrough: row.walkthrough,
                 line: row.line,
             };

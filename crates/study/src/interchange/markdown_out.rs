@@ -18,7 +18,7 @@ pub fn topic_markdown(topic: &Topic) -> String {
         if !card.tags.is_empty() {
             out.push_str(&format!("tags: {}\n", card.tags.join(", ")));
         }
-        if let Some(seed) = card.seed {
+        if let Some(seed) = card.seed_position {
             out.push_str(&format!("seed: {seed}\n"));
         }
         out.push_str(&format!("source: {}\n", card.source));

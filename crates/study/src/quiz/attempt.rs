@@ -5,9 +5,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::exam::Exam;
 use super::link::{Mode, QuizLink};
 use super::question::{Answer, Body, Question};
+use super::sheet::AnswerSheet;
 use crate::wording::{agreeing, count};
 
 /// A quiz being taken.
@@ -16,7 +16,9 @@ pub struct Attempt {
     pub mode: Mode,
     /// Practice: which answers have been checked (and so are locked).
     checked: Vec<bool>,
-    pub exam: Exam,
+    /// Stored as `exam`, its name before practice quizzes shared it.
+    #[serde(rename = "exam")]
+    pub sheet: AnswerSheet,
     /// The page's address, so a resumed attempt can be recognised.
     pub link: String,
 }
@@ -47,12 +49,12 @@ pub enum Advance {
 }
 
 impl Attempt {
-    /// A fresh attempt at the quiz `link` describes, drawn into `exam`.
-    pub fn new(link: &QuizLink, exam: Exam) -> Attempt {
+    /// A fresh attempt at the quiz `link` describes, drawn into `sheet`.
+    pub fn new(link: &QuizLink, sheet: AnswerSheet) -> Attempt {
         Attempt {
             mode: link.mode,
-            checked: vec![false; exam.len()],
-            exam,
+            checked: vec![false; sheet.len()],
+            sheet,
             link: link.link(),
         }
     }
@@ -63,24 +65,24 @@ impl Attempt {
     }
 
     pub fn is_finished(&self) -> bool {
-        self.exam.submitted_at().is_some()
+        self.sheet.submitted_at().is_some()
     }
 
     /// The 0-based index of the question shown.
     pub fn current(&self) -> usize {
-        self.exam.current
+        self.sheet.current
     }
 
     pub fn len(&self) -> usize {
-        self.exam.len()
+        self.sheet.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.exam.is_empty()
+        self.sheet.is_empty()
     }
 
     pub fn question(&self) -> Option<&Question> {
-        self.exam.question(self.current())
+        self.sheet.question(self.current())
     }
 
     /// Practice: whether the answer to question `index` is checked, and so
@@ -97,7 +99,7 @@ impl Attempt {
     pub fn go_to(&mut self, index: usize) -> bool {
         let exists = index < self.len();
         if exists {
-            self.exam.current = index;
+            self.sheet.current = index;
         }
         exists
     }
@@ -121,7 +123,7 @@ impl Attempt {
     /// Practice: locks in the answer shown, if there is one.
     pub fn check(&mut self) -> bool {
         let i = self.current();
-        let can = self.mode == Mode::Practice && self.exam.answer_of(i).is_some();
+        let can = self.mode == Mode::Practice && self.sheet.answer_of(i).is_some();
         if can {
             self.checked[i] = true;
         }
@@ -135,8 +137,8 @@ impl Attempt {
             return;
         }
         let _ = match answer {
-            Some(a) => self.exam.answer(i, a),
-            None => self.exam.clear_answer(i),
+            Some(a) => self.sheet.answer(i, a),
+            None => self.sheet.clear_answer(i),
         };
     }
 
@@ -145,22 +147,22 @@ impl Attempt {
     pub fn press_digit(&mut self, digit: usize) -> bool {
         let i = self.current();
         let pick = self
-            .exam
+            .sheet
             .question(i)
-            .and_then(|q| answer_for_key(q, self.exam.answer_of(i), digit));
+            .and_then(|q| answer_for_key(q, self.sheet.answer_of(i), digit));
         match pick {
-            Some(a) if !self.is_checked(i) => self.exam.answer(i, a).is_ok(),
+            Some(a) if !self.is_checked(i) => self.sheet.answer(i, a).is_ok(),
             _ => false,
         }
     }
 
     /// An exam: flags or unflags the question shown.
     pub fn toggle_flag(&mut self) -> bool {
-        self.mode == Mode::Exam && self.exam.toggle_flag(self.current()).is_ok()
+        self.mode == Mode::Exam && self.sheet.toggle_flag(self.current()).is_ok()
     }
 
     pub fn is_flagged(&self) -> bool {
-        self.exam.is_flagged(self.current())
+        self.sheet.is_flagged(self.current())
     }
 
     /// Enter: in practice, check the answer, then go on, and at the end
@@ -192,7 +194,7 @@ impl Attempt {
         let i = self.current();
         match self.mode {
             Mode::Practice if !self.is_checked(i) => MainAction::Check {
-                enabled: self.exam.answer_of(i).is_some(),
+                enabled: self.sheet.answer_of(i).is_some(),
             },
             Mode::Practice if self.is_last() => MainAction::SeeResults,
             Mode::Practice => MainAction::Next,
@@ -203,7 +205,7 @@ impl Attempt {
     }
 
     pub fn unanswered(&self) -> usize {
-        self.exam.slots().iter().filter(|s| !s.answered).count()
+        self.sheet.slots().iter().filter(|s| !s.answered).count()
     }
 
     /// The line under "Submit the exam?".
@@ -220,7 +222,7 @@ impl Attempt {
 
     /// The navigator's name for question `index`: "Question 3, answered, flagged".
     pub fn navigator_label(&self, index: usize) -> String {
-        let slot = self.exam.slots().get(index).copied();
+        let slot = self.sheet.slots().get(index).copied();
         let answered = slot.is_some_and(|s| s.answered);
         let flagged = slot.is_some_and(|s| s.flagged);
         format!(
@@ -233,13 +235,13 @@ impl Attempt {
 
     /// The exam clock at `now`: "12:05", never below "0:00".
     pub fn time_left(&self, now: DateTime<Utc>) -> String {
-        let left = self.exam.remaining(now).num_seconds().max(0);
+        let left = self.sheet.remaining(now).num_seconds().max(0);
         format!("{}:{:02}", left / 60, left % 60)
     }
 
     /// Whether the exam clock shows its last minute at `now`.
     pub fn time_is_short(&self, now: DateTime<Utc>) -> bool {
-        self.exam.remaining(now).num_seconds() < 60
+        self.sheet.remaining(now).num_seconds() < 60
     }
 }
 

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::assemble::{Quiz, QuizSpec};
 use super::bank::QuestionBank;
-use super::exam::Exam;
 use super::seed::Seed;
+use super::sheet::AnswerSheet;
 
 /// How a quiz is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,10 +117,10 @@ impl QuizLink {
     }
 
     /// Starts the drawn `quiz` at `now`, with this link's time limit.
-    pub fn start(&self, quiz: Quiz, now: DateTime<Utc>) -> Exam {
+    pub fn start(&self, quiz: Quiz, now: DateTime<Utc>) -> AnswerSheet {
         match self.time_secs {
-            Some(t) => Exam::with_time_limit(quiz, now, Duration::seconds(t)),
-            None => Exam::new(quiz, now),
+            Some(t) => AnswerSheet::with_time_limit(quiz, now, Duration::seconds(t)),
+            None => AnswerSheet::new(quiz, now),
         }
     }
 }

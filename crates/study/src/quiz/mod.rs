@@ -9,7 +9,7 @@
 //!   ([`answer_text`] holds the synonym table).
 //! - [`Quiz::new`] draws a quiz from a [`QuestionBank`]; the same
 //!   [`QuizSpec`] and [`Seed`] give the same quiz on every machine.
-//! - [`Exam`] holds answers and flags until [`Exam::submit`] scores it into an
+//! - [`AnswerSheet`] holds answers and flags until [`AnswerSheet::submit`] scores it into an
 //!   [`QuizResult`]; [`missed_cards`] lists the cards to make due.
 //!
 //! - [`QuizLink`] reads and writes the `/quiz?…` address that holds a quiz;
@@ -22,13 +22,13 @@ mod assemble;
 mod attempt;
 mod bank;
 mod describe;
-mod exam;
 pub mod generate;
 mod grade;
 mod link;
 pub mod parse;
 mod question;
 mod result;
+mod sheet;
 
 mod seed;
 mod task;
@@ -36,11 +36,13 @@ mod task;
 pub use assemble::{Quiz, QuizError, QuizSpec, TopicTitle};
 pub use attempt::{answer_for_key, Advance, Attempt, MainAction};
 pub use bank::{KindCounts, QuestionBank, QuestionCounts};
-pub use exam::{default_time_limit, Exam, ExamError, Slot, EXAM_SCHEMA, SECONDS_PER_QUESTION};
 pub use grade::Verdict;
 pub use link::{seed_from_code, Mode, QuizLink, DEFAULT_COUNT, MAX_COUNT};
 pub use parse::{parse_question_file, parse_questions};
 pub use question::{Answer, Body, Choice, Origin, Question, QuestionKind};
 pub use result::{missed_cards, QuizResult, ReviewItem, TopicScore, PASS_PERCENT, RESULT_SCHEMA};
 pub use seed::{Seed, SeedError};
+pub use sheet::{
+    default_time_limit, AnswerSheet, SheetError, Slot, SECONDS_PER_QUESTION, SHEET_SCHEMA,
+};
 pub use task::TaskStatement;

@@ -1,6 +1,7 @@
-//! Exam mode: a quiz against the clock, with answers that can change and
-//! flags for review until it is submitted. The clock is always an argument.
-//! Serialized as versioned JSON so an exam in progress survives a reload.
+//! The answer sheet of a quiz being taken, in practice or exam mode: the
+//! answers, which can change, and the flags for review until it is
+//! submitted; in exam mode, against the clock, which is always an argument.
+//! Serialized as versioned JSON so a quiz in progress survives a reload.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -9,8 +10,8 @@ use super::assemble::Quiz;
 use super::question::{Answer, Question};
 use super::result::QuizResult;
 
-/// The exam format's version. A newer one is refused, never guessed at.
-pub const EXAM_SCHEMA: u32 = 1;
+/// The answer sheet format's version. A newer one is refused, never guessed at.
+pub const SHEET_SCHEMA: u32 = 1;
 
 /// The AWS Certified Developer – Associate (DVA-C02) exam gives 130 minutes
 /// for 65 questions: two minutes a question
@@ -22,9 +23,9 @@ pub fn default_time_limit(questions: usize) -> Duration {
     Duration::seconds(SECONDS_PER_QUESTION * questions as i64)
 }
 
-/// An exam in progress or submitted.
+/// A quiz's answers and flags, in progress or submitted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Exam {
+pub struct AnswerSheet {
     pub schema: u32,
     pub quiz: Quiz,
     pub started_at: DateTime<Utc>,
@@ -46,7 +47,7 @@ pub struct Slot {
 
 /// Why an exam refuses a change or a saved copy, in words for the learner.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ExamError {
+pub enum SheetError {
     #[error("the exam has no question {}", .0 + 1)]
     NoSuchQuestion(usize),
     /// The answer does not fit the question (another kind, or an option it lacks).
@@ -56,24 +57,24 @@ pub enum ExamError {
     Submitted,
     #[error(
         "this exam was saved by a newer version of KeyDeck (format {0}; this one reads up to {max}); reload to update",
-        max = EXAM_SCHEMA
+        max = SHEET_SCHEMA
     )]
     NewerSchema(u32),
     #[error("this is not a saved KeyDeck exam ({0})")]
     Malformed(String),
 }
 
-impl Exam {
+impl AnswerSheet {
     /// Starts an exam with DVA-C02's pace as its time limit.
-    pub fn new(quiz: Quiz, started_at: DateTime<Utc>) -> Exam {
+    pub fn new(quiz: Quiz, started_at: DateTime<Utc>) -> AnswerSheet {
         let limit = default_time_limit(quiz.questions.len());
-        Exam::with_time_limit(quiz, started_at, limit)
+        AnswerSheet::with_time_limit(quiz, started_at, limit)
     }
 
-    pub fn with_time_limit(quiz: Quiz, started_at: DateTime<Utc>, limit: Duration) -> Exam {
+    pub fn with_time_limit(quiz: Quiz, started_at: DateTime<Utc>, limit: Duration) -> AnswerSheet {
         let n = quiz.questions.len();
-        Exam {
-            schema: EXAM_SCHEMA,
+        AnswerSheet {
+            schema: SHEET_SCHEMA,
             quiz,
             started_at,
             time_limit_secs: limit.num_seconds().max(0),
@@ -101,23 +102,23 @@ impl Exam {
     }
 
     /// Records or replaces an answer.
-    pub fn answer(&mut self, index: usize, answer: Answer) -> Result<(), ExamError> {
+    pub fn answer(&mut self, index: usize, answer: Answer) -> Result<(), SheetError> {
         let question = self.open(index)?;
         if !question.fits(&answer) {
-            return Err(ExamError::AnswerDoesNotFit(index));
+            return Err(SheetError::AnswerDoesNotFit(index));
         }
         self.answers[index] = Some(answer);
         Ok(())
     }
 
-    pub fn clear_answer(&mut self, index: usize) -> Result<(), ExamError> {
+    pub fn clear_answer(&mut self, index: usize) -> Result<(), SheetError> {
         self.open(index)?;
         self.answers[index] = None;
         Ok(())
     }
 
     /// Flags or unflags a question for review; returns whether it is now flagged.
-    pub fn toggle_flag(&mut self, index: usize) -> Result<bool, ExamError> {
+    pub fn toggle_flag(&mut self, index: usize) -> Result<bool, SheetError> {
         self.open(index)?;
         self.flags[index] = !self.flags[index];
         Ok(self.flags[index])
@@ -177,23 +178,23 @@ impl Exam {
     }
 
     /// Reads a saved exam, refusing one saved by a newer version.
-    pub fn from_json(text: &str) -> Result<Exam, ExamError> {
+    pub fn from_json(text: &str) -> Result<AnswerSheet, SheetError> {
         let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| ExamError::Malformed(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| SheetError::Malformed(e.to_string()))?;
         let schema = value
             .get("schema")
             .and_then(serde_json::Value::as_u64)
-            .ok_or_else(|| ExamError::Malformed("it has no schema version".into()))?;
-        if schema > u64::from(EXAM_SCHEMA) {
-            return Err(ExamError::NewerSchema(
+            .ok_or_else(|| SheetError::Malformed("it has no schema version".into()))?;
+        if schema > u64::from(SHEET_SCHEMA) {
+            return Err(SheetError::NewerSchema(
                 u32::try_from(schema).unwrap_or(u32::MAX),
             ));
         }
-        let exam: Exam =
-            serde_json::from_value(value).map_err(|e| ExamError::Malformed(e.to_string()))?;
+        let exam: AnswerSheet =
+            serde_json::from_value(value).map_err(|e| SheetError::Malformed(e.to_string()))?;
         let n = exam.len();
         if exam.answers.len() != n || exam.flags.len() != n {
-            return Err(ExamError::Malformed(
+            return Err(SheetError::Malformed(
                 "its answers do not match its questions".into(),
             ));
         }
@@ -201,10 +202,11 @@ impl Exam {
     }
 
     /// The question at `index`, if the exam still takes changes.
-    fn open(&self, index: usize) -> Result<&Question, ExamError> {
+    fn open(&self, index: usize) -> Result<&Question, SheetError> {
         if self.submitted_at.is_some() {
-            return Err(ExamError::Submitted);
+            return Err(SheetError::Submitted);
         }
-        self.question(index).ok_or(ExamError::NoSuchQuestion(index))
+        self.question(index)
+            .ok_or(SheetError::NoSuchQuestion(index))
     }
 }
