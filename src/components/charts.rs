@@ -110,10 +110,6 @@ pub fn DueForecast(forecast: Forecast) -> impl IntoView {
     }
 }
 
-fn percent(rate: Option<f64>) -> String {
-    rate.map_or_else(|| "–".to_owned(), |r| format!("{:.1}%", r * 100.0))
-}
-
 /// Anki's true retention: passed reviews of review-state cards, by period.
 #[component]
 pub fn RetentionTableView(table: RetentionTable) -> impl IntoView {
@@ -133,9 +129,9 @@ pub fn RetentionTableView(table: RetentionTable) -> impl IntoView {
                 {table.rows.into_iter().map(|(period, r)| view! {
                     <tr>
                         <th scope="row">{period.label()}</th>
-                        <td>{percent(r.young.rate())}</td>
-                        <td>{percent(r.mature.rate())}</td>
-                        <td><strong>{percent(r.rate())}</strong></td>
+                        <td>{wording::percent(r.young.rate())}</td>
+                        <td>{wording::percent(r.mature.rate())}</td>
+                        <td><strong>{wording::percent(r.rate())}</strong></td>
                         <td>{r.passed() + r.failed()}</td>
                     </tr>
                 }).collect_view()}

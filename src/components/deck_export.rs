@@ -8,14 +8,6 @@ use keydeck_study::interchange::{export, ExportFormat};
 use super::download::data_url;
 use crate::study_store::use_study;
 
-fn label(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Markdown => "KeyDeck Markdown",
-        ExportFormat::AnkiTsv => "Anki",
-        ExportFormat::Csv => "CSV",
-    }
-}
-
 #[component]
 pub fn DeckExport() -> impl IntoView {
     let store = use_study();
@@ -46,7 +38,7 @@ pub fn DeckExport() -> impl IntoView {
             let href = data_url(format.media_type(), &export(&topic, format));
             view! {
                 <a class="button button-secondary export-link" href=href download=name.clone()>
-                    {label(format)} <span class="file-name">{name.clone()}</span>
+                    {format.title()} <span class="file-name">{name.clone()}</span>
                 </a>
             }
         }).into_iter().collect_view())

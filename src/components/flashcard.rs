@@ -4,23 +4,13 @@
 
 use leptos::prelude::*;
 
-use keydeck_study::card::{Card, CardKind, Direction};
+use keydeck_study::card::Card;
 use keydeck_study::schedule::Grade;
 
 use super::markdown::Markdown;
 
 /// How far a finger must travel to count as a swipe, in CSS pixels.
 const SWIPE: i32 = 80;
-
-fn kind_label(card: &Card) -> &'static str {
-    match (card.kind, card.direction) {
-        (CardKind::Basic, _) => "Question",
-        (CardKind::Term, Direction::Forward) => "Name the term",
-        (CardKind::Term, Direction::Reverse) => "Describe the term",
-        (CardKind::Cloze, _) => "Fill the blank",
-        (CardKind::Table, _) => "Compare",
-    }
-}
 
 #[component]
 pub fn Flashcard(
@@ -83,7 +73,7 @@ pub fn Flashcard(
         >
             <div class="flashcard-inner">
                 <section class="face front" aria-label="Question" aria-hidden=move || revealed.get().to_string()>
-                    <p class="card-meta">{topic_title.clone()} " · " {kind_label(&card)}</p>
+                    <p class="card-meta">{topic_title.clone()} " · " {card.prompt_label()}</p>
                     <Markdown source=card.prompt()/>
                 </section>
                 <section class="face back" aria-label="Answer" aria-hidden=move || (!revealed.get()).to_string()>

@@ -84,6 +84,18 @@ pub struct Card {
 const BLANK: &str = "[ … ]";
 
 impl Card {
+    /// What the front asks for, shown above it: "Question", "Name the
+    /// term", "Describe the term", "Fill the blank", "Compare".
+    pub fn prompt_label(&self) -> &'static str {
+        match (self.kind, self.direction) {
+            (CardKind::Basic, _) => "Question",
+            (CardKind::Term, Direction::Forward) => "Name the term",
+            (CardKind::Term, Direction::Reverse) => "Describe the term",
+            (CardKind::Cloze, _) => "Fill the blank",
+            (CardKind::Table, _) => "Compare",
+        }
+    }
+
     /// The card without its text: what scheduling and counting need.
     pub fn outline(&self) -> Card {
         Card {

@@ -10,6 +10,12 @@ where
     format!("{n} {noun}{plural}")
 }
 
+/// A rate as a percent with one decimal ("87.5%"), or a dash when there is
+/// no rate to show (no reviews yet).
+pub fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "–".to_owned(), |r| format!("{:.1}%", r * 100.0))
+}
+
 /// `one` if `n` is 1, `many` otherwise: the words that agree with a count,
 /// as in "1 question is", "2 questions are".
 pub fn agreeing<'a, N>(n: &N, one: &'a str, many: &'a str) -> &'a str
@@ -25,7 +31,15 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::{agreeing, count};
+    use super::{agreeing, count, percent};
+
+    #[test]
+    fn a_rate_is_a_percent_with_one_decimal_or_a_dash() {
+        assert_eq!(percent(Some(0.875)), "87.5%");
+        assert_eq!(percent(Some(1.0)), "100.0%");
+        assert_eq!(percent(Some(0.0)), "0.0%");
+        assert_eq!(percent(None), "–");
+    }
 
     #[test]
     fn one_is_singular_and_every_other_number_plural() {

@@ -242,3 +242,43 @@ fn a_topic_is_named_by_its_title_and_an_unknown_one_by_its_id() {
     assert_ne!(deck.topic_title("rotation"), "rotation");
     assert_eq!(deck.topic_title("deleted-deck"), "deleted-deck");
 }
+
+#[test]
+fn each_card_says_what_its_front_asks_for() {
+    use keydeck_study::card::{CardKind, Direction};
+    let deck = deck();
+    let cards: Vec<_> = deck.study_cards().collect();
+    let label_of = |kind: CardKind, direction: Direction| {
+        cards
+            .iter()
+            .find(|c| c.kind == kind && c.direction == direction)
+            .map(|c| c.prompt_label())
+    };
+    assert_eq!(
+        label_of(CardKind::Basic, Direction::Forward),
+        Some("Question")
+    );
+    assert_eq!(
+        label_of(CardKind::Term, Direction::Forward),
+        Some("Name the term")
+    );
+    assert_eq!(
+        label_of(CardKind::Term, Direction::Reverse),
+        Some("Describe the term")
+    );
+    assert_eq!(
+        label_of(CardKind::Cloze, Direction::Forward),
+        Some("Fill the blank")
+    );
+    assert_eq!(
+        label_of(CardKind::Table, Direction::Forward),
+        Some("Compare")
+    );
+}
+
+#[test]
+fn each_export_format_has_its_name_on_the_buttons() {
+    use keydeck_study::interchange::ExportFormat;
+    let titles: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.title()).collect();
+    assert_eq!(titles, ["KeyDeck Markdown", "Anki", "CSV"]);
+}

@@ -105,6 +105,15 @@ impl ExportFormat {
         ExportFormat::Csv,
     ];
 
+    /// The format's name on the export buttons.
+    pub fn title(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "KeyDeck Markdown",
+            ExportFormat::AnkiTsv => "Anki",
+            ExportFormat::Csv => "CSV",
+        }
+    }
+
     /// The file name to offer for a deck: `kms-basics.md`, `kms-basics.txt`
     /// (Anki imports `.txt`), `kms-basics.csv`.
     pub fn file_name(self, topic_id: &str) -> String {
