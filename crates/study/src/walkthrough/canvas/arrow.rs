@@ -149,11 +149,20 @@ impl Layout {
         &'a self,
         state: &'a SceneState,
     ) -> impl Iterator<Item = (&'a ActorState, Rect)> + 'a {
+        self.on_canvas(state)
+            .filter(|(a, _)| !a.kind.is_container())
+    }
+
+    /// Each actor on the canvas at this step, with its box on this layout.
+    pub(crate) fn on_canvas<'a>(
+        &'a self,
+        state: &'a SceneState,
+    ) -> impl Iterator<Item = (&'a ActorState, Rect)> + 'a {
         state
             .actors
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.present && !a.kind.is_container())
+            .filter(|(_, a)| a.present)
             .filter_map(|(i, a)| Some((a, self.rect_at(i, a.id)?)))
     }
 
@@ -253,13 +262,9 @@ impl Layout {
     /// The bands at the top of the Accounts and Regions on the canvas that
     /// hold their titles.
     fn title_bands<'a>(&'a self, state: &'a SceneState) -> impl Iterator<Item = Rect> + 'a {
-        state
-            .actors
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.present && a.kind.is_container())
-            .filter_map(|(i, a)| self.rect_at(i, a.id))
-            .map(|r| Rect::new(r.x, r.y, r.width, TITLE_BAND))
+        self.on_canvas(state)
+            .filter(|(a, _)| a.kind.is_container())
+            .map(|(_, r)| Rect::new(r.x, r.y, r.width, TITLE_BAND))
     }
 }
 

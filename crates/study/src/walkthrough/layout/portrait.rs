@@ -171,15 +171,12 @@ fn score(layout: &Layout, states: &[SceneState]) -> (usize, usize) {
     for state in states {
         let shapes = layout.arrow_shapes(state);
         problems += layout.clashes(state, &shapes).len();
-        let titles: Vec<Rect> = state
-            .actors
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.present && a.kind.is_container())
-            .filter_map(|(i, a)| {
-                let r = layout.rect_at(i, a.id)?;
+        let titles: Vec<Rect> = layout
+            .on_canvas(state)
+            .filter(|(a, _)| a.kind.is_container())
+            .map(|(a, r)| {
                 let width = clamp(text_width(a.label));
-                Some(Rect::new(r.x, r.y, width.min(r.width), TITLE_BAND))
+                Rect::new(r.x, r.y, width.min(r.width), TITLE_BAND)
             })
             .collect();
         for (arrow, shape) in shapes {
