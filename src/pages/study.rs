@@ -215,11 +215,7 @@ fn SessionProgress(study: StudyActions) -> impl IntoView {
 #[component]
 fn CardView(card: Card, study: StudyActions) -> impl IntoView {
     let store = study.store;
-    let deck = store.deck();
-    let topic_title = deck
-        .topic(&card.topic)
-        .map(|t| t.title.clone())
-        .unwrap_or_default();
+    let topic_title = store.deck().topic_title(&card.topic).to_owned();
     let revealed = study.revealed;
     let on_grade = Callback::new(move |g: Grade| study.grade(g));
     let previewed = card.clone();
