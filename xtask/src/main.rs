@@ -29,7 +29,8 @@ const USAGE: &str = "\
 usage: cargo xtask <task> [options]
 
 tasks:
-  serve [--port N] [--no-build]   build the release site and serve dist/ on 127.0.0.1 (default port 8080)
+  serve [--port N] [--no-build]   build the release site and serve dist/ on 127.0.0.1 (default port 8080, 0 for any
+        [--dist DIR]              free one), first printing `serving <url>`; --dist serves DIR, a built site, as it is
   dist                            build the deployable site into dist/ (what serve serves), without serving
   test                            fmt, clippy, cargo test, boto3 suite, ESDK interop, release build, browser suite
   bench                           sizes of the release site beside a bare Leptos app
@@ -91,6 +92,13 @@ pub fn project_root() -> PathBuf {
         .parent()
         .expect("xtask sits in the workspace")
         .to_path_buf()
+}
+
+/// Cargo's target directory: `CARGO_TARGET_DIR` if set, else `target/`.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| project_root().join("target"))
 }
 
 /// Runs a command to completion, failing on a non-zero exit.

@@ -46,11 +46,7 @@ pub fn run_suite() -> Result<()> {
 
 /// A debug binary of the workspace, wherever `CARGO_TARGET_DIR` puts it.
 pub fn debug_binary(name: &str) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| project_root().join("target"))
-        .join("debug")
-        .join(name)
+    crate::target_dir().join("debug").join(name)
 }
 
 /// A virtualenv at `venv` (relative to the root) holding exactly the

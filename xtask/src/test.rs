@@ -96,6 +96,9 @@ fn page_links_no_simulator() -> Result<()> {
 }
 
 /// Serves `dist/` on an ephemeral loopback port and runs Playwright against it.
+/// Specs that need a site they can change or stop serve a copy of it with
+/// this same binary (`tests/e2e/support/server.ts` runs
+/// `<target>/debug/xtask serve --dist`), which `cargo xtask` has built.
 fn browser_suite() -> Result<()> {
     let base = serve::on_loopback(&project_root().join("dist"))?;
     let dir = project_root().join("tests");

@@ -1,22 +1,20 @@
-import { createServer, type Server } from 'node:http';
-import { readFile, cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, extname, normalize } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
+const repo = join(__dirname, '../../..');
+
+/** The binary `cargo xtask` runs (`cargo run --package xtask`), so it is built before any spec runs. */
+const xtask = join(resolve(repo, process.env.CARGO_TARGET_DIR || 'target'), 'debug', 'xtask');
 
 /** The built site, served from a copy the test may change, on a port the test can stop. */
 export class SiteServer {
-  private server?: Server;
+  private child?: ChildProcess;
+  /** Ends the server if this process exits without stopping it. */
+  private readonly killChild = () => this.child?.kill();
   port = 0;
 
   private constructor(public root: string) {}
@@ -24,7 +22,7 @@ export class SiteServer {
   /** Copies dist/ to a fresh folder and serves it. */
   static async start(): Promise<SiteServer> {
     const root = await mkdtemp(join(tmpdir(), 'keydeck-site-'));
-    await cp(join(__dirname, '../../../dist'), root, { recursive: true });
+    await cp(join(repo, 'dist'), root, { recursive: true });
     const site = new SiteServer(root);
     await site.listen();
     return site;
@@ -34,32 +32,38 @@ export class SiteServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** Serves the copy with `cargo xtask serve --dist`: on a free port the first time, on the same port after a stop. */
   async listen(): Promise<void> {
-    this.server = createServer(async (req, res) => {
-      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '');
-      const file = path === '' ? 'index.html' : path;
-      const candidates = extname(file) ? [file] : [file, 'index.html'];
-      for (const candidate of candidates) {
-        try {
-          const body = await readFile(join(this.root, candidate));
-          res.writeHead(200, { 'Content-Type': TYPES[extname(candidate)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-          res.end(body);
-          return;
-        } catch {}
-      }
-      res.writeHead(404).end('not found');
+    const child = spawn(xtask, ['serve', '--dist', this.root, '--port', String(this.port)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.server.address() as { port: number }).port;
+    // Its one line on stdout, once the site is ready: `serving http://127.0.0.1:<port>/`.
+    const line = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout }).once('line', resolve);
+      child.once('error', (error) => reject(new Error(`cannot run ${xtask} (cargo build -p xtask builds it): ${error.message}`)));
+      child.once('exit', (code, signal) => reject(new Error(`xtask serve ended (${signal ?? code}) before it printed its address`)));
+    });
+    const address = /^serving (http:\/\/\S+)$/.exec(line)?.[1];
+    if (!address) {
+      child.kill();
+      throw new Error(`xtask serve printed ${JSON.stringify(line)}, not its address`);
+    }
+    this.port = Number(new URL(address).port);
+    this.child = child;
+    process.on('exit', this.killChild);
   }
 
   /** Stops answering, as a phone on a train does. */
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    process.off('exit', this.killChild);
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.kill();
+      await exited;
+    }
   }
 
   /** Turns the served copy into a different build: a new worker and build id. */

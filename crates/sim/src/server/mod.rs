@@ -23,6 +23,17 @@ use crate::platform::error::Error;
 use crate::platform::principal::{Caller, Principal};
 use crate::simulator::{service_for_target_prefix, Simulator};
 use serde_json::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::body::Incoming;
+use hyper::header::HeaderValue;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
 
 pub mod query;
 
@@ -94,64 +105,99 @@ fn request_id(n: u64) -> String {
     format!("00000000-0000-4000-8000-{n:012x}")
 }
 
-fn header<'r>(request: &'r tiny_http::Request, name: &str) -> Option<&'r str> {
-    request
-        .headers()
-        .iter()
-        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-        .map(|h| h.value.as_str())
-}
+/// The requests' content types, and the answers'.
+const JSON: &str = "application/x-amz-json-1.1";
+const XML: &str = "text/xml;charset=UTF-8";
 
 /// Serves `sim` until the process ends. `on_ready` receives the bound port.
+///
+/// Each connection is a task of its own on one thread, so an SDK's pool of
+/// kept-open connections never holds up a new one; the calls themselves
+/// take turns on the one simulation, in the order they arrive.
 pub fn serve(
-    mut sim: Simulator,
+    sim: Simulator,
     port: u16,
     account: AccountId,
     region: Region,
     on_ready: impl FnOnce(u16),
 ) -> std::io::Result<()> {
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
-    let bound = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .unwrap_or(port);
-    on_ready(bound);
-    let json_type = tiny_http::Header::from_bytes("Content-Type", "application/x-amz-json-1.1")
-        .expect("valid header");
-    let xml_type = tiny_http::Header::from_bytes("Content-Type", "text/xml;charset=UTF-8")
-        .expect("valid header");
-    let mut served: u64 = 0;
-    for mut request in server.incoming_requests() {
-        let mut body = Vec::new();
-        let _ = request.as_reader().read_to_end(&mut body);
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))?;
+    on_ready(listener.local_addr()?.port());
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()?;
+    let endpoint = Rc::new(Endpoint {
+        sim: RefCell::new(sim),
+        served: Cell::new(0),
+        account,
+        region,
+    });
+    let local = tokio::task::LocalSet::new();
+    local.block_on(&runtime, async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        loop {
+            let (stream, _) = listener.accept().await?;
+            let endpoint = Rc::clone(&endpoint);
+            tokio::task::spawn_local(async move {
+                let service = service_fn(move |request| {
+                    let endpoint = Rc::clone(&endpoint);
+                    async move { endpoint.answer(request).await }
+                });
+                // A connection that breaks off ends here; the others go on.
+                let _ = http1::Builder::new()
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    })
+}
+
+/// The simulation behind the endpoint, and how many requests it answered.
+struct Endpoint {
+    sim: RefCell<Simulator>,
+    served: Cell<u64>,
+    account: AccountId,
+    region: Region,
+}
+
+impl Endpoint {
+    async fn answer(
+        &self,
+        request: Request<Incoming>,
+    ) -> Result<Response<Full<Bytes>>, hyper::Error> {
+        let (head, body) = request.into_parts();
+        let body = body.collect().await?.to_bytes();
+        let header = |name: &str| head.headers.get(name).and_then(|v| v.to_str().ok());
         let caller = caller_from_headers(
-            header(&request, "Authorization"),
-            header(&request, "X-KeyDeck-Via-Service"),
-            &account,
-            &region,
+            header("Authorization"),
+            header("X-KeyDeck-Via-Service"),
+            &self.account,
+            &self.region,
         );
-        let target = header(&request, "X-Amz-Target").map(str::to_owned);
-        let form =
-            header(&request, "Content-Type").is_some_and(|c| c.contains("x-www-form-urlencoded"));
-        served += 1;
-        let post = *request.method() == tiny_http::Method::Post;
+        let form = header("Content-Type").is_some_and(|c| c.contains("x-www-form-urlencoded"));
+        let served = self.served.get() + 1;
+        self.served.set(served);
+        let post = head.method == Method::POST;
+        let mut sim = self.sim.borrow_mut();
         let (status, text, kind) = if post && form {
             let (s, t) = handle_query(&mut sim, &caller, &body, &request_id(served));
-            (s, t, &xml_type)
+            (s, t, XML)
         } else if post {
-            let (s, t) = handle(&mut sim, target.as_deref(), &caller, &body);
-            (s, t, &json_type)
+            let (s, t) = handle(&mut sim, header("X-Amz-Target"), &caller, &body);
+            (s, t, JSON)
         } else {
             let t = Error::UnknownOperationException.to_json().to_string();
-            (400, t, &json_type)
+            (400, t, JSON)
         };
-        let response = tiny_http::Response::from_string(text)
-            .with_status_code(status)
-            .with_header(kind.clone());
-        let _ = request.respond(response);
+        let mut response = Response::new(Full::new(Bytes::from(text)));
+        *response.status_mut() =
+            StatusCode::from_u16(status).expect("the endpoint's statuses are 200 and 400");
+        response
+            .headers_mut()
+            .insert("content-type", HeaderValue::from_static(kind));
+        Ok(response)
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -172,5 +218,62 @@ mod tests {
             "arn:aws:iam::444455556666:user/bob"
         );
         assert_eq!(caller.region.as_str(), "eu-west-1");
+    }
+}
+
+#[cfg(test)]
+mod endpoint_tests {
+    use super::*;
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::Duration;
+
+    /// An SDK keeps its pool's connections open between calls, and several
+    /// clients may call at once: each call on a new connection is answered
+    /// while the others stay open, in one simulation.
+    #[test]
+    fn kept_open_connections_never_hold_up_a_new_call() {
+        let (ready, port) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let account = "111122223333".parse().unwrap();
+            let region = "us-east-1".parse().unwrap();
+            serve(Simulator::with_seed(7), 0, account, region, |bound| {
+                ready.send(bound).unwrap()
+            })
+        });
+        let port = port.recv().unwrap();
+        let mut open: Vec<TcpStream> = (0..12)
+            .map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap())
+            .collect();
+        for stream in &mut open {
+            write!(
+                stream,
+                "POST / HTTP/1.1\r\nHost: kms\r\nX-Amz-Target: TrentService.CreateKey\r\n\
+                 Content-Type: application/x-amz-json-1.1\r\nContent-Length: 2\r\n\r\n{{}}"
+            )
+            .unwrap();
+        }
+        for (n, stream) in open.iter_mut().enumerate() {
+            stream
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .unwrap();
+            let mut first = [0; 15];
+            stream
+                .read_exact(&mut first)
+                .unwrap_or_else(|e| panic!("connection {n} had no answer: {e}"));
+            assert_eq!(&first, b"HTTP/1.1 200 OK", "connection {n}");
+        }
+        // All twelve keys are in the one simulation.
+        let mut last = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            last,
+            "POST / HTTP/1.1\r\nHost: kms\r\nConnection: close\r\nX-Amz-Target: TrentService.ListKeys\r\n\
+             Content-Type: application/x-amz-json-1.1\r\nContent-Length: 2\r\n\r\n{{}}"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        last.read_to_string(&mut answer).unwrap();
+        let body: Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+        assert_eq!(body["Keys"].as_array().unwrap().len(), 12, "{answer}");
     }
 }
