@@ -99,9 +99,10 @@ fn deck_parser() -> Result<Parser, ChunkMissing> {
 
 type Parser = fn(&Deck, &[ImportedDeck]) -> Result<Deck, Vec<DeckError>>;
 
-/// Reads the learner's progress. Progress in the current schema, the only
-/// kind a page writes, is read at once; anything else needs the migrations,
-/// a chunk of their own, fetched only then.
+/// Reads the learner's progress. A first visit has none, and needs no
+/// reader; saved progress of any schema is read by a chunk of its own,
+/// fetched while the deck's outline downloads, so the first load of a
+/// first-time visitor carries neither the reader nor the migrations.
 pub async fn load_progress() -> LoadedProgress {
     let Some(text) = storage::progress_text() else {
         return LoadedProgress {
@@ -109,12 +110,6 @@ pub async fn load_progress() -> LoadedProgress {
             problem: None,
         };
     };
-    if let Some(progress) = Progress::read_current(&text) {
-        return LoadedProgress {
-            progress,
-            problem: None,
-        };
-    }
     match progress_reader().await {
         Ok(read) => storage::load_progress(text, read),
         // Saves merge what is stored, so starting afresh loses nothing.

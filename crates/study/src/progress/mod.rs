@@ -129,17 +129,6 @@ pub enum ProgressError {
 }
 
 impl Progress {
-    /// Reads progress saved in the current schema, the only kind a page
-    /// writes, straight into its types. `None` for anything else (an older
-    /// schema to migrate, a newer one, text that is not progress), for
-    /// [`Progress::from_json`] to migrate or explain. It agrees with
-    /// `from_json` wherever it answers, and needs neither the migrations nor
-    /// the scheduler, so the first page can read progress without them.
-    pub fn read_current(text: &str) -> Option<Progress> {
-        let progress: Progress = serde_json::from_str(text).ok()?;
-        (progress.schema == SCHEMA_VERSION).then_some(progress)
-    }
-
     /// Reads progress of this schema or any older one.
     pub fn from_json(text: &str) -> Result<Progress, ProgressError> {
         let value: serde_json::Value =
