@@ -32,7 +32,8 @@ pub fn ChunkMissingView() -> impl IntoView {
 }
 
 /// Declares a route whose view lives in the chunk `$chunk`: a unit struct
-/// implementing `LazyRoute`, whose view is `$view`. With `ready = $ready`,
+/// implementing `LazyRoute`, whose view is `$view`, shown once the pages'
+/// stylesheet has loaded too (`crate::style::pages`). With `ready = $ready`,
 /// the view also waits for that future (`Result<(), ChunkMissing>`), fetched
 /// alongside the chunk: content the page needs before it renders.
 macro_rules! lazy_route {
@@ -54,8 +55,9 @@ macro_rules! lazy_route {
                 fn $split() -> Result<leptos::prelude::AnyView, $crate::lazy::ChunkMissing> {
                     Ok(leptos::prelude::IntoAny::into_any($view))
                 }
-                let (view, ready) = ::futures_util::future::join($split(), $ready).await;
-                match ready.and(view) {
+                let (view, ready, styled) =
+                    ::futures_util::future::join3($split(), $ready, $crate::style::pages()).await;
+                match ready.and(styled).and(view) {
                     Ok(view) => view,
                     Err(_) => leptos::prelude::IntoAny::into_any(
                         leptos::prelude::view! { <$crate::lazy::ChunkMissingView/> },

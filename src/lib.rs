@@ -14,6 +14,7 @@ mod quiz_session;
 mod stamped;
 mod storage;
 mod study_store;
+mod style;
 mod theme;
 mod walkthrough_records;
 

@@ -31,6 +31,35 @@ test('the first load of / fetches no lazy route', async ({ page }) => {
   expect(fetched.filter((p) => /\/split_[a-z]+\.wasm$/.test(p))).toEqual([]);
 });
 
+test('the first load of / links only the shell\'s styles; a page\'s styles come with its route, before it shows', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  expect(fetched.filter((p) => p.endsWith('.css'))).toEqual([expect.stringMatching(/^\/main-[0-9a-f]+\.css$/)]);
+  await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
+  const card = page.locator('.flashcard');
+  await expect(card).toBeVisible();
+  // The card is laid out by pages.css from the moment it appears.
+  expect(await card.evaluate((el) => getComputedStyle(el).maxWidth)).toBe('768px');
+  await page.getByRole('navigation').getByRole('link', { name: 'Quiz', exact: true }).locator('visible=true').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quizzes and exams' })).toBeVisible();
+  expect(fetched.filter((p) => /^\/pages-[0-9a-f]+\.css$/.test(p))).toHaveLength(1);
+});
+
+test('page styles that cannot be fetched show the retry message, not an unstyled page', async ({ page }) => {
+  await page.route(/\/pages-[0-9a-f]+\.css$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Progress', exact: true }).locator('visible=true').click();
+  await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toHaveCount(0);
+  // Once the styles can be fetched, the next route opens.
+  await page.unroute(/\/pages-[0-9a-f]+\.css$/);
+  await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+});
+
 test('a chunk that cannot be fetched shows a message with a retry, and the rest of the app works', async ({ page }) => {
   const site = await SiteServer.start();
   try {

@@ -60,7 +60,7 @@ pub fn keydeck() -> App<'static> {
         package: "keydeck",
         stem: "keydeck",
         dir: project_root(),
-        hashed: &["style/main.css", "assets/icon.svg"],
+        hashed: &["style/main.css", "style/pages.css", "assets/icon.svg"],
         copied: &[
             ("assets/manifest.webmanifest", "manifest.webmanifest"),
             ("assets/icons", "icons"),
