@@ -61,10 +61,12 @@ const DESTINATIONS: [Destination; 7] = [
     },
 ];
 
+/// A destination's link, marked current on its pages: Home on `/` alone,
+/// the others on every path below theirs (a walkthrough's step, a lab).
 fn link(d: &'static Destination) -> impl IntoView {
     view! {
         <li class:secondary=!d.primary>
-            <A href=d.href exact=true>
+            <A href=d.href exact={d.href == "/"}>
                 <Icon glyph=d.glyph/>
                 <span class="label">{d.label}</span>
             </A>

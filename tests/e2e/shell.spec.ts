@@ -40,6 +40,17 @@ test('navigation links lead to each page and mark the current one', async ({ app
   await expect(app.heading).toHaveText('Today');
 });
 
+test('a walkthrough step and a lab mark their section in the navigation, and Home only on /', async ({ app, page }) => {
+  for (const [path, section] of [
+    ['/walkthroughs/snapshot-copy/2', 'Walkthroughs'],
+    ['/labs/first-key', 'Labs'],
+  ] as const) {
+    await app.open(path);
+    await expect(app.navLink(section)).toHaveAttribute('aria-current', 'page');
+    await expect(app.navLink('Home')).not.toHaveAttribute('aria-current', 'page');
+  }
+});
+
 test('the keyboard alone reaches and follows a navigation link', async ({ app, page }) => {
   await app.open('/');
   await page.keyboard.press('Tab');
