@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 /// A lazy route's code could not be fetched.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct ChunkMissing;
 
 impl From<SplitLoaderError> for ChunkMissing {

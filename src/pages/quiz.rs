@@ -17,6 +17,7 @@ use crate::components::page_header::PageHeader;
 use crate::components::quiz_question::QuestionView;
 use crate::components::quiz_results::QuizResults;
 use crate::keys::Focused;
+use crate::lazy::{ChunkMissing, ChunkMissingView};
 use crate::quiz_session::{self, bank};
 use crate::study_store::use_study;
 
@@ -29,22 +30,9 @@ fn attempt_at(link: &QuizLink) -> Result<Attempt, String> {
     Ok(Attempt::new(link, link.start(quiz, clock::now())))
 }
 
-crate::lazy::lazy_route!(
-    QuizRoute,
-    quiz,
-    quiz_view,
-    view! { <Quiz/> },
-    ready = async {
-        let questions = async {
-            crate::content::fetch_questions()
-                .await
-                .map_err(|_| crate::lazy::ChunkMissing)
-        };
-        let (deck, questions) =
-            futures_util::future::join(crate::study_store::load_whole_deck(), questions).await;
-        deck.and(questions)
-    }
-);
+// The setup page needs only the deck's outline: the questions and the
+// whole deck are fetched when a quiz is drawn (`QuizFor`).
+crate::lazy::lazy_route!(QuizRoute, quiz, quiz_view, view! { <Quiz/> });
 
 #[component]
 pub fn Quiz() -> impl IntoView {
@@ -56,11 +44,36 @@ pub fn Quiz() -> impl IntoView {
         </PageHeader>
         {move || match link.get() {
             None => view! { <QuizSetup/> }.into_any(),
-            Some(link) => match attempt_at(&link) {
-                Ok(attempt) => view! { <QuizRun attempt=attempt/> }.into_any(),
-                Err(e) => view! { <p class="banner banner-warning" role="alert">{e}</p> <QuizSetup/> }.into_any(),
-            },
+            Some(link) => view! { <QuizFor link/> }.into_any(),
         }}
+    }
+}
+
+/// The questions and the whole deck a quiz is drawn from.
+async fn quiz_content() -> Result<(), ChunkMissing> {
+    let questions = async {
+        crate::content::fetch_questions()
+            .await
+            .map_err(|_| ChunkMissing)
+    };
+    let (deck, questions) =
+        futures_util::future::join(crate::study_store::load_whole_deck(), questions).await;
+    deck.and(questions)
+}
+
+/// The quiz at `link`, once its content is here (at once when it has been
+/// fetched before).
+#[component]
+fn QuizFor(link: QuizLink) -> impl IntoView {
+    let content = LocalResource::new(quiz_content);
+    move || match content.get() {
+        None => view! { <p class="hint" role="status">"Preparing your quiz…"</p> }.into_any(),
+        Some(Err(ChunkMissing)) => view! { <ChunkMissingView/> }.into_any(),
+        Some(Ok(())) => match attempt_at(&link) {
+            Ok(attempt) => view! { <QuizRun attempt=attempt/> }.into_any(),
+            Err(e) => view! { <p class="banner banner-warning" role="alert">{e}</p> <QuizSetup/> }
+                .into_any(),
+        },
     }
 }
 

@@ -116,13 +116,26 @@ test('a whole deck that cannot be fetched shows a message with a retry', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
 });
 
+test('the quiz setup fetches no questions; starting a quiz fetches them and the whole deck, once', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const content = () => fetched.filter((p) => /^\/(deck|questions)-[0-9a-f]+\.json$/.test(p)).map((p) => p.split('-')[0]);
+  await page.goto('/quiz');
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  expect(content()).toEqual([]);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByText('Question 1 of 10')).toBeVisible();
+  expect(content().sort()).toEqual(['/deck', '/questions']);
+});
+
 test('quiz questions that cannot be fetched show a message with a retry', async ({ page }) => {
   await page.route(/\/questions-[0-9a-f]+\.json$/, (r) => r.abort());
   await page.goto('/quiz');
+  await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
   await page.unroute(/\/questions-[0-9a-f]+\.json$/);
   await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Quizzes and exams' })).toBeVisible();
+  await expect(page.getByText('Question 1 of 10')).toBeVisible();
 });
 
 test('a learner with an imported deck gets the parser on demand, and their cards count', async ({ page }) => {
