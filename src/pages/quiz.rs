@@ -101,6 +101,7 @@ fn QuizSetup() -> impl IntoView {
             mode: mode.get_untracked(),
             spec: QuizSpec {
                 topics: (!topics.is_empty()).then_some(topics),
+                kinds: mode.get_untracked().kinds(),
                 ..QuizSpec::new(count.get_untracked(), seed)
             },
             time_secs: minutes.get_untracked().map(|m| m * 60),
@@ -116,6 +117,7 @@ fn QuizSetup() -> impl IntoView {
                     " Practice: feedback after each question"</label>
                 <label><input type="radio" name="mode" on:change=move |_| mode.set(Mode::Exam)/>
                     " Exam: timed, flags, results at the end"</label>
+                <p class="hint" id="mode-kinds">"An exam asks only multiple-choice and multiple-response questions, as the AWS certification exams do. Practice also asks true or false, typed and matching questions."</p>
             </fieldset>
             <label for="quiz-count">"Questions"</label>
             <select id="quiz-count" on:change=move |ev| count.set(event_target_value(&ev).parse().unwrap_or(10))>

@@ -79,6 +79,24 @@ test('an exam keeps its answers and flags across a reload and resumes where it w
   await expect(page.locator(QUESTION)).toContainText('Question 1 of 6');
 });
 
+test('an exam asks only multiple-choice and multiple-response questions, and the setup page says so', async ({ page }) => {
+  await page.goto('/quiz');
+  await expect(page.getByText('An exam asks only multiple-choice and multiple-response questions')).toBeVisible();
+  await page.getByLabel('Exam: timed, flags, results at the end').check();
+  await page.getByLabel('Questions').selectOption('20');
+  // A fixed code: the same twenty questions on every run.
+  await page.getByLabel('Quiz code (optional)').fill('class7');
+  await page.getByRole('button', { name: 'Start' }).click();
+  const instructions: string[] = [];
+  for (let n = 1; n <= 20; n++) {
+    await expect(page.locator(`${QUESTION} .card-meta`)).toHaveText(`Question ${n} of 20`);
+    instructions.push((await page.locator(`${QUESTION} .instruction`).textContent()) ?? '');
+    await page.keyboard.press('n');
+  }
+  expect(instructions.filter((i) => !/^Choose (one|\d+)\.$/.test(i))).toEqual([]);
+  expect(instructions.some((i) => /^Choose \d+\.$/.test(i))).toBe(true);
+});
+
 test('when time runs out the exam submits itself', async ({ page }) => {
   await page.goto('/quiz?mode=exam&n=5&seed=short&time=3');
   await expect(page.locator(QUESTION)).toBeVisible();

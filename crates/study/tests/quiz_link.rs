@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use keydeck_study::quiz::{seed_from_code, Mode, QuizLink, QuizSpec, Seed};
+use keydeck_study::quiz::{
+    seed_from_code, Mode, QuestionBank, QuestionKind, QuizLink, QuizSpec, Seed, EXAM_KINDS,
+};
 
 fn read(query: &str) -> Option<QuizLink> {
     let pairs: BTreeMap<String, String> = query
@@ -37,6 +39,7 @@ fn a_link_holds_the_mode_the_draw_and_the_time() {
             mode: Mode::Exam,
             spec: QuizSpec {
                 topics: Some(vec!["acm".into(), "rotation".into()]),
+                kinds: Some(vec![QuestionKind::Single, QuestionKind::Multi]),
                 ..QuizSpec::new(4, "topics9".parse().unwrap())
             },
             time_secs: Some(600),
@@ -93,4 +96,40 @@ fn mode_names_are_those_of_the_link_and_the_page() {
     );
     assert_eq!((Mode::Exam.name(), Mode::Exam.title()), ("exam", "Exam"));
     assert_eq!(serde_json::to_string(&Mode::Exam).unwrap(), "\"exam\"");
+}
+
+/// The kinds of the questions a link draws from the shipped questions.
+fn kinds_drawn(query: &str) -> Vec<QuestionKind> {
+    let bank = QuestionBank::builtin().expect("the shipped content parses");
+    let quiz = read(query).unwrap().draw(&bank).expect("the quiz draws");
+    quiz.questions.iter().map(|q| q.kind()).collect()
+}
+
+#[test]
+fn an_exam_draws_only_the_real_exams_kinds_and_practice_draws_every_kind() {
+    let mut practised = Vec::new();
+    for seed in ["class7", "room42", "exam2026"] {
+        let exam = kinds_drawn(&format!("mode=exam&n=65&seed={seed}"));
+        assert_eq!(exam.len(), 65, "{seed}");
+        assert!(
+            exam.iter().all(|k| EXAM_KINDS.contains(k)),
+            "{seed}: {exam:?}"
+        );
+        assert!(exam.contains(&QuestionKind::Multi), "{seed}");
+        let practice = kinds_drawn(&format!("mode=practice&n=65&seed={seed}"));
+        assert!(
+            practice.iter().any(|k| !EXAM_KINDS.contains(k)),
+            "{seed}: {practice:?}"
+        );
+        practised.extend(practice);
+    }
+    for kind in [
+        QuestionKind::Single,
+        QuestionKind::Multi,
+        QuestionKind::TrueFalse,
+        QuestionKind::Typed,
+        QuestionKind::Matching,
+    ] {
+        assert!(practised.contains(&kind), "practice never drew {kind:?}");
+    }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assemble::{Quiz, QuizSpec};
 use super::bank::QuestionBank;
+use super::question::QuestionKind;
 use super::seed::Seed;
 use super::sheet::AnswerSheet;
 
@@ -36,7 +37,20 @@ impl Mode {
             Mode::Exam => "Exam",
         }
     }
+
+    /// The question kinds a quiz in this mode draws: an exam draws only
+    /// the kinds the AWS certification exams use, multiple choice and
+    /// multiple response; practice draws every kind.
+    pub fn kinds(self) -> Option<Vec<QuestionKind>> {
+        match self {
+            Mode::Practice => None,
+            Mode::Exam => Some(EXAM_KINDS.to_vec()),
+        }
+    }
 }
+
+/// The kinds of question an exam draws, as on the AWS certification exams.
+pub const EXAM_KINDS: [QuestionKind; 2] = [QuestionKind::Single, QuestionKind::Multi];
 
 /// The questions a link asks for when it names no count.
 pub const DEFAULT_COUNT: usize = 10;
@@ -48,7 +62,8 @@ pub const MAX_COUNT: usize = 100;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizLink {
     pub mode: Mode,
-    /// Every kind of question; the topics, count and seed come from the link.
+    /// The topics, count and seed come from the link; the kinds from the
+    /// mode ([`Mode::kinds`]).
     pub spec: QuizSpec,
     pub time_secs: Option<i64>,
 }
@@ -81,7 +96,7 @@ impl QuizLink {
             spec: QuizSpec {
                 topics,
                 count,
-                kinds: None,
+                kinds: mode.kinds(),
                 seed,
             },
             time_secs,

@@ -37,7 +37,7 @@ pub use assemble::{Quiz, QuizError, QuizSpec, TopicTitle};
 pub use attempt::{answer_for_key, Advance, Attempt, MainAction};
 pub use bank::{KindCounts, QuestionBank, QuestionCounts};
 pub use grade::Verdict;
-pub use link::{seed_from_code, Mode, QuizLink, DEFAULT_COUNT, MAX_COUNT};
+pub use link::{seed_from_code, Mode, QuizLink, DEFAULT_COUNT, EXAM_KINDS, MAX_COUNT};
 pub use parse::{parse_question_file, parse_questions};
 pub use question::{Answer, Body, Choice, Origin, Question, QuestionKind};
 pub use result::{missed_cards, QuizResult, ReviewItem, TopicScore, PASS_PERCENT, RESULT_SCHEMA};
