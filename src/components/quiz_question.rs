@@ -1,10 +1,12 @@
 //! One quiz question: its stem, the control its kind needs, and, once
-//! revealed, what was right and why, with the AWS page for each option.
+//! revealed, a verdict that names the right answer, a label on each option
+//! saying what happened to it, and the explanations, the learner's own
+//! choices first, with the AWS page for each.
 
 use leptos::prelude::*;
 
 use keydeck_study::markdown::plain_text;
-use keydeck_study::quiz::{answer_for_key, Answer, Body, Question};
+use keydeck_study::quiz::{answer_for_key, Answer, Body, Mark, Question};
 
 use super::markdown::Markdown;
 
@@ -29,44 +31,73 @@ pub fn QuestionView(
     };
     let verdict = move || {
         revealed.get().then(|| {
-            let right = answer
-                .get()
-                .is_some_and(|a| q.with_value(|q| q.grade(&a).correct));
-            if right {
-                view! { <p class="verdict verdict-right" role="status">"Right."</p> }
-            } else {
-                view! { <p class="verdict verdict-wrong" role="status">"Not quite."</p> }
+            let feedback = q.with_value(|q| q.feedback(answer.get().as_ref()));
+            view! {
+                <p class="verdict" class:verdict-right=feedback.correct class:verdict-wrong=!feedback.correct
+                    role="status" data-testid="verdict">
+                    <strong>{feedback.headline}</strong>" "{feedback.right_answer}
+                </p>
             }
         })
     };
+    // What happened to each option, once revealed.
+    let marks = Signal::derive(move || {
+        if revealed.get() {
+            q.with_value(|q| q.marks(answer.get().as_ref()))
+        } else {
+            Vec::new()
+        }
+    });
     view! {
         <article class="panel question" aria-labelledby="question-title">
             <p class="card-meta" id="question-title">{format!("Question {number} of {total}")}</p>
+            {verdict}
             <div class="stem"><Markdown source=question.stem.clone()/></div>
             <p class="instruction">{instruction}</p>
             {match question.body.clone() {
-                Body::Single { options } | Body::Multi { options, .. } => {
-                    view! { <Options question=q options=options answer=answer on_answer=on_answer revealed=revealed/> }.into_any()
-                }
+                Body::Single { options } | Body::Multi { options, .. } => view! {
+                    <Options question=q options=options.clone() answer=answer on_answer=on_answer revealed=revealed marks=marks/>
+                    <Explanations question=q options=options answer=answer revealed=revealed marks=marks/>
+                }.into_any(),
                 Body::TrueFalse { explanation, .. } => view! {
-                    <TrueFalse answer=answer on_answer=on_answer revealed=revealed/>
+                    <TrueFalse answer=answer on_answer=on_answer revealed=revealed marks=marks/>
                     <Explanation revealed=revealed text=explanation source=question.source.clone()/>
                 }.into_any(),
-                Body::Typed { accept, explanation } => view! {
+                Body::Typed { explanation, .. } => view! {
                     <Typed answer=answer on_answer=on_answer revealed=revealed/>
-                    <Show when=move || revealed.get()>
-                        <p class="accepted">"Accepted answer: " <strong>{accept.first().cloned().unwrap_or_default()}</strong></p>
-                    </Show>
                     <Explanation revealed=revealed text=explanation source=question.source.clone()/>
                 }.into_any(),
                 Body::Matching { terms, descriptions, key, explanation } => view! {
-                    <Matching terms=terms descriptions=descriptions key=key answer=answer on_answer=on_answer revealed=revealed/>
+                    <Matching terms=terms descriptions=descriptions key=key answer=answer on_answer=on_answer revealed=revealed marks=marks/>
                     <Explanation revealed=revealed text=explanation source=question.source.clone()/>
                 }.into_any(),
             }}
-            {verdict}
         </article>
     }
+}
+
+/// An option's label once revealed ("Your answer · correct", …): text,
+/// which the option's colour only repeats.
+fn mark_label(marks: Signal<Vec<Mark>>, i: usize) -> impl IntoView {
+    move || {
+        marks.with(|m| m.get(i).copied()).and_then(|m| {
+            m.label()
+                .map(|label| view! { <span class=mark_class(m)>{label}</span> })
+        })
+    }
+}
+
+/// The label's classes: its colour repeats what the words say.
+pub fn mark_class(mark: Mark) -> &'static str {
+    if mark.is_right() {
+        "mark mark-right"
+    } else {
+        "mark mark-wrong"
+    }
+}
+
+fn mark_is(marks: Signal<Vec<Mark>>, i: usize, test: fn(Mark) -> bool) -> impl Fn() -> bool {
+    move || marks.with(|m| m.get(i).copied().is_some_and(test))
 }
 
 #[component]
@@ -76,6 +107,7 @@ fn Options(
     answer: Signal<Option<Answer>>,
     on_answer: Callback<Option<Answer>>,
     revealed: Signal<bool>,
+    marks: Signal<Vec<Mark>>,
 ) -> impl IntoView {
     let multi = question.with_value(|q| matches!(q.body, Body::Multi { .. }));
     let picked = move |i: usize| match answer.get() {
@@ -86,12 +118,11 @@ fn Options(
     view! {
         <ol class="options">
             {options.into_iter().enumerate().map(|(i, o)| {
-                let correct = o.correct;
                 view! {
                     <li
                         class="option"
-                        class:right=move || revealed.get() && correct
-                        class:wrong=move || revealed.get() && !correct && picked(i)
+                        class:right=mark_is(marks, i, Mark::is_right)
+                        class:wrong=mark_is(marks, i, |m| m == Mark::ChosenWrong)
                     >
                         <label>
                             <input
@@ -106,18 +137,45 @@ fn Options(
                             />
                             <kbd aria-hidden="true">{i + 1}</kbd>
                             <span class="option-text"><Markdown source=o.text.clone()/></span>
+                            {mark_label(marks, i)}
                         </label>
-                        <Show when=move || revealed.get()>
-                            <div class="option-why">
-                                <strong>{if correct { "Right: " } else { "Wrong: " }}</strong>
-                                <Markdown source=o.explanation.clone()/>
-                                <a href=o.source.clone() target="_blank" rel="noopener">"AWS documentation"</a>
-                            </div>
-                        </Show>
                     </li>
                 }
             }).collect_view()}
         </ol>
+    }
+}
+
+/// Why each option is right or wrong, once revealed: the learner's own
+/// choices first, then the right ones they missed, then the rest.
+#[component]
+fn Explanations(
+    question: StoredValue<Question>,
+    options: Vec<keydeck_study::quiz::Choice>,
+    answer: Signal<Option<Answer>>,
+    revealed: Signal<bool>,
+    marks: Signal<Vec<Mark>>,
+) -> impl IntoView {
+    let options = StoredValue::new(options);
+    move || {
+        revealed.get().then(|| {
+            let order = question.with_value(|q| q.explanation_order(answer.get().as_ref()));
+            view! {
+                <ol class="explanations" aria-label="Why">
+                    {order.into_iter().map(|i| options.with_value(|options| {
+                        let o = options[i].clone();
+                        view! {
+                            <li class="option-why">
+                                <strong>{plain_text(&o.text)}</strong>
+                                {mark_label(marks, i)}
+                                <Markdown source=o.explanation.clone()/>
+                                <a href=o.source.clone() target="_blank" rel="noopener">"AWS documentation"</a>
+                            </li>
+                        }
+                    })).collect_view()}
+                </ol>
+            }
+        })
     }
 }
 
@@ -126,10 +184,17 @@ fn TrueFalse(
     answer: Signal<Option<Answer>>,
     on_answer: Callback<Option<Answer>>,
     revealed: Signal<bool>,
+    marks: Signal<Vec<Mark>>,
 ) -> impl IntoView {
+    // Marks come in the order shown: True, then False.
     let choice = move |value: bool, key: usize, label: &'static str| {
+        let i = key - 1;
         view! {
-            <li class="option">
+            <li
+                class="option"
+                class:right=mark_is(marks, i, Mark::is_right)
+                class:wrong=mark_is(marks, i, |m| m == Mark::ChosenWrong)
+            >
                 <label>
                     <input
                         type="radio"
@@ -140,6 +205,7 @@ fn TrueFalse(
                     />
                     <kbd aria-hidden="true">{key}</kbd>
                     <span class="option-text">{label}</span>
+                    {mark_label(marks, i)}
                 </label>
             </li>
         }
@@ -185,6 +251,7 @@ fn Matching(
     answer: Signal<Option<Answer>>,
     on_answer: Callback<Option<Answer>>,
     revealed: Signal<bool>,
+    marks: Signal<Vec<Mark>>,
 ) -> impl IntoView {
     let count = terms.len();
     let picks = move || match answer.get() {
@@ -198,9 +265,10 @@ fn Matching(
                 let right = key.get(t).copied();
                 let id = format!("match-{t}");
                 view! {
-                    <li class:right=move || revealed.get() && picks()[t] == right
-                        class:wrong=move || revealed.get() && picks()[t] != right>
+                    <li class:right=mark_is(marks, t, Mark::is_right)
+                        class:wrong=mark_is(marks, t, |m| m != Mark::ChosenRight)>
                         <label for=id.clone()><Markdown source=term.clone()/></label>
+                        {mark_label(marks, t)}
                         <select id=id disabled=move || revealed.get() on:change=move |ev| {
                             let mut p = picks();
                             p[t] = event_target_value(&ev).parse().ok();
@@ -212,7 +280,7 @@ fn Matching(
                             }).collect_view()}
                         </select>
                         <Show when=move || revealed.get() && picks()[t] != right>
-                            <p class="option-why">"Right: " {right.and_then(|r| descriptions.with_value(|d| d.get(r).map(|s| plain_text(s)))).unwrap_or_default()}</p>
+                            <p class="option-why">"Correct answer: " {right.and_then(|r| descriptions.with_value(|d| d.get(r).map(|s| plain_text(s)))).unwrap_or_default()}</p>
                         </Show>
                     </li>
                 }

@@ -1,13 +1,15 @@
 //! The results of a quiz or exam: the score against the pass line ([`PASS_PERCENT`]), a
-//! bar per topic, and every question with the answer given, the right one and why.
+//! bar per topic, and every question with the answer given, the right one and why:
+//! a choice question's options carry the labels the quiz gave them.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use keydeck_study::quiz::{Quiz, QuizResult, PASS_PERCENT};
+use keydeck_study::quiz::{Mark, Quiz, QuizResult, PASS_PERCENT};
 use keydeck_study::wording::count;
 
 use super::markdown::Markdown;
+use super::quiz_question::mark_class;
 
 #[component]
 pub fn QuizResults(result: QuizResult, quiz: Quiz, link: String) -> impl IntoView {
@@ -64,15 +66,34 @@ pub fn QuizResults(result: QuizResult, quiz: Quiz, link: String) -> impl IntoVie
                     };
                     let right = question.as_ref().map(|q| q.describe(&item.right_answer)).unwrap_or_default();
                     let topic = result.topic_title(&item.topic).to_owned();
+                    // Choice questions list their options with the labels
+                    // the quiz used; the other kinds say the answers in words.
+                    let options = question.as_ref().map(|q| q.marked_options(item.given.as_ref())).unwrap_or_default();
                     view! {
                         <li class:right=item.correct class:wrong=!item.correct data-topic=item.topic.clone()>
                             <p class="review-verdict">{if item.correct { "Right" } else { "Wrong" }}{item.flagged.then_some(" · flagged")}</p>
                             <p class="review-topic">{topic}</p>
                             <Markdown source=item.stem.clone()/>
-                            <dl>
-                                <dt>"Your answer"</dt><dd>{given}</dd>
-                                <dt>"Right answer"</dt><dd>{right}</dd>
-                            </dl>
+                            {if options.is_empty() {
+                                view! {
+                                    <dl>
+                                        <dt>"Your answer"</dt><dd>{given}</dd>
+                                        <dt>"Right answer"</dt><dd>{right}</dd>
+                                    </dl>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    {item.given.is_none().then(|| view! { <p class="review-none">"No answer"</p> })}
+                                    <ul class="review-options">
+                                        {options.into_iter().map(|(text, mark)| view! {
+                                            <li class:right=mark.is_right() class:wrong=mark == Mark::ChosenWrong>
+                                                {text}
+                                                {mark.label().map(|label| view! { <span class=mark_class(mark)>{label}</span> })}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
                             <details>
                                 <summary>"Why"</summary>
                                 <Markdown source=item.explanation.clone()/>

@@ -36,13 +36,51 @@ test('a five-question practice quiz, by keyboard alone, with feedback after each
     expect(await currentNumber(page)).toBe(i);
     await answerByKeyboard(page);
     await page.keyboard.press('Enter');
-    await expect(page.locator('.verdict')).toHaveText(/^(Right\.|Not quite\.)$/);
+    // The verdict comes first, and names the right answer in words.
+    await expect(page.getByTestId('verdict')).toHaveText(/^(Correct|Not quite) The answers? (is|are): .+\.$/);
+    await expect(page.locator(`${QUESTION} > :nth-child(2)`)).toHaveAttribute('data-testid', 'verdict');
     await expect(page.locator(`${QUESTION} a[href^="https://docs.aws.amazon.com/"], ${QUESTION} a[href^="https://aws.amazon.com/"]`).first()).toBeVisible();
     await page.keyboard.press('Enter');
   }
   await expect(page.getByTestId('score')).toHaveText(/^\d of 5 right \(\d+%\)$/);
   await expect(page.getByText(/the pass line is 72%/)).toBeVisible();
   await expect(page.locator('.review > li')).toHaveCount(5);
+});
+
+test('a missed true-or-false question says which value was right, in words on each option', async ({ page }) => {
+  // The first question of this quiz is a true-or-false whose answer is False.
+  await page.goto('/quiz?mode=practice&n=5&seed=tf26');
+  await expect(page.locator(`${QUESTION} .instruction`)).toHaveText('True or false?');
+  await page.getByLabel('True').check();
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByTestId('verdict')).toHaveText('Not quite The answer is: False.');
+  const options = page.locator(`${QUESTION} .options > li`);
+  await expect(options.nth(0)).toContainText('Your answer · wrong');
+  await expect(options.nth(1)).toContainText('Correct answer · missed');
+});
+
+test('a wrong choice is labelled on every option, and its explanation comes first', async ({ page }) => {
+  // The first question of this quiz is a single choice whose first option is wrong.
+  await page.goto('/quiz?mode=practice&n=5&seed=one0');
+  await expect(page.locator(`${QUESTION} .instruction`)).toHaveText('Choose one.');
+  // Its first option is one long identifier: it wraps, and the page never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const options = page.locator(`${QUESTION} .options > li`);
+  await options.nth(0).locator('input').check();
+  const chosen = (await options.nth(0).locator('.option-text').textContent())!.trim();
+  await page.getByRole('button', { name: 'Check' }).click();
+  await expect(page.getByTestId('verdict')).toHaveText(/^Not quite The answer is: .+\.$/);
+  await expect(options.nth(0).locator('.mark')).toHaveText('Your answer · wrong');
+  await expect(options.locator('.mark')).toHaveText(['Your answer · wrong', 'Correct answer · missed']);
+  const right = options.filter({ hasText: 'Correct answer · missed' });
+  await expect(right).toHaveCount(1);
+  await expect(right).toHaveClass(/\bright\b/);
+  // The explanations follow, the learner's choice first, then the right one.
+  const why = page.locator(`${QUESTION} .explanations > li`);
+  await expect(why).toHaveCount(4);
+  await expect(why.first().locator('strong')).toHaveText(chosen);
+  await expect(why.nth(1).locator('.mark')).toHaveText('Correct answer · missed');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
 
 test('the same link gives everyone the same quiz', async ({ browser, page }) => {
@@ -104,6 +142,24 @@ test('when time runs out the exam submits itself', async ({ page }) => {
   await expect(page.getByTestId('score')).toBeVisible({ timeout: 8000 });
   await expect(page.locator('.review > li')).toHaveCount(5);
   await expect(page.locator('.review > li').nth(1)).toContainText('No answer');
+});
+
+test('the exam results label every option as the quiz did', async ({ page }) => {
+  await page.goto('/quiz?mode=exam&n=3&seed=labels1');
+  await expect(page.locator('#question-title')).toHaveText('Question 1 of 3');
+  await page.keyboard.press('1');
+  await page.getByRole('button', { name: 'Submit exam' }).click();
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  const items = page.locator('.review > li');
+  await expect(items).toHaveCount(3);
+  // The first was answered: its first option is the learner's, right or wrong.
+  await expect(items.nth(0).locator('.review-options > li').first().locator('.mark')).toHaveText(/^Your answer · (correct|wrong)$/);
+  // The others were not: each right option is marked missed.
+  for (const n of [1, 2]) {
+    await expect(items.nth(n)).toContainText('No answer');
+    await expect(items.nth(n).locator('.mark').first()).toHaveText('Correct answer · missed');
+    await expect(items.nth(n).getByText('Your answer ·')).toHaveCount(0);
+  }
 });
 
 test('the per-topic breakdown matches the answers given', async ({ page }) => {
