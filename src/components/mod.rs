@@ -19,6 +19,7 @@ pub mod lab_secrets;
 pub mod lab_snapshots;
 pub mod lab_table;
 pub mod markdown;
+pub mod modal;
 pub mod nav;
 pub mod page_header;
 pub mod presenter;

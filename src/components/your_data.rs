@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::download::json_data_url;
 use super::file_input::{read_text, take_chosen_file};
+use super::modal::Modal;
 use crate::clock;
 use crate::study_store::use_study;
 
@@ -69,23 +70,20 @@ pub fn YourData() -> impl IntoView {
                 Err(text) => view! { <p class="data-message data-error" role="alert">{text}</p> }.into_any(),
             })}
             <div class="reset">
-                <Show
-                    when=move || confirming_reset.get()
-                    fallback=move || view! {
-                        <button type="button" class="text-button danger" on:click=move |_| confirming_reset.set(true)>
-                            "Reset all progress…"
-                        </button>
-                    }
-                >
-                    <div class="confirm" role="alertdialog" aria-labelledby="reset-q">
-                        <p id="reset-q"><strong>"Forget every review and start again?"</strong> " This cannot be undone; export first to keep a copy."</p>
+                <button type="button" class="text-button danger" on:click=move |_| confirming_reset.set(true)>
+                    "Reset all progress…"
+                </button>
+                <Modal open=confirming_reset labelledby="reset-q" alert=true class="confirm-dialog">
+                    <h2 id="reset-q">"Forget every review and start again?"</h2>
+                    <p>"This cannot be undone; export first to keep a copy."</p>
+                    <div class="dialog-actions">
                         <button type="button" class="button danger-button" on:click=move |_| {
                             message.set(Some(store.reset().map(|()| "Your progress was reset.".to_owned())));
                             confirming_reset.set(false);
                         }>"Yes, reset"</button>
-                        <button type="button" class="text-button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
+                        <button type="button" class="button button-secondary" autofocus on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
                     </div>
-                </Show>
+                </Modal>
             </div>
         </section>
     }

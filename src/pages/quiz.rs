@@ -13,6 +13,7 @@ use keydeck_study::quiz::{
 };
 
 use crate::clock;
+use crate::components::modal::Modal;
 use crate::components::page_header::PageHeader;
 use crate::components::quiz_question::QuestionView;
 use crate::components::quiz_results::QuizResults;
@@ -301,15 +302,14 @@ fn Taking(act: Actions, now: RwSignal<chrono::DateTime<chrono::Utc>>) -> impl In
         {exam_mode.then(|| view! { <Navigator act=act/> })}
         <QuestionShown act=act/>
         <QuizControls act=act confirming=confirming/>
-        <Show when=move || confirming.get()>
-            <div class="confirm panel" role="alertdialog" aria-labelledby="submit-q">
-                <p id="submit-q"><strong>"Submit the exam?"</strong> " "
-                    {move || state.with(Attempt::submit_warning)}
-                </p>
+        <Modal open=confirming labelledby="submit-q" alert=true class="confirm-dialog">
+            <h2 id="submit-q">"Submit the exam?"</h2>
+            <p>{move || state.with(Attempt::submit_warning)}</p>
+            <div class="dialog-actions">
                 <button type="button" class="button" on:click=move |_| { confirming.set(false); act.submit.run(()); }>"Submit"</button>
-                <button type="button" class="text-button" on:click=move |_| confirming.set(false)>"Keep going"</button>
+                <button type="button" class="button button-secondary" autofocus on:click=move |_| confirming.set(false)>"Keep going"</button>
             </div>
-        </Show>
+        </Modal>
     }
 }
 

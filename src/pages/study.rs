@@ -15,6 +15,7 @@ use crate::clock;
 use crate::components::decks_panel::DecksPanel;
 use crate::components::flashcard::Flashcard;
 use crate::components::lab_links::LabLinks;
+use crate::components::modal::Modal;
 use crate::components::page_header::PageHeader;
 use crate::components::study_settings::StudySettings;
 use crate::keys::Focused;
@@ -356,22 +357,19 @@ fn UndoButton(study: StudyActions) -> impl IntoView {
 #[component]
 fn KeyHelp(open: RwSignal<bool>) -> impl IntoView {
     view! {
-        <Show when=move || open.get()>
-            <div class="help-backdrop" on:click=move |_| open.set(false)></div>
-            <div class="help panel" role="dialog" aria-modal="true" aria-labelledby="help-title">
-                <h2 id="help-title">"Keyboard shortcuts"</h2>
-                <dl>
-                    <dt><kbd>"Space"</kbd></dt><dd>"Show the answer"</dd>
-                    <dt><kbd>"1"</kbd></dt><dd>"Again: forgotten"</dd>
-                    <dt><kbd>"2"</kbd></dt><dd>"Hard: recalled with effort"</dd>
-                    <dt><kbd>"3"</kbd></dt><dd>"Good: recalled"</dd>
-                    <dt><kbd>"4"</kbd></dt><dd>"Easy: recalled at once"</dd>
-                    <dt><kbd>"U"</kbd></dt><dd>"Undo the last answer"</dd>
-                    <dt><kbd>"?"</kbd></dt><dd>"Show or hide this help"</dd>
-                </dl>
-                <p>"On a touch screen, tap the card to reveal it, then swipe right for Good or left for Again."</p>
-                <button type="button" class="button" autofocus on:click=move |_| open.set(false)>"Close"</button>
-            </div>
-        </Show>
+        <Modal open=open labelledby="help-title" class="help">
+            <h2 id="help-title">"Keyboard shortcuts"</h2>
+            <dl>
+                <dt><kbd>"Space"</kbd></dt><dd>"Show the answer"</dd>
+                <dt><kbd>"1"</kbd></dt><dd>"Again: forgotten"</dd>
+                <dt><kbd>"2"</kbd></dt><dd>"Hard: recalled with effort"</dd>
+                <dt><kbd>"3"</kbd></dt><dd>"Good: recalled"</dd>
+                <dt><kbd>"4"</kbd></dt><dd>"Easy: recalled at once"</dd>
+                <dt><kbd>"U"</kbd></dt><dd>"Undo the last answer"</dd>
+                <dt><kbd>"?"</kbd></dt><dd>"Show or hide this help"</dd>
+            </dl>
+            <p>"On a touch screen, tap the card to reveal it, then swipe right for Good or left for Again."</p>
+            <button type="button" class="button" autofocus on:click=move |_| open.set(false)>"Close"</button>
+        </Modal>
     }
 }

@@ -12,6 +12,14 @@ export const ROUTES = [
   { path: '/about', heading: 'About KeyDeck', title: 'About · KeyDeck' },
 ] as const;
 
+/** Presses Tab and Shift+Tab round a dialog, and expects the focus never to leave it. */
+export async function expectFocusKeptIn(page: Page, dialog: Locator) {
+  for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement)), `after ${key}`).toBe(true);
+  }
+}
+
 /** The app as a learner meets it: pages, navigation and the theme switch. */
 export class App {
   readonly errors: string[] = [];

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, expectFocusKeptIn } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const QUESTION = '.question';
@@ -103,6 +103,12 @@ test('an exam keeps its answers and flags across a reload and resumes where it w
   await page.keyboard.press('n');
   const navigator = page.getByRole('navigation', { name: 'Questions' });
   await expect(navigator.getByRole('button', { name: 'Question 1, answered, flagged' })).toBeVisible();
+  // The flag's marker is at least 12 px across.
+  const flag = await navigator.getByRole('button', { name: 'Question 1, answered, flagged' }).evaluate((b) => {
+    const after = getComputedStyle(b, '::after');
+    return [parseFloat(after.width), parseFloat(after.height)];
+  });
+  expect(Math.min(...flag)).toBeGreaterThanOrEqual(12);
 
   await page.reload();
   await expect(page.locator(QUESTION)).toContainText('Question 3 of 6');
@@ -133,6 +139,22 @@ test('an exam asks only multiple-choice and multiple-response questions, and the
   }
   expect(instructions.filter((i) => !/^Choose (one|\d+)\.$/.test(i))).toEqual([]);
   expect(instructions.some((i) => /^Choose \d+\.$/.test(i))).toBe(true);
+});
+
+test('the submit question traps the focus, closes on Escape and gives the focus back', async ({ page }) => {
+  await page.goto('/quiz?mode=exam&n=3&seed=dialog1');
+  await expect(page.locator('#question-title')).toHaveText('Question 1 of 3');
+  const submit = page.getByRole('button', { name: 'Submit exam' });
+  await submit.click();
+  const ask = page.getByRole('alertdialog', { name: 'Submit the exam?' });
+  await expect(ask).toBeVisible();
+  await expect(ask).toContainText('3 questions are unanswered.');
+  await expect(ask.getByRole('button', { name: 'Keep going' })).toBeFocused();
+  await expectFocusKeptIn(page, ask);
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  await expect(submit).toBeFocused();
+  await expect(page.locator('#question-title')).toHaveText('Question 1 of 3');
 });
 
 test('when time runs out the exam submits itself', async ({ page }) => {

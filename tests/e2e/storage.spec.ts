@@ -134,7 +134,14 @@ test('reset asks first, and only then forgets', async ({ page }) => {
   await page.getByRole('button', { name: 'Cancel' }).click();
   expect((await stored(page)).reviews).toHaveLength(1);
   await page.getByRole('button', { name: 'Reset all progress…' }).click();
-  await expect(page.getByText('Forget every review and start again?')).toBeVisible();
+  const ask = page.getByRole('alertdialog', { name: 'Forget every review and start again?' });
+  await expect(ask).toBeVisible();
+  // Escape keeps everything, and gives the focus back to the button.
+  await page.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Reset all progress…' })).toBeFocused();
+  expect((await stored(page)).reviews).toHaveLength(1);
+  await page.getByRole('button', { name: 'Reset all progress…' }).click();
   await page.getByRole('button', { name: 'Yes, reset' }).click();
   await expect(page.getByRole('status')).toHaveText('Your progress was reset.');
   expect((await stored(page)).reviews).toHaveLength(0);

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, expectFocusKeptIn } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** The study page as a learner drives it. */
@@ -95,6 +95,21 @@ test('the help lists the keys and closes with Escape', async ({ page }) => {
   await expect(help).toContainText('Undo the last answer');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
+});
+
+test('the help keeps the focus inside while open, and gives it back on Escape', async ({ page }) => {
+  const study = new StudyPage(page);
+  await study.open();
+  const opener = page.getByRole('button', { name: /Show answer/ });
+  await opener.focus();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expectFocusKeptIn(page, help);
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(opener).toBeFocused();
 });
 
 test('Space or Enter on a panel heading opens the panel and leaves the card hidden', async ({ page }) => {
