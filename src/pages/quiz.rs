@@ -6,6 +6,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 use keydeck_study::quiz::{
     default_time_limit, seed_from_code, Advance, Answer, Attempt, MainAction, Mode, QuizLink,
@@ -363,8 +364,15 @@ fn Navigator(act: Actions) -> impl IntoView {
 fn QuestionShown(act: Actions) -> impl IntoView {
     let state = act.state;
     let len = state.with_untracked(Attempt::len);
+    // The question shown before: moving to another puts the focus on its
+    // first answer control, where the keyboard expects to answer.
+    let shown = StoredValue::new(None::<usize>);
     move || {
         let i = state.with(Attempt::current);
+        if shown.get_value().is_some_and(|before| before != i) {
+            focus_first_answer();
+        }
+        shown.set_value(Some(i));
         let question = state.with_untracked(|s| s.sheet.question(i).cloned())?;
         let answer = Signal::derive(move || state.with(|s| s.sheet.answer_of(i).cloned()));
         let revealed = Signal::derive(move || state.with(|s| s.is_revealed(i)));
@@ -375,6 +383,21 @@ fn QuestionShown(act: Actions) -> impl IntoView {
             view! { <QuestionView question=question number=i + 1 total=len answer=answer on_answer=on_answer revealed=revealed/> },
         )
     }
+}
+
+/// Focuses the shown question's first answer control (an option, the typed
+/// answer's field, the first term's list) once it is drawn.
+fn focus_first_answer() {
+    request_animation_frame(|| {
+        let first = document()
+            .query_selector(".question input:not([disabled]), .question select:not([disabled])")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(first) = first {
+            let _ = first.focus();
+        }
+    });
 }
 
 /// Previous, Flag, and the main button: Check, Next, See results or Submit.

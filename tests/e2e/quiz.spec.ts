@@ -83,6 +83,22 @@ test('a wrong choice is labelled on every option, and its explanation comes firs
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
 
+test('moving to the next question puts the focus on its first answer control', async ({ page }) => {
+  await page.goto('/quiz?mode=practice&n=5&seed=class7');
+  await expect(page.locator(QUESTION)).toContainText('Question 1 of 5');
+  for (let n = 2; n <= 5; n++) {
+    await answerByKeyboard(page);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await expect(page.locator(`${QUESTION} .card-meta`)).toHaveText(`Question ${n} of 5`);
+    const kind = await page.locator(`${QUESTION} .instruction`).textContent();
+    const first = kind === 'Type your answer.'
+      ? page.getByPlaceholder('Your answer')
+      : page.locator(`${QUESTION} :is(input, select)`).first();
+    await expect(first).toBeFocused();
+  }
+});
+
 test('the same link gives everyone the same quiz', async ({ browser, page }) => {
   const url = '/quiz?mode=practice&n=5&seed=room42&topics=rotation,key-policies';
   await page.goto(url);
