@@ -57,6 +57,7 @@ pub fn Flashcard(
         d if d <= -SWIPE => Some("Again"),
         _ => None,
     };
+    let asked = card.asked();
     let answer = card.answer();
     let note = card.note.clone();
     let source = card.source.clone();
@@ -79,6 +80,10 @@ pub fn Flashcard(
                 <section class="face back" aria-label="Answer" aria-hidden=move || (!revealed.get()).to_string()>
                     <p class="card-meta">{topic_title} " · Answer"</p>
                     {move || revealed.get().then(|| view! {
+                        {asked.clone().map(|asked| view! {
+                            <div class="card-asked" data-testid="card-asked"><Markdown source=asked/></div>
+                            <hr class="card-divider"/>
+                        })}
                         <Markdown source=answer.clone()/>
                         {note.clone().map(|n| view! {
                             <aside class="card-note">

@@ -40,7 +40,7 @@ test('five cards reviewed by keyboard are no longer due after a reload', async (
   for (let i = 0; i < 5; i++) {
     seen.push(await study.promptText());
     await page.keyboard.press('Space');
-    await expect(study.answer.locator('.md')).toBeVisible();
+    await expect(study.answer.locator('.md').last()).toBeVisible();
     await page.keyboard.press('4'); // Easy: due again in days, not minutes
     await expect(study.page.getByTestId('done-count')).toHaveText(String(i + 1));
   }
@@ -84,6 +84,21 @@ test('undo brings the last card back and restores the counts', async ({ page }) 
   await page.reload();
   expect(await study.left()).toBe(left);
   expect(await study.promptText()).toBe(first);
+});
+
+test('a revealed card keeps its question above a divider, then the answer', async ({ page }) => {
+  const study = new StudyPage(page);
+  await study.open('?topic=kms-basics');
+  const prompt = await study.promptText();
+  await page.keyboard.press('Space');
+  const asked = study.answer.getByTestId('card-asked');
+  await expect(asked).toHaveText(prompt);
+  // The question, the divider, then the answer, in that order.
+  const order = await study.answer.evaluate((face) =>
+    [...face.querySelectorAll(':scope > [data-testid="card-asked"], :scope > hr, :scope > .md')].map((e) => e.className),
+  );
+  expect(order).toEqual(['card-asked', 'card-divider', 'md']);
+  await expect(study.answer.locator('.md').last()).not.toHaveText(prompt);
 });
 
 test('the help lists the keys and closes with Escape', async ({ page }) => {
@@ -142,7 +157,7 @@ test.describe('on a touch screen', () => {
     const first = await study.promptText();
     const card = page.locator('.flashcard');
     await card.tap();
-    await expect(study.answer.locator('.md')).toBeVisible();
+    await expect(study.answer.locator('.md').last()).toBeVisible();
 
     const box = (await card.boundingBox())!;
     const y = box.y + box.height / 2;

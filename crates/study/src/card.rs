@@ -129,6 +129,13 @@ impl Card {
         }
     }
 
+    /// What the revealed side repeats above the answer, as Anki's back
+    /// does: the prompt, for every kind but cloze, whose answer is already
+    /// the sentence with its blank filled.
+    pub fn asked(&self) -> Option<String> {
+        (self.kind != CardKind::Cloze).then(|| self.prompt())
+    }
+
     /// The hidden text of a cloze card.
     pub fn cloze_answer(&self) -> Option<&str> {
         let start = self.front.find("{{")? + 2;
@@ -184,6 +191,37 @@ mod tests {
             walkthrough: None,
             line: 1,
         }
+    }
+
+    #[test]
+    fn the_revealed_side_repeats_what_was_asked_except_for_a_cloze() {
+        let basic = card(
+            CardKind::Basic,
+            "What does KMS stand for?",
+            "Key Management Service",
+        );
+        assert_eq!(basic.asked().as_deref(), Some("What does KMS stand for?"));
+        let term = card(CardKind::Term, "DEK", "A data key that encrypts data");
+        assert_eq!(term.asked().as_deref(), Some("DEK"));
+        assert_eq!(
+            term.reversed().asked().as_deref(),
+            Some("A data key that encrypts data")
+        );
+        let table = card(
+            CardKind::Table,
+            "Compare the key types",
+            "| a | b |\n|---|---|\n| 1 | 2 |",
+        );
+        assert_eq!(table.asked().as_deref(), Some("Compare the key types"));
+        let cloze = card(
+            CardKind::Cloze,
+            "KMS keys never leave {{HSMs}} unencrypted.",
+            "",
+        );
+        assert_eq!(cloze.asked(), None);
+        assert!(cloze
+            .answer()
+            .starts_with("KMS keys never leave **HSMs** unencrypted."));
     }
 
     #[test]
