@@ -127,6 +127,15 @@ impl Playback {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || Focused::of(&ev).owns(&key) {
             return;
         }
+        // A blank screen comes back on any key, as slide software does,
+        // and the key does nothing else.
+        if self.blank.get_untracked() {
+            if !matches!(key.as_str(), "Shift" | "Control" | "Alt" | "Meta") {
+                self.blank.set(false);
+                ev.prevent_default();
+            }
+            return;
+        }
         let i = self.index.get_untracked();
         let presenting = self.presenting.get_untracked();
         match key.as_str() {
@@ -136,7 +145,7 @@ impl Playback {
             "End" => self.step_to(self.last),
             " " => self.toggle_playing(),
             "p" | "P" => self.toggle_presenter(),
-            "b" | "B" if presenting => self.blank.update(|b| *b = !*b),
+            "b" | "B" if presenting => self.blank.set(true),
             "Escape" if presenting => self.toggle_presenter(),
             _ => return,
         }
@@ -186,6 +195,10 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
             <Narration playback=playback/>
             <PlayerControls playback=playback/>
             <StepDots playback=playback/>
+            // While presenting, B covers everything, narration and controls
+            // too; any key or a click brings the screen back.
+            <div class="blank-screen" class:on=move || playback.blank.get() aria-hidden="true"
+                on:click=move |_| playback.blank.set(false)></div>
         </div>
         <Sources walkthrough=walkthrough/>
     }
@@ -267,7 +280,6 @@ fn Stage(playback: Playback) -> impl IntoView {
     view! {
         <div class="stage-frame" node_ref=frame class:portrait=move || layout.with(|l| l.orientation == Orientation::Portrait) style:--stage-max-height=max_height role="region" aria-label="Diagram">
             {move || view! { <WalkthroughStage walkthrough=walkthrough layout=layout.get() state=state/> }}
-            <div class="blank-screen" class:on=move || playback.blank.get() aria-hidden="true"></div>
         </div>
     }
 }
@@ -344,7 +356,7 @@ fn Sources(walkthrough: &'static Walkthrough) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <LabLinks labs=walkthrough.labs.iter().map(|l| (*l).to_owned()).collect()/>
-            <p class="hint">"Keys: ← → or PageUp/PageDown step, Home and End jump, Space plays or pauses, P presents, B blanks the screen while presenting, Esc leaves."</p>
+            <p class="hint">"Keys: ← → or PageUp/PageDown step, Home and End jump, Space plays or pauses, P presents, B blanks the screen while presenting (any key or a click brings it back), Esc leaves."</p>
         </section>
     }
 }

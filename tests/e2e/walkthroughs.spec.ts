@@ -71,10 +71,31 @@ test('presenter mode fills the screen, PageDown advances, B blanks and Esc leave
   await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 5');
   await page.keyboard.press('PageUp');
   await expect(page.getByTestId('step-count')).toHaveText('Step 1 of 5');
+  // B blanks the whole screen, narration and controls included.
+  const blank = page.locator('.blank-screen');
   await page.keyboard.press('b');
-  await expect(page.locator('.blank-screen')).toHaveClass(/on/);
+  await expect(blank).toHaveClass(/on/);
+  const covering = await page.evaluate(() => {
+    const [w, h] = [window.innerWidth, window.innerHeight];
+    // The corners, the middle, and the narration and controls where they are in view.
+    const points = [[5, 5], [w - 5, 5], [w / 2, h / 2], [5, h - 5], [w - 5, h - 5]];
+    for (const selector of ['.narration h2', '.player-controls button']) {
+      const r = document.querySelector(selector)!.getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      if (x >= 0 && x < w && y >= 0 && y < h) points.push([x, y]);
+    }
+    return points.map(([x, y]) => document.elementFromPoint(x, y)?.className);
+  });
+  expect(new Set(covering)).toEqual(new Set(['blank-screen on']));
+  // Any key brings it back, and does nothing else.
+  await page.keyboard.press('ArrowRight');
+  await expect(blank).not.toHaveClass(/on/);
+  await expect(page.getByTestId('step-count')).toHaveText('Step 1 of 5');
+  // So does a click.
   await page.keyboard.press('b');
-  await expect(page.locator('.blank-screen')).not.toHaveClass(/on/);
+  await expect(blank).toHaveClass(/on/);
+  await page.mouse.click(viewport.width / 2, 100);
+  await expect(blank).not.toHaveClass(/on/);
   await page.keyboard.press('Escape');
   await expect(player).not.toHaveClass(/presenting/);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
