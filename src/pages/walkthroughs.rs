@@ -22,6 +22,8 @@ use crate::walkthrough_records;
 
 /// How long autoplay shows each step.
 const PLAY_STEP_MS: u64 = 4000;
+/// How long the mouse stays still before a presenter's controls fade.
+const IDLE_MS: u64 = 2000;
 
 crate::lazy::lazy_route!(
     ListRoute,
@@ -82,6 +84,8 @@ struct Playback {
     playing: RwSignal<bool>,
     presenting: RwSignal<bool>,
     blank: RwSignal<bool>,
+    /// Presenting with the mouse still for [`IDLE_MS`]: the controls fade.
+    idle: RwSignal<bool>,
     step_to: Callback<usize>,
     stage_box: NodeRef<leptos::html::Div>,
     /// The diagram's frame, and the room it has (see [`stage_room`]).
@@ -178,6 +182,7 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
         playing: RwSignal::new(false),
         presenting: RwSignal::new(false),
         blank: RwSignal::new(false),
+        idle: RwSignal::new(false),
         step_to: Callback::new(move |i| go.with_value(|g| g(i))),
         stage_box: NodeRef::new(),
         frame,
@@ -190,7 +195,7 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
         <PageHeader title=walkthrough.title heading=walkthrough.title compact=true/>
         // Hidden for the moment until the diagram's room is measured, so that
         // switching to the arrangement that fits moves nothing in view.
-        <div class="player" class:presenting=move || playback.presenting.get() class:measuring=move || playback.room.get().0 == 0.0 node_ref=playback.stage_box>
+        <div class="player" class:presenting=move || playback.presenting.get() class:idle=move || playback.idle.get() class:measuring=move || playback.room.get().0 == 0.0 node_ref=playback.stage_box>
             <Stage playback=playback/>
             <Narration playback=playback/>
             <PlayerControls playback=playback/>
@@ -235,7 +240,33 @@ fn wire_player(playback: Playback) {
         playback.on_fullscreen_change();
     });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| playback.on_key(ev));
+    // While presenting, the controls fade once the mouse has been still for
+    // IDLE_MS, and come back when it moves; the keys work either way.
+    let idle_timer = StoredValue::new(None::<TimeoutHandle>);
+    let wake = move || {
+        playback.idle.set(false);
+        if let Some(t) = idle_timer.get_value() {
+            t.clear();
+        }
+        let handle = playback.presenting.get_untracked().then(|| {
+            set_timeout_with_handle(
+                move || playback.idle.set(true),
+                std::time::Duration::from_millis(IDLE_MS),
+            )
+            .ok()
+        });
+        idle_timer.set_value(handle.flatten());
+    };
+    Effect::new(move |_| {
+        playback.presenting.track();
+        wake();
+    });
+    let moves = window_event_listener(leptos::ev::pointermove, move |_| wake());
     on_cleanup(move || {
+        if let Some(t) = idle_timer.try_get_value().flatten() {
+            t.clear();
+        }
+        moves.remove();
         if let Ok(t) = timer {
             t.clear();
         }

@@ -101,6 +101,22 @@ test('presenter mode fills the screen, PageDown advances, B blanks and Esc leave
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
 
+test('while presenting, the controls fade after two still seconds and come back when the mouse moves', async ({ app, page }) => {
+  await app.open('/walkthroughs/snapshot-copy/1');
+  await page.mouse.move(10, 10);
+  await page.keyboard.press('p');
+  const controls = page.locator('.player-controls');
+  const opacity = () => controls.evaluate((c) => getComputedStyle(c).opacity);
+  expect(await opacity()).toBe('1');
+  await expect.poll(opacity, { timeout: 5000 }).toBe('0');
+  // The keys work while the controls are hidden.
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 5');
+  await page.mouse.move(200, 200);
+  await expect.poll(opacity).toBe('1');
+  await page.keyboard.press('Escape');
+});
+
 /** The smallest type drawn on the stage, in CSS pixels. */
 async function smallestStageType(page: import('@playwright/test').Page): Promise<number> {
   return page.evaluate(() =>
