@@ -126,7 +126,8 @@ pub fn Study() -> impl IntoView {
 
     view! {
         <PageHeader title="Study" heading="Study">
-            "Review the cards that are due, then learn new ones. Press " <kbd>"?"</kbd> " for the keys."
+            "Review the cards that are due, then learn new ones."
+            <span class="key-legend">" Press " <kbd>"?"</kbd> " for the keys."</span>
         </PageHeader>
         <ScopePicker scope=scope/>
         <SessionProgress study=study/>

@@ -387,7 +387,7 @@ fn Sources(walkthrough: &'static Walkthrough) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <LabLinks labs=walkthrough.labs.iter().map(|l| (*l).to_owned()).collect()/>
-            <p class="hint">"Keys: ← → or PageUp/PageDown step, Home and End jump, Space plays or pauses, P presents, B blanks the screen while presenting (any key or a click brings it back), Esc leaves."</p>
+            <p class="hint key-legend">"Keys: ← → or PageUp/PageDown step, Home and End jump, Space plays or pauses, P presents, B blanks the screen while presenting (any key or a click brings it back), Esc leaves."</p>
         </section>
     }
 }

@@ -117,6 +117,17 @@ test('while presenting, the controls fade after two still seconds and come back 
   await page.keyboard.press('Escape');
 });
 
+test('keyboard legends show with a mouse and hide on a touch-only phone', async ({ page }, testInfo) => {
+  const touchOnly = testInfo.project.name === 'phone';
+  await page.goto('/walkthroughs/snapshot-copy/1');
+  const legend = page.getByText(/^Keys: ← →/);
+  await expect(legend).toHaveCount(1);
+  await expect(legend).toBeVisible({ visible: !touchOnly });
+  await page.goto('/study');
+  await expect(page.getByRole('button', { name: /Show answer/ }).locator('kbd')).toBeVisible({ visible: !touchOnly });
+  await expect(page.getByText('for the keys.')).toBeVisible({ visible: !touchOnly });
+});
+
 /** The smallest type drawn on the stage, in CSS pixels. */
 async function smallestStageType(page: import('@playwright/test').Page): Promise<number> {
   return page.evaluate(() =>
