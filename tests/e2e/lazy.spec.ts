@@ -47,17 +47,22 @@ test('the first load of / links only the shell\'s styles; a page\'s styles come 
   expect(fetched.filter((p) => /^\/pages-[0-9a-f]+\.css$/.test(p))).toHaveLength(1);
 });
 
-test('page styles that cannot be fetched show the retry message, not an unstyled page', async ({ page }) => {
-  await page.route(/\/pages-[0-9a-f]+\.css$/, (route) => route.abort());
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
-  await page.getByRole('navigation').getByRole('link', { name: 'Progress', exact: true }).locator('visible=true').click();
-  await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toHaveCount(0);
-  // Once the styles can be fetched, the next route opens.
-  await page.unroute(/\/pages-[0-9a-f]+\.css$/);
-  await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+// Fetched after the page has loaded, by when the service worker may
+// serve them from its cache, out of the route's reach: no worker here.
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  test('page styles that cannot be fetched show the retry message, not an unstyled page', async ({ page }) => {
+    await page.route(/\/pages-[0-9a-f]+\.css$/, (route) => route.abort());
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Progress', exact: true }).locator('visible=true').click();
+    await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toHaveCount(0);
+    // Once the styles can be fetched, the next route opens.
+    await page.unroute(/\/pages-[0-9a-f]+\.css$/);
+    await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+  });
 });
 
 test('a chunk that cannot be fetched shows a message with a retry, and the rest of the app works', async ({ page }) => {
@@ -116,26 +121,36 @@ test('a whole deck that cannot be fetched shows a message with a retry', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
 });
 
-test('the quiz setup fetches no questions; starting a quiz fetches them and the whole deck, once', async ({ page }) => {
-  const fetched: string[] = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  const content = () => fetched.filter((p) => /^\/(deck|questions)-[0-9a-f]+\.json$/.test(p)).map((p) => p.split('-')[0]);
-  await page.goto('/quiz');
-  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
-  expect(content()).toEqual([]);
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByText('Question 1 of 10')).toBeVisible();
-  expect(content().sort()).toEqual(['/deck', '/questions']);
+// Fetched after the page has loaded, by when the service worker may
+// serve them from its cache, out of the route's reach: no worker here.
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  test('the quiz setup fetches no questions; starting a quiz fetches them and the whole deck, once', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    const content = () => fetched.filter((p) => /^\/(deck|questions)-[0-9a-f]+\.json$/.test(p)).map((p) => p.split('-')[0]);
+    await page.goto('/quiz');
+    await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+    expect(content()).toEqual([]);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByText('Question 1 of 10')).toBeVisible();
+    expect(content().sort()).toEqual(['/deck', '/questions']);
+  });
 });
 
-test('quiz questions that cannot be fetched show a message with a retry', async ({ page }) => {
-  await page.route(/\/questions-[0-9a-f]+\.json$/, (r) => r.abort());
-  await page.goto('/quiz');
-  await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
-  await page.unroute(/\/questions-[0-9a-f]+\.json$/);
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByText('Question 1 of 10')).toBeVisible();
+// Fetched after the page has loaded, by when the service worker may
+// serve them from its cache, out of the route's reach: no worker here.
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  test('quiz questions that cannot be fetched show a message with a retry', async ({ page }) => {
+    await page.route(/\/questions-[0-9a-f]+\.json$/, (r) => r.abort());
+    await page.goto('/quiz');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
+    await page.unroute(/\/questions-[0-9a-f]+\.json$/);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByText('Question 1 of 10')).toBeVisible();
+  });
 });
 
 test('a learner with an imported deck gets the parser on demand, and their cards count', async ({ page }) => {
