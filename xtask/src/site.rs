@@ -151,7 +151,23 @@ pub fn split(stem: &str, wasm: &[u8], out: &Path) -> Result<PathBuf> {
     opts.main_module = &main_module;
     opts.link_name = "./__wasm_split.js";
     wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?;
+    let loader = out.join("__wasm_split.js");
+    fs::write(&loader, load_in_own_tasks(&fs::read_to_string(&loader)?)?)?;
     Ok(main)
+}
+
+/// The loader wasm-split writes starts every chunk a split point needs from
+/// inside the call that needs it: on a deep link, some forty fetches and
+/// instantiations in the task that mounts the app, one long task that
+/// holds up the page. Each chunk's load now starts in a task of its own.
+fn load_in_own_tasks(loader: &str) -> Result<String> {
+    const STARTS: &str = "    const loader = async () => {\n";
+    const YIELDS: &str = "    const loader = async () => {\n        \
+        await new Promise((next) => setTimeout(next));\n";
+    if loader.matches(STARTS).count() != 1 {
+        return Err("__wasm_split.js: the chunk loader is not the one this build knows".into());
+    }
+    Ok(loader.replacen(STARTS, YIELDS, 1))
 }
 
 /// Drops the names from every wasm in `dir` and shrinks it with `wasm-opt -Oz`.
@@ -291,8 +307,12 @@ pub fn hashed_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
 /// Sets `<meta name="{name}" content="{content}">` in `dist/index.html`,
 /// replacing any earlier one: how the build tells the page what it wrote.
 pub fn stamp_meta(dist: &Path, name: &str, content: &str) -> Result<()> {
-    let path = dist.join("index.html");
-    let index = fs::read_to_string(&path)?;
+    stamp_meta_in(&dist.join("index.html"), name, content)
+}
+
+/// [`stamp_meta`] in one page.
+pub fn stamp_meta_in(path: &Path, name: &str, content: &str) -> Result<()> {
+    let index = fs::read_to_string(path)?;
     let attr = format!("name=\"{name}\"");
     let kept: Vec<&str> = index.lines().filter(|l| !l.contains(&attr)).collect();
     let meta = format!("<meta {attr} content=\"{content}\">");
@@ -314,6 +334,6 @@ pub fn build_app(tools: &Toolchain) -> Result<()> {
     let app = keydeck();
     build(tools, &app)?;
     crate::worker::build(tools, &app.dist())?;
-    crate::prerender::first_page(&app.dist())?;
+    crate::prerender::pages(&app.dist())?;
     crate::pwa::write_service_worker(&app.dist())
 }
