@@ -38,10 +38,21 @@ pub async fn pages() -> Result<(), ChunkMissing> {
     }
 }
 
-/// Appends the `<link>` to the head; returns when it settles.
+/// Appends the `<link>` to the head; returns when it settles. A page the
+/// build rendered beyond `/` links it already, and it applied before the
+/// first paint.
 fn link_pages() -> Option<Promise> {
     let href = stamped::meta("keydeck-pages-style")?;
     let document = document();
+    if let Ok(Some(linked)) = document.query_selector(r#"link[data-style="pages"]"#) {
+        let sheet = js_sys::Reflect::get(&linked, &"sheet".into()).ok()?;
+        if !sheet.is_null() && !sheet.is_undefined() {
+            let loaded = Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED);
+            PAGES.with(|p| *p.borrow_mut() = Some(loaded.clone()));
+            return Some(loaded);
+        }
+        linked.remove();
+    }
     let link: HtmlElement = document.create_element("link").ok()?.dyn_into().ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
     link.set_attribute("href", &href).ok()?;

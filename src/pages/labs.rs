@@ -56,8 +56,8 @@ fn LabList(labs: Vec<LabSummary>, progress: keydeck_lab_protocol::LabProgress) -
                         <p class="eyebrow">{format!("Lab {}", lab.number)}</p>
                         <h2><A href=format!("/labs/{}", lab.id)>{lab.title.clone()}</A></h2>
                         <p>{lab.summary.clone()}</p>
-                        <progress max=total value=done aria-label=meter></progress>
-                        <p class="hint" data-testid="lab-status">{status}</p>
+                        <progress max=total value=done aria-label=meter data-live></progress>
+                        <p class="hint" data-testid="lab-status" data-live>{status}</p>
                     </li>
                 }
             }).collect_view()}

@@ -122,7 +122,7 @@ pub fn Progress() -> impl IntoView {
             let d = dashboard();
             if d.totals.reviews == 0 {
                 view! {
-                    <section class="panel empty-state">
+                    <section class="panel empty-state" data-live>
                         <h2>"No reviews yet"</h2>
                         <p>"Your calendar, forecast and retention appear here once you have studied a few cards."</p>
                         <A href="/study" attr:class="button">"Study your first cards"</A>
@@ -154,7 +154,7 @@ pub fn Progress() -> impl IntoView {
                 }.into_any()
             }
         }}
-        <div class="dashboard-grid">
+        <div class="dashboard-grid" data-live>
             <section class="panel" aria-labelledby="quiz-history-title">
                 <h2 id="quiz-history-title">"Quiz history"</h2>
                 <QuizHistory/>

@@ -165,6 +165,7 @@ fn ScopePicker(scope: Memo<Scope>) -> impl IntoView {
             <label for="study-scope">"Topic"</label>
             <select
                 id="study-scope"
+                data-live
                 prop:value=selected
                 on:change=move |ev| {
                     let topic = event_target_value(&ev);
@@ -205,7 +206,7 @@ fn SessionProgress(study: StudyActions) -> impl IntoView {
             >
                 <span style=move || format!("width: {}%", percent())></span>
             </div>
-            <p class="session-counts">
+            <p class="session-counts" data-live>
                 <span data-testid="done-count">{done}</span> " done · "
                 <span data-testid="left-count">{remaining}</span> " left today"
                 <span class="last-answer" data-testid="last-answer" aria-live="polite">{move || study.review.with(|r| r.announcement().map(str::to_owned))}</span>
@@ -255,7 +256,7 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
                 <button type="button" class="text-button" on:click=move |_| study.review.update(ReviewSession::stop_cram)>"Stop cramming"</button>
             </p>
         </Show>
-        <Flashcard card=card topic_title=topic_title revealed=revealed on_grade=on_grade/>
+        <Flashcard card=card topic_title=topic_title revealed=revealed on_grade=on_grade attr:data-live=""/>
         <div class="study-actions">
             {move || if revealed.get() {
                 view! { <div class="grades" role="group" aria-label="How well did you remember?">{grades()}</div> }.into_any()
@@ -276,7 +277,7 @@ fn Finished(study: StudyActions) -> impl IntoView {
     let next_due = move || store.today(&study.scope.get(), |t| t.next_due());
     let tally = move || study.review.with(ReviewSession::tally);
     view! {
-        <section class="panel finished" aria-live="polite">
+        <section class="panel finished" aria-live="polite" data-live>
             {move || {
                 let t = tally();
                 if t.total() > 0 {

@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 
-// The build renders `/` into index.html (xtask/src/prerender.rs), so the
-// page paints before its code arrives. These hold the app's code back to
+// The build renders `/` into index.html and the other routes into pages of
+// their own (xtask/src/prerender.rs), so a page paints before its code arrives. These hold the app's code back to
 // see that page as a phone on a slow connection first does.
 
 test('/ shows its page before the app has loaded, with nothing to click and no made-up counts', async ({ page }) => {
@@ -20,12 +20,45 @@ test('/ shows its page before the app has loaded, with nothing to click and no m
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 });
 
-test('a deep link shows only the frame until its page is ready', async ({ page }) => {
+test('a deep link shows its own page before the app has loaded, with the learner\'s card kept back', async ({ page }) => {
   await page.route(/\/keydeck_bg\.wasm$/, () => {});
   await page.goto('/study');
+  await expect(page).toHaveTitle('Study · KeyDeck');
+  const boot = page.locator('#boot');
+  await expect(boot.locator('h1')).toHaveText('Study');
+  await expect(boot.getByText('Review the cards that are due, then learn new ones.')).toBeVisible();
+  // The card, the counts and the topic menu are the learner's: they wait.
+  await expect(boot.locator('.flashcard')).toBeHidden();
+  await expect(boot.getByText(/left today/)).toBeHidden();
+  await expect(boot.locator('.study-toolbar select')).toBeHidden();
+  // Laid out by the pages' styles from the first paint.
+  expect(await page.locator('link[data-style="pages"]').count()).toBe(1);
+});
+
+test('every step of a walkthrough has its own page, drawn before the app loads', async ({ page }) => {
+  await page.route(/\/keydeck_bg\.wasm$/, () => {});
+  await page.goto('/walkthroughs/snapshot-copy/3');
+  const boot = page.locator('#boot');
+  await expect(boot.getByText(/Step 3 of \d+/)).toBeVisible();
+  await expect(boot.locator('svg').first()).toBeVisible();
+});
+
+test('a path the build did not render shows only the frame until its page is ready', async ({ page }) => {
+  await page.route(/\/keydeck_bg\.wasm$/, () => {});
+  await page.goto('/walkthroughs/snapshot-copy/99');
   const boot = page.locator('#boot');
   await expect(boot.getByText('KeyDeck', { exact: true }).first()).toBeVisible();
   await expect(boot.getByText('Flashcards due today')).toBeHidden();
+});
+
+test('a rendered deep link becomes the live page: one of everything, the card shown, no second stylesheet', async ({ app, page }) => {
+  await app.open('/study');
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page.locator('.flashcard')).toBeVisible();
+  await expect(page.getByTestId('left-count')).toHaveText(/\d+/);
+  expect(await page.locator('link[data-style="pages"]').count()).toBe(1);
+  expect(app.errors).toEqual([]);
 });
 
 test('the app replaces the rendered page: one of everything, and it works', async ({ app, page }) => {

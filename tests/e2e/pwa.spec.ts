@@ -39,6 +39,20 @@ test('after the first visit the app and its deep links work offline', async ({ p
   await expect(page.getByRole('region', { name: 'Question' })).toContainText('AWS Certificate Manager');
 });
 
+test('offline, a deep link is answered with the page the build rendered for it', async ({ page }) => {
+  await page.goto(`${site.url}/`);
+  await controlled(page);
+  await site.stop();
+
+  const response = await page.goto(`${site.url}/walkthroughs/snapshot-copy/2`);
+  expect(await response?.text()).toContain('data-prerendered="/walkthroughs/snapshot-copy/2"');
+  await expect(page.getByTestId('step-count')).toHaveText(/Step 2 of \d+/);
+  // A path the build did not render: the app's own page, which draws it.
+  const other = await page.goto(`${site.url}/walkthroughs/snapshot-copy`);
+  expect(await other?.text()).toContain('data-prerendered="/"');
+  await expect(page.getByTestId('step-count')).toHaveText(/Step 1 of \d+/);
+});
+
 test('a review done offline survives a reload', async ({ page }) => {
   await page.goto(`${site.url}/study`);
   await controlled(page);

@@ -10,7 +10,8 @@ use crate::Result;
 const WORKER: &str = "sw.js";
 const TEMPLATE: &str = include_str!("sw.template.js");
 
-/// Writes `dist/sw.js` and stamps the build id into `dist/index.html`.
+/// Writes `dist/sw.js` and stamps the build id into every page:
+/// `index.html` and the pages the build rendered (`prerender.rs`).
 pub fn write_service_worker(dist: &Path) -> Result<()> {
     let mut files = Vec::new();
     collect(dist, dist, &mut files)?;
@@ -18,7 +19,9 @@ pub fn write_service_worker(dist: &Path) -> Result<()> {
     files.sort();
     let build = build_id(dist, &files)?;
 
-    crate::site::stamp_meta(dist, "keydeck-build", &build)?;
+    for page in files.iter().filter(|f| is_page(f)) {
+        crate::site::stamp_meta_in(&dist.join(page), "keydeck-build", &build)?;
+    }
 
     let assets: Vec<String> = files.iter().map(|f| format!("  \"/{f}\"")).collect();
     let worker = TEMPLATE
@@ -52,7 +55,7 @@ fn build_id(dist: &Path, files: &[String]) -> Result<String> {
         id.feed(file.as_bytes());
         let bytes = fs::read(dist.join(file))?;
         // The stamped id itself must not feed the id.
-        if file == "index.html" {
+        if is_page(file) {
             let text = String::from_utf8_lossy(&bytes);
             let unstamped: String = text
                 .lines()
@@ -64,4 +67,9 @@ fn build_id(dist: &Path, files: &[String]) -> Result<String> {
         }
     }
     Ok(hash::short(&id))
+}
+
+/// A page of the site, as opposed to a file it loads.
+fn is_page(file: &str) -> bool {
+    file.ends_with(".html")
 }

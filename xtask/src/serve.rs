@@ -379,8 +379,9 @@ fn brotli(plain: &[u8]) -> Arc<[u8]> {
     Arc::from(out)
 }
 
-/// The file for a URL path: the file itself, or `index.html` for any path
-/// without an extension (a client-side route).
+/// The file for a URL path: the file itself; for a path without an
+/// extension (a client-side route), the page the build rendered for it
+/// (`/study` → `study.html`), or else `index.html`.
 fn resolve(dist: &Path, url_path: &str) -> Option<PathBuf> {
     let relative = Path::new(url_path.trim_start_matches('/'));
     if relative
@@ -393,8 +394,16 @@ fn resolve(dist: &Path, url_path: &str) -> Option<PathBuf> {
     if candidate.is_file() {
         return Some(candidate);
     }
-    let is_route = relative.extension().is_none();
-    is_route.then(|| dist.join("index.html"))
+    if relative.extension().is_some() {
+        return None;
+    }
+    let rendered = candidate.with_extension("html");
+    let is_page = relative.file_name().is_some() && rendered.is_file();
+    Some(if is_page {
+        rendered
+    } else {
+        dist.join("index.html")
+    })
 }
 
 fn content_type(file: &Path) -> &'static str {
@@ -560,6 +569,45 @@ mod tests {
         assert_eq!(status, "HTTP/1.1 200 OK");
         let (status, _, _) = get(addr, "/missing.js", "Accept-Encoding: br\r\n");
         assert_eq!(status, "HTTP/1.1 404 Not Found");
+    }
+
+    #[test]
+    fn a_route_the_build_rendered_gets_its_own_page() {
+        let dist = fixture("rendered");
+        std::fs::create_dir_all(dist.join("walkthroughs/snapshot-copy")).unwrap();
+        std::fs::write(dist.join("study.html"), "<title>Study</title>").unwrap();
+        std::fs::write(dist.join("walkthroughs.html"), "<title>List</title>").unwrap();
+        std::fs::write(
+            dist.join("walkthroughs/snapshot-copy/1.html"),
+            "<title>Step 1</title>",
+        )
+        .unwrap();
+        let addr = start(dist.clone());
+        for (path, page) in [
+            ("/study", "<title>Study</title>"),
+            ("/study?topic=kms", "<title>Study</title>"),
+            ("/walkthroughs", "<title>List</title>"),
+            ("/walkthroughs/snapshot-copy/1", "<title>Step 1</title>"),
+            // Not rendered: the app's page, which shows only its frame.
+            (
+                "/walkthroughs/snapshot-copy/2",
+                "<!doctype html><title>KeyDeck</title>",
+            ),
+            (
+                "/walkthroughs/snapshot-copy",
+                "<!doctype html><title>KeyDeck</title>",
+            ),
+            ("/", "<!doctype html><title>KeyDeck</title>"),
+        ] {
+            let (status, headers, body) = get(addr, path, "");
+            assert_eq!(status, "HTTP/1.1 200 OK", "{path}");
+            assert_eq!(
+                header(&headers, "content-type"),
+                Some("text/html; charset=utf-8"),
+                "{path}"
+            );
+            assert_eq!(String::from_utf8_lossy(&body), page, "{path}");
+        }
     }
 
     #[test]

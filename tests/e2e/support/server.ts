@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -70,7 +70,10 @@ export class SiteServer {
   async publishNewBuild(build: string): Promise<void> {
     const sw = join(this.root, 'sw.js');
     await writeFile(sw, (await readFile(sw, 'utf8')).replace(/const BUILD = "[^"]+";/, `const BUILD = "${build}";`));
-    const index = join(this.root, 'index.html');
-    await writeFile(index, (await readFile(index, 'utf8')).replace(/name="keydeck-build" content="[^"]+"/, `name="keydeck-build" content="${build}"`));
+    // Every page carries the build id: index.html and the rendered routes.
+    const pages = (await readdir(this.root, { recursive: true })).filter((f) => f.endsWith('.html'));
+    for (const page of pages.map((f) => join(this.root, f))) {
+      await writeFile(page, (await readFile(page, 'utf8')).replace(/name="keydeck-build" content="[^"]+"/, `name="keydeck-build" content="${build}"`));
+    }
   }
 }
