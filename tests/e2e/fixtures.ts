@@ -131,7 +131,33 @@ export class DecksPanel {
   }
 }
 
-export const test = base.extend<{ app: App }>({
+export const test = base.extend<{ app: App; awaitApp: boolean }>({
+  /**
+   * Whether the page's navigations wait until the app has mounted. The
+   * build renders most routes into their pages (xtask/src/prerender.rs),
+   * inert until the app replaces them; a test acts on the live app, so
+   * `goto` and `reload` return once it is there. Tests of the rendered
+   * page itself turn this off.
+   */
+  awaitApp: [true, { option: true }],
+  page: async ({ page, awaitApp }, use) => {
+    if (awaitApp) {
+      const mounted = () => page.waitForFunction(() => !document.getElementById('boot'));
+      const goto = page.goto.bind(page);
+      const reload = page.reload.bind(page);
+      page.goto = async (...args) => {
+        const response = await goto(...args);
+        await mounted();
+        return response;
+      };
+      page.reload = async (...args) => {
+        const response = await reload(...args);
+        await mounted();
+        return response;
+      };
+    }
+    await use(page);
+  },
   app: async ({ page }, use) => {
     const app = new App(page);
     await use(app);

@@ -1,5 +1,8 @@
 import { test, expect } from './fixtures';
 
+// These look at the rendered page before the app has replaced it.
+test.use({ awaitApp: false });
+
 // The build renders `/` into index.html and the other routes into pages of
 // their own (xtask/src/prerender.rs), so a page paints before its code arrives. These hold the app's code back to
 // see that page as a phone on a slow connection first does.
@@ -27,8 +30,10 @@ test('a deep link shows its own page before the app has loaded, with the learner
   const boot = page.locator('#boot');
   await expect(boot.locator('h1')).toHaveText('Study');
   await expect(boot.getByText('Review the cards that are due, then learn new ones.')).toBeVisible();
-  // The card, the counts and the topic menu are the learner's: they wait.
-  await expect(boot.locator('.flashcard')).toBeHidden();
+  // The card, the counts and the topic menu are the learner's: they wait,
+  // the card's frame holding its place.
+  await expect(boot.locator('.flashcard')).toBeVisible();
+  await expect(boot.locator('.flashcard .card-meta').first()).toBeHidden();
   await expect(boot.getByText(/left today/)).toBeHidden();
   await expect(boot.locator('.study-toolbar select')).toBeHidden();
   // Laid out by the pages' styles from the first paint.

@@ -76,7 +76,8 @@ test('a new build shows an update prompt, and accepting it loads the new version
   await site.publishNewBuild('0123456789ab');
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
   const prompt = page.getByRole('status').filter({ hasText: 'Update available' });
-  await expect(prompt).toBeVisible();
+  // The new worker first caches every file of its build, some 240 of them.
+  await expect(prompt).toBeVisible({ timeout: 20_000 });
   await prompt.getByRole('button', { name: 'Update now' }).click();
   await expect(page.getByTestId('build')).toHaveText('Build 0123456789ab');
   const caches = await page.evaluate(() => window.caches.keys());
