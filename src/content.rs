@@ -1,5 +1,7 @@
-//! The shipped decks and questions, fetched as the JSON bundles the build
-//! writes from `content/` (see `keydeck_study::bundle`). The deck's outline
+//! The shipped decks and questions, fetched as the bundles the build writes
+//! from `content/` (see `keydeck_study::bundle`): the deck's outline as
+//! text, the whole deck (read with the browser's `JSON.parse`) and the
+//! questions as JSON. The deck's outline
 //! (every card's id, topic and kind, but not its text) is preloaded by
 //! `index.html` beside the wasm and read before the app mounts: it is all
 //! the home page needs to count what is due. The whole deck is fetched when
@@ -10,11 +12,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use keydeck_study::bundle;
+use keydeck_study::bundle::{self, BundleError};
 use keydeck_study::deck::Deck;
 use keydeck_study::quiz::QuestionBank;
 use wasm_bindgen::JsCast;
 
+use crate::lazy::ChunkMissing;
 use crate::stamped;
 use wasm_bindgen_futures::JsFuture;
 
@@ -28,28 +31,43 @@ thread_local! {
 /// The shipped deck's outline, fetched once. Fails with a sentence for the
 /// learner.
 pub async fn outline() -> Result<Arc<Deck>, String> {
-    let url = stamped::attribute(r#"link[id="keydeck-outline"]"#, "href").ok_or_else(unnamed)?;
-    fetch_deck(&OUTLINE, &url).await
-}
-
-/// The whole shipped deck, cards' text included, fetched once.
-pub async fn whole_deck() -> Result<Arc<Deck>, String> {
-    let url = stamped::meta("keydeck-deck").ok_or_else(unnamed)?;
-    fetch_deck(&WHOLE, &url).await
-}
-
-async fn fetch_deck(
-    cache: &'static std::thread::LocalKey<RefCell<Option<Arc<Deck>>>>,
-    url: &str,
-) -> Result<Arc<Deck>, String> {
-    if let Some(deck) = cache.with(|d| d.borrow().clone()) {
+    if let Some(deck) = OUTLINE.with(|d| d.borrow().clone()) {
         return Ok(deck);
     }
-    let text = fetch_text(url).await?;
-    let deck = Arc::new(bundle::read_deck(&text).map_err(|e| e.to_string())?);
+    let url = stamped::attribute(r#"link[id="keydeck-outline"]"#, "href").ok_or_else(unnamed)?;
+    let text = fetch_text(&url).await?;
+    keep(&OUTLINE, bundle::read_outline(&text))
+}
+
+/// The whole shipped deck, cards' text included, fetched once. Its reader
+/// is a chunk of its own, fetched beside it.
+pub async fn whole_deck() -> Result<Arc<Deck>, String> {
+    if let Some(deck) = WHOLE.with(|d| d.borrow().clone()) {
+        return Ok(deck);
+    }
+    let url = stamped::meta("keydeck-deck").ok_or_else(unnamed)?;
+    let (read, text) = futures_util::future::join(deck_reader(), fetch_text(&url)).await;
+    let read = read.map_err(|ChunkMissing| download_failed(&url))?;
+    keep(&WHOLE, read(&text?))
+}
+
+fn keep(
+    cache: &'static std::thread::LocalKey<RefCell<Option<Arc<Deck>>>>,
+    read: Result<Deck, BundleError>,
+) -> Result<Arc<Deck>, String> {
+    let deck = Arc::new(read.map_err(|e| e.to_string())?);
     cache.with(|d| *d.borrow_mut() = Some(deck.clone()));
     Ok(deck)
 }
+
+/// The whole deck's reader, cut into its own chunk: the first page reads
+/// only the outline, and links no JSON reader.
+#[leptos::wasm_split::wasm_split(deck_reader, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn deck_reader() -> Result<DeckReader, ChunkMissing> {
+    Ok(read_deck)
+}
+
+type DeckReader = fn(&str) -> Result<Deck, BundleError>;
 
 /// The shipped deck as far as it has been fetched: whole once
 /// [`whole_deck`] has run, else its outline (the app mounts only after
@@ -89,13 +107,30 @@ pub fn bank() -> Rc<QuestionBank> {
     bank
 }
 
+/// Reads a deck bundle with the browser's JSON parser: the first load then
+/// links no JSON parser of its own, and a big bundle parses in native code.
+fn read_deck(text: &str) -> Result<Deck, BundleError> {
+    let unreadable = |e: String| BundleError::Unreadable(e);
+    let value = js_sys::JSON::parse(text)
+        .map_err(|e| unreadable(e.as_string().unwrap_or_else(|| "not JSON".to_owned())))?;
+    serde_wasm_bindgen::from_value::<bundle::FormatOnly>(value.clone())
+        .map_err(|e| unreadable(e.to_string()))?
+        .check()?;
+    serde_wasm_bindgen::from_value::<bundle::DeckFile>(value)
+        .map_err(|e| unreadable(e.to_string()))?
+        .into_deck()
+}
+
 fn unnamed() -> String {
     "This build of KeyDeck does not name its content files.".to_owned()
 }
 
+fn download_failed(url: &str) -> String {
+    format!("KeyDeck could not download {url}. Check your connection, then reload.")
+}
+
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let failed =
-        || format!("KeyDeck could not download {url}. Check your connection, then reload.");
+    let failed = || download_failed(url);
     let window = web_sys::window().ok_or_else(failed)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
         .await

@@ -133,6 +133,15 @@ fn remove_raw(key: &str) {
     }
 }
 
+/// A key's text as stored, for a value that is not read as JSON here.
+pub fn load_text(key: &str) -> Option<String> {
+    get_raw(key)
+}
+
+pub fn save_text(key: &str, text: &str) -> Result<(), SaveError> {
+    set_raw(key, text)
+}
+
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     get_raw(key).and_then(|text| serde_json::from_str(&text).ok())
 }
@@ -258,8 +267,15 @@ pub struct ImportedDeck {
     pub text: String,
 }
 
-pub fn load_imported_decks() -> Vec<ImportedDeck> {
-    load(keys::IMPORTED_DECKS).unwrap_or_default()
+/// The imported decks' stored text, if there are any: read by the
+/// `deck_parser` chunk with [`read_imported_decks`], so that a learner
+/// without imported decks loads no reader for them.
+pub fn imported_decks_text() -> Option<String> {
+    get_raw(keys::IMPORTED_DECKS)
+}
+
+pub fn read_imported_decks(text: &str) -> Vec<ImportedDeck> {
+    serde_json::from_str(text).unwrap_or_default()
 }
 
 pub fn save_imported_decks(decks: &[ImportedDeck]) -> Result<(), SaveError> {

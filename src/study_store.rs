@@ -40,19 +40,18 @@ pub struct Decks {
 /// are any, so a learner without imported decks never downloads it at
 /// startup.
 pub async fn load_decks() -> Decks {
-    let imported = storage::load_imported_decks();
     let (shipped, mut problem) = match content::outline().await {
         Ok(deck) => (deck, None),
         Err(e) => (Arc::default(), Some(e)),
     };
-    let deck = match with_imported(shipped.clone(), &imported).await {
-        Ok(deck) => deck,
+    let (deck, imported) = match with_stored_imports(shipped.clone()).await {
+        Ok(both) => both,
         Err(ChunkMissing) => {
             problem.get_or_insert_with(|| {
                 "Your imported decks could not be loaded. Check your connection, then reload."
                     .to_owned()
             });
-            shipped
+            (shipped, Vec::new())
         }
     };
     Decks {
@@ -77,6 +76,21 @@ pub async fn load_whole_deck() -> Result<(), ChunkMissing> {
     Ok(())
 }
 
+/// `shipped` followed by the imported decks in storage, and those decks.
+/// Their stored text is read by the parser's chunk too, so a learner
+/// without imported decks loads neither.
+async fn with_stored_imports(
+    shipped: Arc<Deck>,
+) -> Result<(Arc<Deck>, Vec<ImportedDeck>), ChunkMissing> {
+    let Some(text) = storage::imported_decks_text() else {
+        return Ok((shipped, Vec::new()));
+    };
+    let parser = deck_parser().await?;
+    let imported = (parser.read)(&text);
+    let deck = (parser.combine)(&shipped, &imported).map_or(shipped, Arc::new);
+    Ok((deck, imported))
+}
+
 /// `shipped` followed by the imported decks. Imported decks were checked on
 /// import, so a failure to parse them here means tampered storage: then
 /// `shipped` alone.
@@ -87,17 +101,24 @@ async fn with_imported(
     if imported.is_empty() {
         return Ok(shipped);
     }
-    let parse = deck_parser().await?;
-    Ok(parse(&shipped, imported).map_or(shipped, Arc::new))
+    let parser = deck_parser().await?;
+    Ok((parser.combine)(&shipped, imported).map_or(shipped, Arc::new))
 }
 
-/// The deck parser, cut into its own chunk: only imported decks need it.
+/// The deck parser and the reader of stored imports, cut into their own
+/// chunk: only imported decks need them.
 #[leptos::wasm_split::wasm_split(deck_parser, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn deck_parser() -> Result<Parser, ChunkMissing> {
-    Ok(combined)
+    Ok(Parser {
+        combine: combined,
+        read: storage::read_imported_decks,
+    })
 }
 
-type Parser = fn(&Deck, &[ImportedDeck]) -> Result<Deck, Vec<DeckError>>;
+struct Parser {
+    combine: fn(&Deck, &[ImportedDeck]) -> Result<Deck, Vec<DeckError>>,
+    read: fn(&str) -> Vec<ImportedDeck>,
+}
 
 /// Reads the learner's progress. A first visit has none, and needs no
 /// reader; saved progress of any schema is read by a chunk of its own,
@@ -188,7 +209,7 @@ impl StudyStore {
     /// name (in its place), or says exactly what is wrong with it. Returns
     /// the deck's title.
     pub fn import_deck(&self, file: String, text: String) -> Result<String, Vec<String>> {
-        let mut decks = self.imported.get_untracked();
+        let mut decks = stored_imports();
         match decks.iter_mut().find(|d| d.file == file) {
             Some(saved) => saved.text = text,
             None => decks.push(ImportedDeck {
@@ -212,7 +233,7 @@ impl StudyStore {
     /// Deletes an imported deck. Its cards' progress stays: it is kept by
     /// card id, and comes back to life if the deck is imported again.
     pub fn remove_imported(&self, file: &str) -> Result<(), String> {
-        let mut decks = self.imported.get_untracked();
+        let mut decks = stored_imports();
         decks.retain(|d| d.file != file);
         storage::save_imported_decks(&decks).map_err(|e| e.0)?;
         if let Ok(deck) = combined(&content::shipped_now(), &decks) {
@@ -348,6 +369,14 @@ impl StudyStore {
 }
 
 /// The shipped deck followed by the imported ones; ids must not clash.
+/// The imported decks as stored, read afresh: if they could not be read
+/// when the app started, an import or a removal must not drop them.
+fn stored_imports() -> Vec<ImportedDeck> {
+    storage::imported_decks_text()
+        .map(|text| storage::read_imported_decks(&text))
+        .unwrap_or_default()
+}
+
 fn combined(shipped: &Deck, imported: &[ImportedDeck]) -> Result<Deck, Vec<DeckError>> {
     shipped.with_imported(imported.iter().map(|d| (d.file.as_str(), d.text.as_str())))
 }

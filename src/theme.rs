@@ -2,12 +2,13 @@
 //! explicit choice, saved through the storage module.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::storage::{self, keys};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// Stored as the JSON string `"light"` or `"dark"`, which `index.html`
+/// reads with `JSON.parse`; the two values are written and matched as they
+/// are, so the first load links no JSON code for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
     Light,
     Dark,
@@ -27,6 +28,19 @@ impl Theme {
             Theme::Dark => "dark",
         }
     }
+
+    fn stored(self) -> &'static str {
+        match self {
+            Theme::Light => r#""light""#,
+            Theme::Dark => r#""dark""#,
+        }
+    }
+
+    fn from_stored(text: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|t| t.stored() == text.trim())
+    }
 }
 
 /// The theme in force: the saved choice, else the system's.
@@ -43,12 +57,12 @@ impl ThemeState {
         self.0.set(theme);
         paint(Some(theme));
         // A browser that refuses storage still shows the theme for this visit.
-        let _ = storage::save(keys::THEME, &theme);
+        let _ = storage::save_text(keys::THEME, theme.stored());
     }
 }
 
 pub fn provide() {
-    let saved: Option<Theme> = storage::load(keys::THEME);
+    let saved = storage::load_text(keys::THEME).and_then(|t| Theme::from_stored(&t));
     paint(saved);
     let current = saved.unwrap_or_else(system_theme);
     provide_context(ThemeState(RwSignal::new(current)));

@@ -87,14 +87,14 @@ test('the first load of / reads only the outline of the deck, and parses no Mark
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');
   await expect(page.getByTestId('today-summary')).toHaveText(/\d+ new cards? to learn today/);
-  expect(fetched.filter((p) => /^\/outline-[0-9a-f]+\.json$/.test(p))).toHaveLength(1);
+  expect(fetched.filter((p) => /^\/outline-[0-9a-f]+\.txt$/.test(p))).toHaveLength(1);
   expect(fetched.filter((p) => /\/(deck|questions)-[0-9a-f]+\.json$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
 });
 
 test('a deck outline that cannot be fetched is reported, and the rest of the app works', async ({ page }) => {
-  await page.route(/\/outline-[0-9a-f]+\.json$/, (r) => r.abort());
+  await page.route(/\/outline-[0-9a-f]+\.txt$/, (r) => r.abort());
   await page.goto('/');
-  await expect(page.getByRole('alert').filter({ hasText: /KeyDeck could not download \/outline-[0-9a-f]+\.json/ })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /KeyDeck could not download \/outline-[0-9a-f]+\.txt/ })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'About', exact: true }).locator('visible=true').click();
   await expect(page.getByRole('heading', { level: 1, name: 'About KeyDeck' })).toBeVisible();
 });

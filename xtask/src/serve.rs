@@ -298,7 +298,7 @@ fn accepts_brotli(value: &str) -> bool {
 fn is_compressible(file: &Path) -> bool {
     matches!(
         file.extension().and_then(|e| e.to_str()),
-        Some("html" | "js" | "css" | "wasm" | "json" | "svg" | "webmanifest" | "md")
+        Some("html" | "js" | "css" | "wasm" | "json" | "svg" | "webmanifest" | "md" | "txt")
     )
 }
 

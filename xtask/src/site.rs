@@ -79,7 +79,7 @@ fn content() -> Result<Vec<Generated>> {
     })?;
     Ok(vec![
         Generated {
-            name: "content/outline.json",
+            name: "content/outline.txt",
             bytes: shipped.outline.into_bytes(),
         },
         Generated {

@@ -1,11 +1,16 @@
 //! The shipped decks and questions as the page receives them: parsed and
-//! checked at build time (natively, by `cargo xtask`), then written as JSON
-//! files the page fetches when it needs them. The page reads them with
-//! serde alone, so neither the Markdown parser nor the Markdown text is part
-//! of the code it loads first.
+//! checked at build time (natively, by `cargo xtask`), then written as files
+//! the page fetches when it needs them: the deck's outline as a few lines of
+//! text (`outline.rs`), the whole deck and the questions as JSON. Neither
+//! the Markdown parser nor the Markdown text is part of the code the page
+//! loads first, and nor is a JSON reader.
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+
+mod outline;
+
+pub use outline::{outline_text, read_outline};
 
 use crate::builtin;
 use crate::deck::{Deck, DeckError, Topic};
@@ -16,11 +21,43 @@ use crate::quiz::Question;
 /// guards against a stale or foreign file, not against migrations.
 pub const FORMAT: u32 = 1;
 
-// Borrowed when written, owned when read.
+/// A deck bundle's shape: borrowed when written, owned when read. The page
+/// reads it with the browser's own JSON parser (so that its first load
+/// carries no JSON parser), then [`DeckFile::into_deck`]; [`read_deck`]
+/// reads it natively.
 #[derive(Serialize, Deserialize)]
-struct DeckFile<'a> {
+pub struct DeckFile<'a> {
     format: u32,
     topics: Cow<'a, [Topic]>,
+}
+
+impl DeckFile<'_> {
+    /// The deck, if the bundle is of this build's format.
+    pub fn into_deck(self) -> Result<Deck, BundleError> {
+        FormatOnly {
+            format: self.format,
+        }
+        .check()?;
+        Ok(Deck::from_topics(self.topics.into_owned()))
+    }
+}
+
+/// Any bundle's format alone: read first, so that a later shape is
+/// reported as such rather than as a field that does not parse.
+#[derive(Deserialize)]
+pub struct FormatOnly {
+    format: u32,
+}
+
+impl FormatOnly {
+    /// Fails on a bundle written by a build with another format.
+    pub fn check(&self) -> Result<(), BundleError> {
+        if self.format == FORMAT {
+            Ok(())
+        } else {
+            Err(BundleError::Format(self.format))
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -55,7 +92,7 @@ pub fn deck_json(deck: &Deck) -> String {
 /// Reads a deck bundle.
 pub fn read_deck(json: &str) -> Result<Deck, BundleError> {
     let file: DeckFile = read(json)?;
-    Ok(Deck::from_topics(file.topics.into_owned()))
+    file.into_deck()
 }
 
 /// The question bundle's JSON.
@@ -73,9 +110,10 @@ pub fn read_questions(json: &str) -> Result<Vec<Question>, BundleError> {
     Ok(file.questions.into_owned())
 }
 
-/// The bundles of the shipped content, as JSON.
+/// The bundles of the shipped content: the outline as text, the rest as JSON.
 pub struct Shipped {
-    /// The deck's [outline](Deck::outline): what the first page reads.
+    /// The deck's [outline](Deck::outline) as text ([`outline_text`]):
+    /// what the first page reads.
     pub outline: String,
     /// The whole deck, for the pages that show cards.
     pub deck: String,
@@ -87,24 +125,17 @@ pub fn shipped() -> Result<Shipped, Vec<DeckError>> {
     let deck = builtin::deck()?;
     let questions = builtin::questions(&deck)?;
     Ok(Shipped {
-        outline: deck_json(&deck.outline()),
+        outline: outline_text(&deck),
         deck: deck_json(&deck),
         questions: questions_json(&questions),
     })
 }
 
 fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, BundleError> {
-    // The format first, so that a later shape is reported as such rather
-    // than as a field that does not parse.
-    #[derive(Deserialize)]
-    struct Header {
-        format: u32,
-    }
     let unreadable = |e: serde_json::Error| BundleError::Unreadable(e.to_string());
-    let header: Header = serde_json::from_str(json).map_err(unreadable)?;
-    if header.format != FORMAT {
-        return Err(BundleError::Format(header.format));
-    }
+    serde_json::from_str::<FormatOnly>(json)
+        .map_err(unreadable)?
+        .check()?;
     serde_json::from_str(json).map_err(unreadable)
 }
 
@@ -130,11 +161,11 @@ mod tests {
     fn the_shipped_outline_names_every_card_at_a_fraction_of_the_size() {
         let deck = builtin::deck().unwrap();
         let shipped = shipped().unwrap();
-        let outline = read_deck(&shipped.outline).unwrap();
+        let outline = read_outline(&shipped.outline).unwrap();
         let ids = |d: &Deck| d.study_cards().map(|c| c.id).collect::<Vec<_>>();
         assert_eq!(ids(&outline), ids(&deck));
         assert!(
-            shipped.outline.len() * 3 < shipped.deck.len(),
+            shipped.outline.len() * 10 < shipped.deck.len(),
             "outline {} bytes, deck {}",
             shipped.outline.len(),
             shipped.deck.len()
