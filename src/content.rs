@@ -1,7 +1,6 @@
 //! The shipped decks and questions, fetched as the bundles the build writes
 //! from `content/` (see `keydeck_study::bundle`): the deck's outline as
-//! text, the whole deck (read with the browser's `JSON.parse`) and the
-//! questions as JSON. The deck's outline
+//! text, the whole deck and the questions as JSON. The deck's outline
 //! (every card's id, topic and kind, but not its text) is preloaded by
 //! `index.html` beside the wasm and read before the app mounts: it is all
 //! the home page needs to count what is due. The whole deck is fetched when
@@ -61,10 +60,11 @@ fn keep(
 }
 
 /// The whole deck's reader, cut into its own chunk: the first page reads
-/// only the outline, and links no JSON reader.
+/// only the outline, and links no JSON reader. The chunk shares serde_json
+/// with the other pages' saved-state readers.
 #[leptos::wasm_split::wasm_split(deck_reader, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn deck_reader() -> Result<DeckReader, ChunkMissing> {
-    Ok(read_deck)
+    Ok(bundle::read_deck)
 }
 
 type DeckReader = fn(&str) -> Result<Deck, BundleError>;
@@ -105,20 +105,6 @@ pub fn bank() -> Rc<QuestionBank> {
     let bank = Rc::new(QuestionBank::new((*shipped_now()).clone(), questions));
     BANK.with(|b| *b.borrow_mut() = Some(bank.clone()));
     bank
-}
-
-/// Reads a deck bundle with the browser's JSON parser: the first load then
-/// links no JSON parser of its own, and a big bundle parses in native code.
-fn read_deck(text: &str) -> Result<Deck, BundleError> {
-    let unreadable = |e: String| BundleError::Unreadable(e);
-    let value = js_sys::JSON::parse(text)
-        .map_err(|e| unreadable(e.as_string().unwrap_or_else(|| "not JSON".to_owned())))?;
-    serde_wasm_bindgen::from_value::<bundle::FormatOnly>(value.clone())
-        .map_err(|e| unreadable(e.to_string()))?
-        .check()?;
-    serde_wasm_bindgen::from_value::<bundle::DeckFile>(value)
-        .map_err(|e| unreadable(e.to_string()))?
-        .into_deck()
 }
 
 fn unnamed() -> String {

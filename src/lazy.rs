@@ -69,3 +69,12 @@ macro_rules! lazy_route {
 }
 
 pub(crate) use lazy_route;
+
+/// Resolves in a later task, so that what follows (a route's first render)
+/// does not lengthen the task that got here (reading its content).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -73,6 +73,9 @@ pub async fn load_whole_deck() -> Result<(), ChunkMissing> {
     let deck = with_imported(shipped, &imported).await?;
     store.deck.set(deck);
     store.whole.set_value(true);
+    // Reading the deck and drawing the route that waited for it are two
+    // tasks, not one long one.
+    crate::lazy::next_task().await;
     Ok(())
 }
 

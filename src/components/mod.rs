@@ -2,6 +2,7 @@ pub mod charts;
 pub mod deck_export;
 pub mod deck_import;
 pub mod decks_panel;
+pub mod deferred;
 pub mod delete_deck_dialog;
 pub mod download;
 pub mod esdk_viewer;

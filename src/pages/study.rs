@@ -13,6 +13,7 @@ use keydeck_study::wording::count;
 
 use crate::clock;
 use crate::components::decks_panel::DecksPanel;
+use crate::components::deferred::Deferred;
 use crate::components::flashcard::Flashcard;
 use crate::components::lab_links::LabLinks;
 use crate::components::modal::Modal;
@@ -136,9 +137,11 @@ pub fn Study() -> impl IntoView {
             None => view! { <Finished study=study/> }.into_any(),
         }}
         <UndoButton study=study/>
-        <StudySettings/>
-        <DecksPanel/>
-        <KeyHelp open=study.help/>
+        <Deferred>
+            <StudySettings/>
+            <DecksPanel/>
+            <KeyHelp open=study.help/>
+        </Deferred>
     }
 }
 

@@ -293,24 +293,29 @@ fn Stage(playback: Playback) -> impl IntoView {
     let portrait = Layout::portrait(walkthrough);
     let Playback { frame, room, .. } = playback;
     let presenting = playback.presenting;
+    // None until the room is measured (the player is hidden until then):
+    // drawing a layout that a phone then swaps for portrait would draw
+    // the whole scene twice.
     let layout = Memo::new(move |_| {
         let (width, height) = room.get();
-        if presenting.get() || width == 0.0 {
-            landscape.clone()
+        if presenting.get() {
+            Some(landscape.clone())
+        } else if width == 0.0 {
+            None
         } else {
-            landscape.fitting(&portrait, width, height).clone()
+            Some(landscape.fitting(&portrait, width, height).clone())
         }
     });
     // Never so short that the type falls under 12 px: a short window
     // scrolls to the narration instead.
     let max_height = move || {
         let (_, height) = room.get();
-        let least = layout.with(Layout::readable_height);
+        let least = layout.with(|l| l.as_ref().map_or(0.0, Layout::readable_height));
         (height > 0.0 && !presenting.get()).then(|| format!("{}px", height.max(least)))
     };
     view! {
-        <div class="stage-frame" node_ref=frame class:portrait=move || layout.with(|l| l.orientation == Orientation::Portrait) style:--stage-max-height=max_height role="region" aria-label="Diagram">
-            {move || view! { <WalkthroughStage walkthrough=walkthrough layout=layout.get() state=state/> }}
+        <div class="stage-frame" node_ref=frame class:portrait=move || layout.with(|l| l.as_ref().is_some_and(|l| l.orientation == Orientation::Portrait)) style:--stage-max-height=max_height role="region" aria-label="Diagram">
+            {move || layout.get().map(|layout| view! { <WalkthroughStage walkthrough=walkthrough layout=layout state=state/> })}
         </div>
     }
 }

@@ -127,14 +127,8 @@ fn in_browser(root: &Path, floor: &Path) -> Result<()> {
         )?;
     }
     // The medians, for `budget::check_file`.
-    let medians = root.join("target/lighthouse.json");
     println!();
-    crate::run(
-        std::process::Command::new("node")
-            .args(["tools/lighthouse.mjs", &base, "3"])
-            .env("KEYDECK_LIGHTHOUSE_JSON", &medians)
-            .current_dir(root.join("tests")),
-    )?;
+    let medians = crate::budget::measure(&base)?;
     println!("(medians written to {})", medians.display());
     let floor_base = crate::serve::on_loopback(floor)?;
     crate::run(

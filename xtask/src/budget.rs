@@ -1,10 +1,31 @@
 //! The performance budget, judged on Lighthouse's medians as
-//! `tests/tools/lighthouse.mjs` writes them (`cargo xtask bench` leaves them
-//! in `target/lighthouse.json`): the first load of `/` within 190 KiB of
-//! what goes over the wire, and every route's performance score at least
-//! 0.95 on Lighthouse's mobile profile. Pure: figures in, failures out.
+//! `tests/tools/lighthouse.mjs` writes them ([`measure`], which `cargo xtask
+//! test` and `cargo xtask bench` run; both leave them in
+//! `target/lighthouse.json`): the first load of `/` within 190 KiB of what
+//! goes over the wire, and every route's performance score at least 0.95 on
+//! Lighthouse's mobile profile. CI machines are noisy, so the score sits
+//! under the 0.98 goal; the byte budget is exact. [`check`] is pure:
+//! figures in, failures out.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::project_root;
+
+/// Runs Lighthouse's mobile profile three times on each main route of the
+/// site served at `base` (`tests/tools/lighthouse.mjs`), prints the medians
+/// and writes them to `target/lighthouse.json`; returns that path.
+pub fn measure(base: &str) -> crate::Result<PathBuf> {
+    let root = project_root();
+    let medians = root.join("target/lighthouse.json");
+    crate::run(
+        Command::new("node")
+            .args(["tools/lighthouse.mjs", base, "3"])
+            .env("KEYDECK_LIGHTHOUSE_JSON", &medians)
+            .current_dir(root.join("tests")),
+    )?;
+    Ok(medians)
+}
 
 /// The most `/` may send on its first load: 190 KiB, exactly.
 pub const HOME_FIRST_LOAD_BYTES: f64 = 190.0 * 1024.0;

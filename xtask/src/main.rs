@@ -2,8 +2,6 @@
 //! pinned tools it is missing first (see `pins.rs`).
 
 mod bench;
-// Until `cargo xtask test` checks the budget, only the tests call it.
-#[allow(dead_code)]
 mod budget;
 mod deck;
 mod esdk_bench;

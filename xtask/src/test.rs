@@ -66,6 +66,7 @@ pub fn run_all() -> Result<()> {
         });
     if built {
         step("browser suite", &mut browser_suite);
+        step("budget", &mut budget);
     }
 
     summarize(&outcomes, started.elapsed(), built)
@@ -99,6 +100,14 @@ fn page_links_no_simulator() -> Result<()> {
 /// Specs that need a site they can change or stop serve a copy of it with
 /// this same binary (`tests/e2e/support/server.ts` runs
 /// `<target>/debug/xtask serve --dist`), which `cargo xtask` has built.
+/// The first load of `/` and every main route's Lighthouse score, on the
+/// release build, against the budget (`budget.rs`).
+fn budget() -> Result<()> {
+    let base = serve::on_loopback(&project_root().join("dist"))?;
+    let medians = crate::budget::measure(&base)?;
+    crate::budget::check_file(&medians)
+}
+
 fn browser_suite() -> Result<()> {
     let base = serve::on_loopback(&project_root().join("dist"))?;
     let dir = project_root().join("tests");

@@ -21,37 +21,22 @@ use crate::quiz::Question;
 /// guards against a stale or foreign file, not against migrations.
 pub const FORMAT: u32 = 1;
 
-/// A deck bundle's shape: borrowed when written, owned when read. The page
-/// reads it with the browser's own JSON parser (so that its first load
-/// carries no JSON parser), then [`DeckFile::into_deck`]; [`read_deck`]
-/// reads it natively.
+// Borrowed when written, owned when read.
 #[derive(Serialize, Deserialize)]
-pub struct DeckFile<'a> {
+struct DeckFile<'a> {
     format: u32,
     topics: Cow<'a, [Topic]>,
-}
-
-impl DeckFile<'_> {
-    /// The deck, if the bundle is of this build's format.
-    pub fn into_deck(self) -> Result<Deck, BundleError> {
-        FormatOnly {
-            format: self.format,
-        }
-        .check()?;
-        Ok(Deck::from_topics(self.topics.into_owned()))
-    }
 }
 
 /// Any bundle's format alone: read first, so that a later shape is
 /// reported as such rather than as a field that does not parse.
 #[derive(Deserialize)]
-pub struct FormatOnly {
+struct FormatOnly {
     format: u32,
 }
 
 impl FormatOnly {
-    /// Fails on a bundle written by a build with another format.
-    pub fn check(&self) -> Result<(), BundleError> {
+    fn check(&self) -> Result<(), BundleError> {
         if self.format == FORMAT {
             Ok(())
         } else {
@@ -92,7 +77,7 @@ pub fn deck_json(deck: &Deck) -> String {
 /// Reads a deck bundle.
 pub fn read_deck(json: &str) -> Result<Deck, BundleError> {
     let file: DeckFile = read(json)?;
-    file.into_deck()
+    Ok(Deck::from_topics(file.topics.into_owned()))
 }
 
 /// The question bundle's JSON.
