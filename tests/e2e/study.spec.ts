@@ -208,3 +208,62 @@ test('the desired retention setting changes the intervals and survives a reload'
   await page.getByText('Study settings').click();
   await expect(page.locator('output[for="retention"]')).toHaveText('97%');
 });
+
+test('a comparison table fits a 360 px phone: whole words, and it scrolls sideways in its box', async ({ page }) => {
+  const deck = [
+    '# Wide tables',
+    '',
+    '## key-ownership',
+    'kind: table',
+    'source: https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html',
+    '',
+    '### Front',
+    'Compare the three kinds of KMS key.',
+    '',
+    '### Back',
+    '| | Customer managed key | AWS managed key | AWS owned key | Imported key material | External key store |',
+    '|---|---|---|---|---|---|',
+    '| Created by | You | An AWS service, in your account | An AWS service, in an AWS account | You, with material you bring | You, in your own key manager |',
+    '| Logged in your CloudTrail | Yes | Yes | No | Yes | Yes |',
+    '| Automatic rotation | Optional (yearly or custom) | Every year | Varies | Not supported | Not supported |',
+  ].join('\n');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.addInitScript((text) => {
+    if (!localStorage.getItem('keydeck.decks.imported')) {
+      localStorage.setItem('keydeck.decks.imported', JSON.stringify([{ file: 'wide-tables.md', text }]));
+    }
+  }, deck);
+  const study = new StudyPage(page);
+  await study.open('?topic=wide-tables');
+  await expect(study.question).toContainText('Compare the three kinds of KMS key.');
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  const box = study.answer.getByRole('region', { name: 'Table, scrolls sideways' });
+  await expect(box).toBeVisible();
+
+  // No word in the table is broken across lines.
+  const broken = await box.evaluate((el) => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index!);
+        range.setEnd(node, match.index! + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) found.push(match[0]);
+      }
+    }
+    return found;
+  });
+  expect(broken).toEqual([]);
+
+  // Five kinds of key are wider than the card: the box scrolls, not the page.
+  const widths = await box.evaluate((el) => ({ box: el.clientWidth, table: el.scrollWidth, page: document.documentElement.scrollWidth }));
+  expect(widths.table).toBeGreaterThan(widths.box);
+  expect(widths.page).toBeLessThanOrEqual(360);
+  // The keyboard can reach the box and scroll it.
+  await box.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});

@@ -4,6 +4,13 @@
 
 use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
+/// Opens the box a table sits in: on a narrow screen the table keeps its
+/// words whole and scrolls sideways inside it, the box focusable so the
+/// keyboard can scroll it too, and named for screen readers.
+const TABLE_OPEN: &str =
+    r#"<div class="md-table" role="region" tabindex="0" aria-label="Table, scrolls sideways">"#;
+const TABLE_CLOSE: &str = "</div>";
+
 /// Renders learner-facing Markdown (cards, explanations, imported decks).
 pub fn to_safe_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -35,6 +42,13 @@ pub fn to_safe_html(markdown: &str) -> String {
         // The alt text inside an image stays, as plain text.
         Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
         other => Some(other),
+    });
+    // After the filter above, which turns the author's raw HTML into text:
+    // these two are the renderer's own.
+    let events = events.flat_map(|event| match event {
+        Event::Start(Tag::Table(_)) => vec![Event::Html(TABLE_OPEN.into()), event],
+        Event::End(TagEnd::Table) => vec![event, Event::Html(TABLE_CLOSE.into())],
+        other => vec![other],
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
@@ -104,6 +118,23 @@ mod tests {
         assert_eq!(plain_text("  spaced   out  "), "spaced out");
         assert_eq!(plain_text("<b>raw</b>"), "<b>raw</b>");
         assert_eq!(plain_text("one\n\ntwo"), "one two");
+    }
+
+    #[test]
+    fn a_table_sits_in_a_named_box_that_scrolls() {
+        let html = to_safe_html("| a | b |\n|---|---|\n| 1 | 2 |\n\nafter");
+        assert!(
+            html.starts_with(
+                r#"<div class="md-table" role="region" tabindex="0" aria-label="Table, scrolls sideways"><table>"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains("</table>\n</div>"), "{html:?}");
+        assert!(html.ends_with("</div>\n<p>after</p>\n"), "{html:?}");
+        assert_eq!(html.matches("<div").count(), 1);
+        // The author's own HTML is still text, table or not.
+        let raw = to_safe_html("<div class=\"md-table\">x</div>");
+        assert!(!raw.contains("<div"), "{raw}");
     }
 
     #[test]
