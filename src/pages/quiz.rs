@@ -149,7 +149,10 @@ fn QuizSetup() -> impl IntoView {
                 on:input=move |ev| seed_text.set(event_target_value(&ev))/>
             <p class="hint">"Everyone who uses the same code, topics and length gets the same quiz."</p>
             {move || error.get().map(|e| view! { <p class="data-error" role="alert">{e}</p> })}
-            <button type="submit" class="button">"Start"</button>
+            // Stays in view at the bottom while the topics scroll past.
+            <div class="quiz-start">
+                <button type="submit" class="button">"Start"</button>
+            </div>
         </form>
     }
 }

@@ -255,3 +255,25 @@ test('missed questions make their cards due, and the quiz joins the history', as
   await page.goto('/progress');
   await expect(page.getByTestId('quiz-summary')).toHaveText('1 finished, 0 at or above the 72% pass line.');
 });
+
+test('Start stays in reach while the topics scroll past, above the tab bar on a phone', async ({ app, page }) => {
+  await app.open('/quiz');
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  /** Whether a tap at the middle of Start lands on it, inside the window. */
+  const reachable = () =>
+    start.evaluate((button) => {
+      const r = button.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      return y > 0 && y < window.innerHeight && button.contains(document.elementFromPoint(x, y));
+    });
+  expect(await reachable()).toBe(true);
+  // Halfway down the topics, and at the first of them.
+  const topics = page.getByRole('group', { name: /Topics/ }).getByRole('checkbox');
+  await topics.nth(Math.floor((await topics.count()) / 2)).scrollIntoViewIfNeeded();
+  expect(await reachable()).toBe(true);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  expect(await reachable()).toBe(true);
+  await start.click();
+  await expect(page).toHaveURL(/\/quiz\?/);
+});
