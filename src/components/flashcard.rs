@@ -98,7 +98,7 @@ pub fn Flashcard(
                             }).collect_view()}
                         </p>
                     })}
-                    <p class="swipe-hint" aria-hidden="true">{swipe_hint}</p>
+                    <p class="swipe-hint" class:on=move || swipe_hint().is_some() aria-hidden="true">{swipe_hint}</p>
                 </section>
             </div>
         </div>

@@ -161,12 +161,18 @@ test.describe('on a touch screen', () => {
 
     const box = (await card.boundingBox())!;
     const y = box.y + box.height / 2;
-    const swipe = async (from: number, to: number) => {
-      await card.dispatchEvent('pointerdown', { pointerType: 'touch', clientX: from, clientY: y, isPrimary: true });
-      await card.dispatchEvent('pointermove', { pointerType: 'touch', clientX: (from + to) / 2, clientY: y, isPrimary: true });
-      await card.dispatchEvent('pointerup', { pointerType: 'touch', clientX: to, clientY: y, isPrimary: true });
-    };
-    await swipe(box.x + 40, box.x + 40 + 150);
+    const from = box.x + 40;
+    const to = from + 150;
+    await card.dispatchEvent('pointerdown', { pointerType: 'touch', clientX: from, clientY: y, isPrimary: true });
+    await card.dispatchEvent('pointermove', { pointerType: 'touch', clientX: to, clientY: y, isPrimary: true });
+    // Past the threshold, the grade shows in the middle of the card.
+    const hint = page.locator('.swipe-hint');
+    await expect(hint).toHaveText('Good');
+    await expect(hint).toBeVisible();
+    const [moved, label] = [(await card.boundingBox())!, (await hint.boundingBox())!];
+    expect(Math.abs(label.x + label.width / 2 - (moved.x + moved.width / 2))).toBeLessThan(8);
+    expect(Math.abs(label.y + label.height / 2 - (moved.y + moved.height / 2))).toBeLessThan(8);
+    await card.dispatchEvent('pointerup', { pointerType: 'touch', clientX: to, clientY: y, isPrimary: true });
     await expect(page.getByTestId('done-count')).toHaveText('1');
     expect(await study.promptText()).not.toBe(first);
     // The card graded Good comes back in ten minutes, not at the day's end.
