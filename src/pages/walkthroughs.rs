@@ -24,6 +24,8 @@ use crate::walkthrough_records;
 const PLAY_STEP_MS: u64 = 4000;
 /// How long the mouse stays still before a presenter's controls fade.
 const IDLE_MS: u64 = 2000;
+/// How far a finger must travel across the diagram to step, in CSS pixels.
+const SWIPE_PX: i32 = 60;
 
 crate::lazy::lazy_route!(
     ListRoute,
@@ -220,11 +222,16 @@ fn wire_player(playback: Playback) {
         blank,
         ..
     } = playback;
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         let i = index.get();
         walkthrough_records::step_shown(walkthrough, i);
         if i == last {
             playing.set(false);
+        }
+        // A later step whose highlighted actor was scrolled out of view
+        // (the narration read on a phone) brings it back.
+        if first.is_some() {
+            request_animation_frame(highlighted_into_view);
         }
     });
     let timer = set_interval_with_handle(
@@ -276,6 +283,50 @@ fn wire_player(playback: Playback) {
     });
 }
 
+/// Scrolls the step's first highlighted actor into view, no further than
+/// needed, if any part of it is hidden.
+fn highlighted_into_view() {
+    let Some(actor) = document()
+        .query_selector("svg.stage .highlighted")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let rect = actor.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let bar = |selector: &str| {
+        document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .map(|el| el.get_bounding_client_rect())
+    };
+    // Above: the top bar. Below: the controls, which follow the diagram
+    // in every arrangement (and stick above a phone's tab bar), or the
+    // tab bar itself.
+    let top = bar(".topbar").map_or(0.0, |r| r.bottom().max(0.0));
+    let tab_bar = bar(".mainnav")
+        .map(|r| r.top())
+        .filter(|t| *t > height / 2.0);
+    let bottom = [bar(".player-controls").map(|r| r.top()), tab_bar]
+        .into_iter()
+        .flatten()
+        .fold(height, f64::min);
+    if rect.top() < top {
+        window().scroll_by_with_x_and_y(0.0, rect.top() - top - 8.0);
+    } else if rect.bottom() > bottom {
+        window().scroll_by_with_x_and_y(
+            0.0,
+            (rect.bottom() - bottom + 8.0).min(rect.top() - top - 8.0),
+        );
+    }
+}
+
 #[component]
 fn Stage(playback: Playback) -> impl IntoView {
     let walkthrough = playback.walkthrough;
@@ -313,8 +364,35 @@ fn Stage(playback: Playback) -> impl IntoView {
         let least = layout.with(|l| l.as_ref().map_or(0.0, Layout::readable_height));
         (height > 0.0 && !presenting.get()).then(|| format!("{}px", height.max(least)))
     };
+    // A finger swiped across the diagram steps: left for the next step,
+    // right for the one before. Vertical moves stay the page's scroll.
+    let swipe_from = StoredValue::new(None::<(i32, i32)>);
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() != "mouse" && !presenting.get_untracked() {
+            swipe_from.set_value(Some((ev.client_x(), ev.client_y())));
+        }
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        let Some((x0, y0)) = swipe_from.get_value() else {
+            return;
+        };
+        swipe_from.set_value(None);
+        let (dx, dy) = (ev.client_x() - x0, ev.client_y() - y0);
+        if dx.abs() >= SWIPE_PX && dx.abs() > 2 * dy.abs() {
+            let i = index.get_untracked();
+            if dx < 0 {
+                playback.step_to(i + 1);
+            } else if i > 0 {
+                playback.step_to(i - 1);
+            }
+        }
+    };
     view! {
-        <div class="stage-frame" node_ref=frame class:portrait=move || layout.with(|l| l.as_ref().is_some_and(|l| l.orientation == Orientation::Portrait)) style:--stage-max-height=max_height role="region" aria-label="Diagram">
+        <div class="stage-frame" node_ref=frame
+            on:pointerdown=on_down
+            on:pointerup=on_up
+            on:pointercancel=move |_| swipe_from.set_value(None)
+            class:portrait=move || layout.with(|l| l.as_ref().is_some_and(|l| l.orientation == Orientation::Portrait)) style:--stage-max-height=max_height role="region" aria-label="Diagram">
             {move || layout.get().map(|layout| view! { <WalkthroughStage walkthrough=walkthrough layout=layout state=state/> })}
         </div>
     }
@@ -349,13 +427,16 @@ fn PlayerControls(playback: Playback) -> impl IntoView {
     } = playback;
     view! {
         <div class="player-controls">
-            <button type="button" class="text-button" on:click=move |_| playback.step_to(0) disabled=move || index.get() == 0>"Restart"</button>
-            <button type="button" class="text-button" on:click=move |_| playback.step_to(index.get().saturating_sub(1)) disabled=move || index.get() == 0>"Previous"</button>
-            <button type="button" class="button" aria-pressed=move || playing.get().to_string() on:click=move |_| playback.toggle_playing()>
+            <button type="button" class="text-button restart" on:click=move |_| playback.step_to(0) disabled=move || index.get() == 0>"Restart"</button>
+            <button type="button" class="text-button previous" on:click=move |_| playback.step_to(index.get().saturating_sub(1)) disabled=move || index.get() == 0>"Previous"</button>
+            <button type="button" class="button play" aria-pressed=move || playing.get().to_string() on:click=move |_| playback.toggle_playing()>
                 {move || if playing.get() { "Pause" } else { "Play" }}
             </button>
-            <button type="button" class="text-button" on:click=move |_| playback.step_to(index.get() + 1) disabled=move || index.get() == last>"Next"</button>
-            <button type="button" class="text-button" aria-pressed=move || presenting.get().to_string() on:click=move |_| playback.toggle_presenter()>
+            // The count again, for the sticky step bar of a narrow screen
+            // (the narration's count is the one read out).
+            <span class="bar-step" aria-hidden="true">{move || format!("{} / {}", index.get() + 1, last + 1)}</span>
+            <button type="button" class="text-button next" on:click=move |_| playback.step_to(index.get() + 1) disabled=move || index.get() == last>"Next"</button>
+            <button type="button" class="text-button present" aria-pressed=move || presenting.get().to_string() on:click=move |_| playback.toggle_presenter()>
                 {move || if presenting.get() { "Leave presenter mode" } else { "Present" }}
             </button>
         </div>
@@ -422,8 +503,14 @@ fn stage_room(frame: NodeRef<leptos::html::Div>) -> ReadSignal<(f64, f64)> {
                 .is_some_and(|q| q.matches())
         };
         // The narration's title and first lines, and the tab bar, in px.
+        // In one column the step bar sticks to the bottom as well.
         let below = if matches(ONE_COLUMN) {
-            NARRATION_PEEK_PX
+            let step_bar = document()
+                .query_selector(".player-controls")
+                .ok()
+                .flatten()
+                .map_or(0.0, |bar| bar.get_bounding_client_rect().height());
+            NARRATION_PEEK_PX + step_bar
         } else {
             16.0
         };

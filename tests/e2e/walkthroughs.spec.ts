@@ -154,8 +154,10 @@ for (const [width, height] of [[1366, 768], [390, 844]]) {
       expect(diagram.x, id).toBeGreaterThanOrEqual(0);
       expect(diagram.x + diagram.width, id).toBeLessThanOrEqual(width);
       expect(diagram.y + diagram.height, id).toBeLessThanOrEqual(bottom);
+      // Nor under the step bar, which sticks to the bottom in one column.
+      const stepBar = (await page.locator('.player-controls').boundingBox())!;
       const title = (await page.locator('#step-title').boundingBox())!;
-      expect(title.y + title.height, id).toBeLessThanOrEqual(bottom);
+      expect(title.y + title.height, id).toBeLessThanOrEqual(Math.min(bottom, stepBar.y));
       expect(await page.evaluate(() => document.documentElement.scrollWidth), id).toBeLessThanOrEqual(width);
       expect(await smallestStageType(page), id).toBeGreaterThanOrEqual(12);
     }
@@ -195,4 +197,58 @@ test('a flashcard links to the walkthrough that animates it, and watching to the
   await page.keyboard.press('End');
   await page.goto('/progress');
   await expect(page.getByTestId('walkthroughs-done')).toHaveText('1 of 7 walkthroughs watched to the end');
+});
+
+test.describe('a walkthrough on a touch screen', () => {
+  test.skip(({ isMobile }) => !isMobile, 'touch gestures are for the phone project');
+
+  test('a swipe across the diagram steps; the step bar stays in reach and Next brings the highlight into view', async ({ page }) => {
+    await page.goto('/walkthroughs/snapshot-copy/1');
+    const count = page.getByTestId('step-count');
+    const frame = page.locator('.stage-frame');
+    await expect(page.locator('svg.stage')).toBeVisible();
+    const box = (await frame.boundingBox())!;
+    const swipe = async (x0: number, y0: number, x1: number, y1: number) => {
+      await frame.dispatchEvent('pointerdown', { pointerType: 'touch', clientX: x0, clientY: y0, isPrimary: true });
+      await frame.dispatchEvent('pointerup', { pointerType: 'touch', clientX: x1, clientY: y1, isPrimary: true });
+    };
+    const [left, right, middle] = [box.x + 40, box.x + box.width - 40, box.y + box.height / 2];
+    await swipe(right, middle, left, middle);
+    await expect(count).toHaveText('Step 2 of 5');
+    await expect(page).toHaveURL('/walkthroughs/snapshot-copy/2');
+    await swipe(left, middle, right, middle);
+    await expect(count).toHaveText('Step 1 of 5');
+    // A short move, or one mostly up or down, is not a swipe.
+    await swipe(right, middle, right - 30, middle);
+    await swipe(right, middle - 100, right - 80, middle + 100);
+    await expect(count).toHaveText('Step 1 of 5');
+
+    // The step bar sticks above the tab bar under the diagram, and stays
+    // in view when the page is scrolled down to the narration.
+    const bar = page.locator('.player-controls');
+    const tabBar = (await page.getByRole('navigation', { name: 'Main' }).boundingBox())!;
+    const stuck = (await bar.boundingBox())!;
+    expect(Math.abs(stuck.y + stuck.height - tabBar.y)).toBeLessThanOrEqual(1);
+    const stage = (await page.locator('svg.stage').boundingBox())!;
+    await page.evaluate((y) => window.scrollTo(0, y), stage.y + stage.height - 60);
+    const scrolled = (await bar.boundingBox())!;
+    expect(scrolled.y + scrolled.height).toBeLessThanOrEqual(tabBar.y + 1);
+    expect(scrolled.y).toBeGreaterThan(0);
+    await expect(bar.getByRole('button', { name: 'Previous' })).toBeVisible();
+    await expect(bar.getByRole('button', { name: 'Next' })).toBeVisible();
+    await expect(bar.locator('.bar-step')).toHaveText('1 / 5');
+
+    // Next from down there brings the step's highlighted actor back into view.
+    await bar.getByRole('button', { name: 'Next' }).click();
+    await expect(count).toHaveText('Step 2 of 5');
+    const topBar = (await page.locator('.topbar').boundingBox())!;
+    const actor = page.locator('svg.stage .highlighted').first();
+    await expect
+      .poll(async () => {
+        const a = (await actor.boundingBox())!;
+        const b = (await bar.boundingBox())!;
+        return a.y >= topBar.y + topBar.height && a.y + a.height <= b.y;
+      })
+      .toBe(true);
+  });
 });
