@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use keydeck_study::card::Card;
 use keydeck_study::deck::{topic_id, Deck, DeckError};
+use keydeck_study::plan::Plan;
 use keydeck_study::progress::{Progress, Settings, Undo};
 use keydeck_study::queue::{Counts, Scope, Today};
 use keydeck_study::schedule::{Grade, Outcome, Scheduler};
@@ -258,6 +259,13 @@ impl StudyStore {
                 &BrowserClock,
             ))
         })
+    }
+
+    /// Today's plan for the home page; reactive on progress.
+    pub fn plan(&self) -> Plan {
+        let deck = self.deck();
+        self.progress
+            .with(|p| Plan::new(&deck, p, clock::now(), &BrowserClock))
     }
 
     pub fn counts(&self, scope: &Scope) -> Counts {

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use keydeck_study::card::Card;
+use keydeck_study::queue::Queued;
 use keydeck_study::schedule::Grade;
 
 use super::markdown::Markdown;
@@ -16,6 +17,8 @@ const SWIPE: i32 = 80;
 pub fn Flashcard(
     card: Card,
     topic_title: String,
+    /// Which of today's counts the card was drawn from, shown on it.
+    queued: Option<Queued>,
     revealed: RwSignal<bool>,
     on_grade: Callback<Grade>,
 ) -> impl IntoView {
@@ -74,7 +77,12 @@ pub fn Flashcard(
         >
             <div class="flashcard-inner">
                 <section class="face front" aria-label="Question" aria-hidden=move || revealed.get().to_string()>
-                    <p class="card-meta">{topic_title.clone()} " · " {card.prompt_label()}</p>
+                    <p class="card-meta">
+                        {topic_title.clone()} " · " {card.prompt_label()}
+                        {queued.map(|q| view! {
+                            <span class=format!("queued queued-{}", q.label().split(' ').next().unwrap_or_default().to_ascii_lowercase()) data-testid="queued">{q.label()}</span>
+                        })}
+                    </p>
                     <Markdown source=card.prompt()/>
                 </section>
                 <section class="face back" aria-label="Answer" aria-hidden=move || (!revealed.get()).to_string()>
@@ -84,7 +92,7 @@ pub fn Flashcard(
                             <div class="card-asked" data-testid="card-asked"><Markdown source=asked/></div>
                             <hr class="card-divider"/>
                         })}
-                        <Markdown source=answer.clone()/>
+                        <div class="card-answer"><Markdown source=answer.clone()/></div>
                         {note.clone().map(|n| view! {
                             <aside class="card-note">
                                 <strong>"Updated since the original deck"</strong>

@@ -3,9 +3,10 @@ use leptos_router::components::A;
 
 use crate::components::icon::{Glyph, Icon};
 use crate::components::page_header::PageHeader;
+use crate::components::progress_bar::ProgressBar;
+use crate::components::queue_counts::QueueCounts;
 use crate::study_store::use_study;
 use keydeck_study::queue::Scope;
-use keydeck_study::wording::count;
 
 struct Activity {
     href: &'static str,
@@ -46,13 +47,13 @@ const ACTIVITIES: [Activity; 4] = [
     },
 ];
 
-/// What is due today, overall and per topic, with the way to continue.
+/// Today's plan, overall and per topic, with the way to continue.
 /// `data-live` marks what depends on the learner's progress: the build's
 /// rendering of this page (for a first-time visitor) keeps it hidden.
 #[component]
 fn TodayPanel() -> impl IntoView {
     let store = use_study();
-    let all = move || store.counts(&Scope::All);
+    let plan = Memo::new(move |_| store.plan());
     let rows = move || {
         store
             .deck()
@@ -67,39 +68,59 @@ fn TodayPanel() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
-    let summary = move || {
-        let c = all();
-        match (c.due, c.new) {
-            (0, 0) => "Nothing is due. Come back tomorrow, or take a quiz.".to_owned(),
-            (due, new) => format!(
-                "{} due and {} to learn today.",
-                count(due, "card"),
-                count(new, "new card")
-            ),
-        }
-    };
+    let percent = move || plan.with(|p| p.percent_done());
     view! {
         <section class="panel today" aria-labelledby="today-title">
-            <h2 id="today-title">"Flashcards due today"</h2>
-            <p class="today-summary" data-testid="today-summary" data-live>{summary}</p>
+            <h2 id="today-title">"Flashcards today"</h2>
+            <p class="today-summary" data-testid="today-summary" data-live>{move || plan.with(|p| p.headline())}</p>
+            <Show when=move || plan.with(|p| !p.first_visit && p.goal() > 0)>
+                <div class="goal-meter" data-live>
+                    <ProgressBar label="Today's goal" percent=Signal::derive(percent)/>
+                </div>
+            </Show>
+            <p class="today-left" data-live>
+                <QueueCounts counts=Signal::derive(move || plan.with(|p| p.counts))/>
+            </p>
+            {move || plan.with(|p| p.away.clone()).map(|away| view! {
+                <p class="today-away" data-testid="today-away" data-live>{away}</p>
+            })}
+            {move || plan.with(|p| p.missed_words()).map(|words| view! {
+                <p class="today-missed" data-testid="today-missed" data-live>{words}</p>
+            })}
+            <Show when=move || plan.with(|p| !p.first_visit)>
+                <p class="today-streak" data-testid="today-streak" data-live>{move || plan.with(|p| p.streak_words())}</p>
+            </Show>
             <p>
-                <A href="/study" attr:class="button" attr:data-live="">
-                    {move || if all().due + all().new > 0 { "Continue studying" } else { "Open flashcards" }}
+                <A href="/study" attr:class="button" attr:data-live="" attr:data-testid="study-action">
+                    {move || plan.with(|p| p.action())}
                 </A>
             </p>
-            <h3 class="topic-counts-title">"By topic"</h3>
-            <ul class="topic-counts">
-                {move || rows().into_iter().map(|(id, title, c)| view! {
-                    <li data-topic=id.clone()>
-                        <A href=format!("/study?topic={id}")>{title}</A>
-                        <span class="counts" data-live>
-                            <span class:zero=c.due == 0>{c.due} " due"</span>
-                            " · "
-                            <span class:zero=c.new == 0>{c.new} " new"</span>
-                        </span>
-                    </li>
-                }).collect_view()}
-            </ul>
+            <table class="topic-counts">
+                <caption>"By topic"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Topic"</th>
+                        <th scope="col" class="count-new">"New"</th>
+                        <th scope="col" class="count-learning">"Learning"</th>
+                        <th scope="col" class="count-review">"Review"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || rows().into_iter().map(|(id, title, c)| {
+                        let cell = |class: &'static str, n: usize| view! {
+                            <td class=class class:zero=n == 0 data-live>{n}</td>
+                        };
+                        view! {
+                            <tr data-topic=id.clone()>
+                                <th scope="row"><A href=format!("/study?topic={id}")>{title}</A></th>
+                                {cell("count-new", c.new)}
+                                {cell("count-learning", c.learning)}
+                                {cell("count-review", c.review)}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
         </section>
     }
 }

@@ -16,6 +16,7 @@ use keydeck_study::quiz::{
 use crate::clock;
 use crate::components::modal::Modal;
 use crate::components::page_header::PageHeader;
+use crate::components::progress_bar::ProgressBar;
 use crate::components::quiz_question::QuestionView;
 use crate::components::quiz_results::QuizResults;
 use crate::keys::Focused;
@@ -40,14 +41,29 @@ crate::lazy::lazy_route!(QuizRoute, quiz, quiz_view, view! { <Quiz/> });
 pub fn Quiz() -> impl IntoView {
     let query = use_query_map();
     let link = Memo::new(move |_| query.with(|q| QuizLink::from_query(|name| q.get(name))));
-    view! {
-        <PageHeader title="Quiz" heading="Quizzes and exams">
-            "Practise on exam-style questions with explanations, or sit a timed exam at the AWS Developer – Associate pace."
-        </PageHeader>
-        {move || match link.get() {
-            None => view! { <QuizSetup/> }.into_any(),
-            Some(link) => view! { <QuizFor link/> }.into_any(),
-        }}
+    // While a quiz is taken the title shrinks to a line, so the question
+    // starts near the top of a phone's screen.
+    move || {
+        match link.get() {
+        None => view! {
+            <PageHeader title="Quiz" heading="Quizzes and exams">
+                "Practise on exam-style questions with explanations, or sit a timed exam at the AWS Developer – Associate pace."
+            </PageHeader>
+            <QuizSetup/>
+        }
+        .into_any(),
+        Some(link) => {
+            let heading = match link.mode {
+                Mode::Practice => "Practice quiz",
+                Mode::Exam => "Exam",
+            };
+            view! {
+                <PageHeader title="Quiz" heading compact=true/>
+                <QuizFor link/>
+            }
+            .into_any()
+        }
+    }
     }
 }
 
@@ -324,8 +340,17 @@ fn QuizBar(
     now: RwSignal<chrono::DateTime<chrono::Utc>>,
 ) -> impl IntoView {
     let exam_mode = state.with_untracked(|s| s.mode == Mode::Exam);
+    let progress = Memo::new(move |_| state.with(Attempt::progress));
     view! {
         <div class="quiz-bar">
+            <div class="quiz-progress">
+                <ProgressBar
+                    label="Quiz progress"
+                    percent=Signal::derive(move || progress.get().1)
+                    words=Signal::derive(move || progress.get().0)
+                />
+                <p class="quiz-progress-text" data-testid="quiz-progress">{move || progress.get().0}</p>
+            </div>
             {exam_mode.then(|| view! {
                 <p class="timer" role="timer" aria-label="Time left" class:low=move || state.with(|s| s.time_is_short(now.get()))>
                     {move || state.with(|s| s.time_left(now.get()))}

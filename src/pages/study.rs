@@ -18,6 +18,8 @@ use crate::components::flashcard::Flashcard;
 use crate::components::lab_links::LabLinks;
 use crate::components::modal::Modal;
 use crate::components::page_header::PageHeader;
+use crate::components::progress_bar::ProgressBar;
+use crate::components::queue_counts::QueueCounts;
 use crate::components::study_settings::StudySettings;
 use crate::keys::Focused;
 use crate::study_store::{use_study, StudyStore};
@@ -191,29 +193,19 @@ fn ScopePicker(scope: Memo<Scope>) -> impl IntoView {
 
 #[component]
 fn SessionProgress(study: StudyActions) -> impl IntoView {
-    let remaining = move || {
-        let c = study.store.counts(&study.scope.get());
-        c.due + c.new
-    };
+    let counts = Memo::new(move |_| study.store.counts(&study.scope.get()));
+    let remaining = move || counts.get().left();
     let done = move || study.review.with(|r| r.tally().total());
     let percent = move || study.review.with(|r| r.tally().percent_done(remaining()));
     view! {
         <div class="session-progress">
-            <div
-                class="bar"
-                role="progressbar"
-                aria-label="Session progress"
-                aria-valuemin="0"
-                aria-valuemax="100"
-                aria-valuenow=move || percent().to_string()
-            >
-                <span style=move || format!("width: {}%", percent())></span>
-            </div>
+            <ProgressBar label="Session progress" percent=Signal::derive(move || percent() as u32)/>
             <p class="session-counts" data-live>
                 <span data-testid="done-count">{done}</span> " done · "
                 <span data-testid="left-count">{remaining}</span> " left today"
                 <span class="last-answer" data-testid="last-answer" aria-live="polite">{move || study.review.with(|r| r.announcement().map(str::to_owned))}</span>
             </p>
+            <p class="session-kinds" data-live><QueueCounts counts=counts/></p>
         </div>
     }
 }
@@ -226,6 +218,24 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
     let on_grade = Callback::new(move |g: Grade| study.grade(g));
     let previewed = card.clone();
     let cramming = move || study.cramming();
+    // A revealed answer is scrolled up out from under the sticky grade
+    // bar, as far as its start can go without passing under the top bar.
+    let actions = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if revealed.get() {
+            // The card may be answered and gone by the next frame.
+            request_animation_frame(move || {
+                if let Some(Some(bar)) = actions.try_get_untracked() {
+                    keep_above(".flashcard .card-answer", &bar);
+                }
+            });
+        }
+    });
+    // Which count the card is from, as it was drawn; cramming draws
+    // outside the queue.
+    let queued = untrack(|| {
+        (!study.cramming()).then(|| store.today(&study.scope.get(), |t| t.queued_as(&card)))
+    });
     let grades = move || {
         store
             .preview(&previewed)
@@ -259,8 +269,8 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
                 <button type="button" class="text-button" on:click=move |_| study.review.update(ReviewSession::stop_cram)>"Stop cramming"</button>
             </p>
         </Show>
-        <Flashcard card=card topic_title=topic_title revealed=revealed on_grade=on_grade attr:data-live=""/>
-        <div class="study-actions">
+        <Flashcard card=card topic_title=topic_title queued=queued revealed=revealed on_grade=on_grade attr:data-live=""/>
+        <div class="study-actions" node_ref=actions>
             {move || if revealed.get() {
                 view! { <div class="grades" role="group" aria-label="How well did you remember?">{grades()}</div> }.into_any()
             } else {
@@ -271,6 +281,29 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
                 }.into_any()
             }}
         </div>
+    }
+}
+
+/// Scrolls the page so that the element at `selector` ends above `bar`,
+/// without its top rising under the sticky top bar.
+fn keep_above(selector: &str, bar: &web_sys::Element) {
+    let Some(answer) = document().query_selector(selector).ok().flatten() else {
+        return;
+    };
+    let top_bar = document()
+        .query_selector(".topbar")
+        .ok()
+        .flatten()
+        .map_or(0.0, |t| t.get_bounding_client_rect().bottom().max(0.0));
+    let (a, b) = (
+        answer.get_bounding_client_rect(),
+        bar.get_bounding_client_rect(),
+    );
+    let hidden = a.bottom() - b.top();
+    let room = a.top() - top_bar - 8.0;
+    let by = hidden.min(room);
+    if by > 0.0 {
+        window().scroll_by_with_x_and_y(0.0, by);
     }
 }
 

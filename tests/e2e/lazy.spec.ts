@@ -86,7 +86,7 @@ test('the first load of / reads only the outline of the deck, and parses no Mark
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');
-  await expect(page.getByTestId('today-summary')).toHaveText(/\d+ new cards? to learn today/);
+  await expect(page.getByTestId('today-summary')).toHaveText(/^Today's goal: \d+ cards · about \d+ minutes?\.$/);
   expect(fetched.filter((p) => /^\/outline-[0-9a-f]+\.txt$/.test(p))).toHaveLength(1);
   expect(fetched.filter((p) => /\/(deck|questions)-[0-9a-f]+\.json$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
 });
@@ -163,6 +163,6 @@ test('a learner with an imported deck gets the parser on demand, and their cards
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');
-  await expect(page.locator('li[data-topic="mine"]')).toContainText('1 new');
+  await expect(page.locator('tr[data-topic="mine"] td.count-new')).toHaveText('1');
   expect(fetched.some((p) => p.endsWith('/split_deck_parser.wasm'))).toBe(true);
 });

@@ -11,11 +11,12 @@ test('/ shows its page before the app has loaded, with nothing to click and no m
   await page.route(/\/keydeck_bg\.wasm$/, () => {});
   await page.goto('/');
   const boot = page.locator('#boot');
-  await expect(boot.getByText('Flashcards due today')).toBeVisible();
+  await expect(boot.getByText('Flashcards today')).toBeVisible();
   await expect(boot.getByText('KMS basics')).toBeVisible();
   // What depends on the learner's progress waits for the app.
-  await expect(boot.getByText(/new cards? to learn today/)).toBeHidden();
-  await expect(boot.getByText(/\d+ new$/).first()).toBeHidden();
+  await expect(boot.getByText(/Today's goal/)).toBeHidden();
+  await expect(boot.getByText('Start learning')).toBeHidden();
+  await expect(boot.locator('[data-topic] td').first()).toBeHidden();
   // Inert: a click or Tab reaches nothing in it.
   await boot.getByText('KMS basics').click({ force: true });
   await expect(page).toHaveURL(/\/$/);
@@ -53,7 +54,7 @@ test('a path the build did not render shows only the frame until its page is rea
   await page.goto('/walkthroughs/snapshot-copy/99');
   const boot = page.locator('#boot');
   await expect(boot.getByText('KeyDeck', { exact: true }).first()).toBeVisible();
-  await expect(boot.getByText('Flashcards due today')).toBeHidden();
+  await expect(boot.getByText('Flashcards today')).toBeHidden();
 });
 
 test('a rendered deep link becomes the live page: one of everything, the card shown, no second stylesheet', async ({ app, page }) => {
@@ -70,7 +71,7 @@ test('the app replaces the rendered page: one of everything, and it works', asyn
   await app.open('/');
   await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.locator('main')).toHaveCount(1);
-  await expect(page.getByTestId('today-summary')).toHaveText(/\d+ new cards? to learn today/);
+  await expect(page.getByTestId('today-summary')).toHaveText(/^Today's goal: \d+ cards · about \d+ minutes?\.$/);
   await app.navLink('Study').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
   expect(app.errors).toEqual([]);

@@ -47,6 +47,28 @@ test('a five-question practice quiz, by keyboard alone, with feedback after each
   await expect(page.locator('.review > li')).toHaveCount(5);
 });
 
+test('while a quiz is taken the header is one line with a progress bar, and the question starts near the top', async ({ app, page }) => {
+  await app.open('/quiz');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quizzes and exams');
+  await expect(page.getByText(/Practise on exam-style questions/)).toBeVisible();
+  await app.open('/quiz?mode=practice&n=5&seed=class7');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice quiz');
+  await expect(page.getByText(/Practise on exam-style questions/)).toHaveCount(0);
+  const bar = page.getByRole('progressbar', { name: 'Quiz progress' });
+  await expect(bar).toHaveAttribute('aria-valuenow', '0');
+  await expect(page.getByTestId('quiz-progress')).toHaveText('0 of 5 answered');
+  // The question's first words are in the top third of the screen.
+  const stem = (await page.locator(`${QUESTION} .stem`).boundingBox())!;
+  expect(stem.y).toBeLessThan(page.viewportSize()!.height / 3);
+  await answerByKeyboard(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('quiz-progress')).toHaveText('1 of 5 answered');
+  await expect(bar).toHaveAttribute('aria-valuenow', '20');
+  await expect(bar).toHaveAttribute('aria-valuetext', '1 of 5 answered');
+  await app.open('/quiz?mode=exam&n=5&seed=class7');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exam');
+});
+
 test('a missed true-or-false question says which value was right, in words on each option', async ({ page }) => {
   // The first question of this quiz is a true-or-false whose answer is False.
   await page.goto('/quiz?mode=practice&n=5&seed=tf26');
@@ -240,8 +262,7 @@ test('the per-topic breakdown matches the answers given', async ({ page }) => {
 
 test('missed questions make their cards due, and the quiz joins the history', async ({ page }) => {
   await page.goto('/');
-  const before = await page.getByTestId('today-summary').textContent();
-  expect(before).toContain('0 cards due');
+  await expect(page.locator('.today-left')).toContainText('0 review');
   await page.goto('/quiz?mode=exam&n=3&seed=miss1&topics=acm');
   await page.getByRole('button', { name: 'Submit exam' }).click();
   await page.getByRole('button', { name: 'Submit', exact: true }).click();
@@ -250,8 +271,14 @@ test('missed questions make their cards due, and the quiz joins the history', as
   const missed = Object.keys(saved.missed);
   expect(missed.length).toBeGreaterThan(0);
   await page.goto('/');
-  await expect(page.getByTestId('today-summary')).toContainText(`${missed.length} card`);
-  await expect(page.locator('[data-topic="acm"] .counts')).toContainText(`${missed.length} due`);
+  await expect(page.locator('.today-left')).toContainText(`${missed.length} review`);
+  await expect(page.getByTestId('today-missed')).toHaveText(
+    `${missed.length} card${missed.length === 1 ? '' : 's'} from questions you missed in a quiz ${missed.length === 1 ? 'is' : 'are'} among the reviews.`,
+  );
+  await expect(page.locator('[data-topic="acm"] td.count-review')).toHaveText(String(missed.length));
+  // The study page names why the card is back.
+  await page.goto('/study?topic=acm');
+  await expect(page.getByRole('region', { name: 'Question' }).getByTestId('queued')).toHaveText('Missed in a quiz');
   await page.goto('/progress');
   await expect(page.getByTestId('quiz-summary')).toHaveText('1 finished, 0 at or above the 72% pass line.');
 });

@@ -53,7 +53,77 @@ test('five cards reviewed by keyboard are no longer due after a reload', async (
   expect(seen).not.toContain(await study.promptText());
 
   await app.open('/');
-  await expect(page.getByTestId('today-summary')).toContainText(`${before - 5} new card`);
+  await expect(page.locator('.today-left')).toContainText(`${before - 5} new`);
+});
+
+test('the counts by kind agree with the topic menu after every one of ten answers', async ({ page }) => {
+  const study = new StudyPage(page);
+  await study.open();
+  const count = async (kind: string) => Number(await page.locator(`.session-kinds .count-${kind} strong`).textContent());
+  const grades = ['1', '3', '1', '4', '3', '2', '1', '3', '4', '3'];
+  for (const [i, key] of grades.entries()) {
+    await page.keyboard.press('Space');
+    await expect(study.answer.locator('.md').last()).toBeVisible();
+    await page.keyboard.press(key);
+    await expect(page.getByTestId('done-count')).toHaveText(String(i + 1));
+    const [n, l, r] = [await count('new'), await count('learning'), await count('review')];
+    expect(await study.left()).toBe(n + l + r);
+    const named = [[n, 'new'], [l, 'learning'], [r, 'review']].filter(([c]) => c !== 0).map(([c, k]) => `${c} ${k}`);
+    await expect(page.getByLabel('Topic').locator('option:checked')).toHaveText(`All topics (${named.join(', ')})`);
+  }
+  // Three Agains are in their learning steps; the card shows which count it is from.
+  expect(await count('learning')).toBeGreaterThan(0);
+  await expect(study.question.getByTestId('queued')).toHaveText(/^(New|Learning|Review)$/);
+});
+
+test('home asks a first-time learner to start, then shows the goal, the streak and, after a break, what came due', async ({ app, page }) => {
+  const start = new Date();
+  await page.clock.setSystemTime(start);
+  await app.open('/');
+  await expect(page.getByTestId('study-action')).toHaveText('Start learning');
+  await expect(page.getByTestId('today-summary')).toHaveText("Today's goal: 20 cards · about 5 minutes.");
+  await expect(page.getByTestId('today-streak')).toHaveCount(0);
+  await expect(page.getByRole('progressbar', { name: "Today's goal" })).toHaveCount(0);
+
+  const study = new StudyPage(page);
+  await study.open();
+  for (let i = 0; i < 2; i++) {
+    await page.keyboard.press('Space');
+    await expect(study.answer.locator('.md').last()).toBeVisible();
+    await page.keyboard.press('4');
+    await expect(page.getByTestId('done-count')).toHaveText(String(i + 1));
+  }
+  await app.open('/');
+  await expect(page.getByTestId('study-action')).toHaveText('Continue studying');
+  await expect(page.getByTestId('today-summary')).toHaveText("Today's goal: 2 of 20 cards done · 18 left, about 5 minutes.");
+  await expect(page.getByRole('progressbar', { name: "Today's goal" })).toHaveAttribute('aria-valuenow', '10');
+  await expect(page.getByTestId('today-streak')).toHaveText('1-day streak.');
+  await expect(page.getByTestId('today-away')).toHaveCount(0);
+
+  // Three weeks later both Easy cards have come due, and the streak is gone.
+  await page.clock.setSystemTime(new Date(start.getTime() + 21 * 24 * 3600 * 1000));
+  await page.reload();
+  await expect(page.getByTestId('today-away')).toHaveText('Since you last studied 21 days ago, 2 cards came due.');
+  await expect(page.locator('.today-left')).toHaveText('20 new · 0 learning · 2 review');
+  await expect(page.locator('tr[data-topic="kms-basics"] td')).toHaveText(['13', '0', '2']);
+  await expect(page.getByTestId('today-streak')).toHaveText('No streak yet: answer a card to start one.');
+});
+
+test('a revealed answer is scrolled out from under the grade bar, its start still in view', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  const study = new StudyPage(page);
+  await study.open();
+  await page.keyboard.press('Space');
+  const answer = page.locator('.flashcard .card-answer');
+  await expect(answer).toBeVisible();
+  const topBar = (await page.locator('.topbar').boundingBox())!;
+  await expect
+    .poll(async () => {
+      const a = (await answer.boundingBox())!;
+      const bar = (await page.locator('.study-actions').boundingBox())!;
+      return a.y >= topBar.y + topBar.height && (a.y + a.height <= bar.y + 1 || a.y <= topBar.y + topBar.height + 16);
+    })
+    .toBe(true);
 });
 
 test('a revealed card shows its grades with their next intervals', async ({ page }) => {
@@ -95,9 +165,9 @@ test('a revealed card keeps its question above a divider, then the answer', asyn
   await expect(asked).toHaveText(prompt);
   // The question, the divider, then the answer, in that order.
   const order = await study.answer.evaluate((face) =>
-    [...face.querySelectorAll(':scope > [data-testid="card-asked"], :scope > hr, :scope > .md')].map((e) => e.className),
+    [...face.querySelectorAll(':scope > [data-testid="card-asked"], :scope > hr, :scope > .card-answer')].map((e) => e.className),
   );
-  expect(order).toEqual(['card-asked', 'card-divider', 'md']);
+  expect(order).toEqual(['card-asked', 'card-divider', 'card-answer']);
   await expect(study.answer.locator('.md').last()).not.toHaveText(prompt);
 });
 

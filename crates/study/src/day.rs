@@ -127,6 +127,17 @@ pub fn describe_past(clock: &impl LocalClock, at: DateTime<Utc>, now: DateTime<U
     }
 }
 
+/// How many calendar days ago something happened, for "since you last
+/// studied": "earlier today", "yesterday", "3 days ago".
+pub fn describe_days_ago(clock: &impl LocalClock, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let days = (clock.to_local(now).date() - clock.to_local(at).date()).num_days();
+    match days {
+        ..=0 => "earlier today".to_owned(),
+        1 => "yesterday".to_owned(),
+        n => format!("{} ago", count(n, "day")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +252,16 @@ mod tests {
         assert_eq!(past(60 * 2), "today at 08:00");
         assert_eq!(past(60 * 12), "yesterday at 22:00");
         assert_eq!(past(60 * 24 * 8), "on 2 January 2026");
+    }
+
+    #[test]
+    fn days_ago_count_calendar_days_on_the_local_clock() {
+        // 09:00 UTC is 10:00 in Berlin.
+        let now = utc("2026-01-10T09:00:00Z");
+        let ago = |hours: i64| describe_days_ago(&Berlin, now - Duration::hours(hours), now);
+        assert_eq!(ago(9), "earlier today");
+        assert_eq!(ago(11), "yesterday");
+        assert_eq!(ago(24 * 3), "3 days ago");
     }
 
     #[test]

@@ -28,20 +28,69 @@ impl Scope {
     }
 }
 
-/// Counts for the home page and the study page's header.
+/// What is left today, counted as Anki counts it: new cards, cards in
+/// their learning steps, and reviews. For the home page, the study page's
+/// header and its topic menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
-    /// Studied cards due before the day ends.
-    pub due: usize,
     /// New cards still available today.
     pub new: usize,
+    /// Cards in their (re)learning steps, due before the day ends. The
+    /// daily review limit does not hold them back.
+    pub learning: usize,
+    /// Reviews due before the day ends, within the daily review limit,
+    /// cards made due by a missed quiz question included.
+    pub review: usize,
+    /// Of `review`, the cards due because a quiz question on them was missed.
+    pub missed: usize,
 }
 
 impl Counts {
-    /// A scope's name with its counts, as the study page's topic picker
-    /// lists it: "Key rotation (3 due, 5 new)".
+    /// Every card left today.
+    pub fn left(&self) -> usize {
+        self.new + self.learning + self.review
+    }
+
+    /// A scope's name with what is left, as the study page's topic picker
+    /// lists it, the kinds with nothing left not named: "Key rotation (5
+    /// new, 3 review)", "Key policies (nothing left today)".
     pub fn label(&self, name: &str) -> String {
-        format!("{name} ({} due, {} new)", self.due, self.new)
+        let parts: Vec<String> = [
+            (self.new, "new"),
+            (self.learning, "learning"),
+            (self.review, "review"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, kind)| format!("{n} {kind}"))
+        .collect();
+        if parts.is_empty() {
+            format!("{name} (nothing left today)")
+        } else {
+            format!("{name} ({})", parts.join(", "))
+        }
+    }
+}
+
+/// Which count a queued card belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Queued {
+    New,
+    Learning,
+    Review,
+    /// A review brought forward by a missed quiz question.
+    Missed,
+}
+
+impl Queued {
+    /// The words the study page shows beside the card.
+    pub fn label(self) -> &'static str {
+        match self {
+            Queued::New => "New",
+            Queued::Learning => "Learning",
+            Queued::Review => "Review",
+            Queued::Missed => "Missed in a quiz",
+        }
     }
 }
 
@@ -54,6 +103,7 @@ pub struct Today<'a> {
     day_end: DateTime<Utc>,
     new_left: usize,
     reviews_left: usize,
+    done: usize,
 }
 
 impl<'a> Today<'a> {
@@ -87,11 +137,25 @@ impl<'a> Today<'a> {
             day_end: next_day_start(clock, now, rollover),
             new_left: (progress.settings.new_per_day as usize).saturating_sub(new_done),
             reviews_left: (progress.settings.reviews_per_day as usize).saturating_sub(reviews_done),
+            done: new_done + reviews_done,
         }
     }
 
-    /// Studied cards due before `until`, earliest first (deck order breaks ties).
-    fn due_before(&self, until: DateTime<Utc>) -> Vec<(Card, DateTime<Utc>)> {
+    /// Which count a card that has a due date belongs to. A card made due
+    /// by a missed quiz question is a review whatever its FSRS state.
+    fn queued(&self, card: &Card) -> Queued {
+        if self.progress.missed_since_review(&card.id).is_some() {
+            return Queued::Missed;
+        }
+        match self.progress.memory(&card.id).map(|m| m.state) {
+            Some(MemoryState::Learning | MemoryState::Relearning) => Queued::Learning,
+            _ => Queued::Review,
+        }
+    }
+
+    /// Studied cards due before `until`, earliest first (deck order breaks
+    /// ties), each with its count.
+    fn due_before(&self, until: DateTime<Utc>) -> Vec<(Card, DateTime<Utc>, Queued)> {
         let mut due: Vec<(Card, DateTime<Utc>)> = self
             .deck
             .study_cards()
@@ -102,19 +166,19 @@ impl<'a> Today<'a> {
             })
             .collect();
         due.sort_by_key(|(_, at)| *at);
-        // Review cards are capped by the daily review limit; learning steps are not.
+        // Reviews, missed cards among them, are capped by the daily review
+        // limit; learning steps are not.
         let mut reviews = 0;
-        due.retain(|(c, _)| {
-            let learning = self
-                .progress
-                .memory(&c.id)
-                .is_some_and(|m| m.state != MemoryState::Review);
-            learning || {
-                reviews += 1;
-                reviews <= self.reviews_left
-            }
-        });
-        due
+        due.into_iter()
+            .filter_map(|(c, at)| {
+                let queued = self.queued(&c);
+                let kept = queued == Queued::Learning || {
+                    reviews += 1;
+                    reviews <= self.reviews_left
+                };
+                kept.then_some((c, at, queued))
+            })
+            .collect()
     }
 
     fn new_cards(&self) -> impl Iterator<Item = Card> + '_ {
@@ -125,16 +189,51 @@ impl<'a> Today<'a> {
     }
 
     pub fn counts(&self) -> Counts {
-        Counts {
-            due: self.due_before(self.day_end).len(),
+        let mut counts = Counts {
             new: self.new_cards().count(),
+            ..Counts::default()
+        };
+        for (_, _, queued) in self.due_before(self.day_end) {
+            match queued {
+                Queued::Learning => counts.learning += 1,
+                Queued::Review => counts.review += 1,
+                Queued::Missed => {
+                    counts.review += 1;
+                    counts.missed += 1;
+                }
+                Queued::New => {}
+            }
         }
+        counts
+    }
+
+    /// Cards answered today, in every scope.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Which count `card` is in now.
+    pub fn queued_as(&self, card: &Card) -> Queued {
+        if self.progress.due(&card.id).is_none() {
+            Queued::New
+        } else {
+            self.queued(card)
+        }
+    }
+
+    /// Cards due now that fell due after `since`: what came due while
+    /// the learner was away.
+    pub fn came_due_since(&self, since: DateTime<Utc>) -> usize {
+        self.due_before(self.now + Duration::seconds(1))
+            .iter()
+            .filter(|(_, at, _)| *at > since)
+            .count()
     }
 
     /// The card to show now: a due card, else a new one, else a learning
     /// step due within [`LEARN_AHEAD`].
     pub fn next_card(&self) -> Option<Card> {
-        if let Some((card, _)) = self
+        if let Some((card, _, _)) = self
             .due_before(self.now + Duration::seconds(1))
             .into_iter()
             .next()
@@ -147,7 +246,7 @@ impl<'a> Today<'a> {
         self.due_before(self.now + LEARN_AHEAD)
             .into_iter()
             .next()
-            .map(|(card, _)| card)
+            .map(|(card, _, _)| card)
     }
 
     /// When the next studied card in scope falls due, if nothing is left now.

@@ -129,7 +129,9 @@ fn flags_belong_to_exams_and_show_in_the_navigator() {
 fn the_submit_question_counts_what_is_unanswered() {
     let mut a = attempt(Mode::Exam, None);
     assert_eq!(a.submit_warning(), "3 questions are unanswered.");
+    assert_eq!(a.progress(), ("0 of 3 answered".to_owned(), 0));
     a.answer(Some(Answer::Single(0)));
+    assert_eq!(a.progress(), ("1 of 3 answered".to_owned(), 33));
     a.forward();
     a.answer(Some(Answer::Multi(vec![0])));
     assert_eq!(a.submit_warning(), "1 question is unanswered.");

@@ -151,15 +151,21 @@ impl Progress {
         }
     }
 
+    /// When a quiz question on the card was missed, if that was after its
+    /// last review: the card is due for it.
+    pub fn missed_since_review(&self, card: &str) -> Option<&DateTime<Utc>> {
+        let memory = self.cards.get(card);
+        self.missed
+            .get(card)
+            .filter(|at| memory.is_none_or(|m| **at > m.last_review || m.reps == 0))
+    }
+
     /// When the card must be shown: its FSRS due date, or earlier if a quiz
     /// question on it was missed since its last review. `None` for a card
     /// never studied and never missed.
     pub fn due(&self, card: &str) -> Option<DateTime<Utc>> {
         let memory = self.cards.get(card);
-        let missed = self
-            .missed
-            .get(card)
-            .filter(|at| memory.is_none_or(|m| **at > m.last_review || m.reps == 0));
+        let missed = self.missed_since_review(card);
         match (memory.map(|m| m.due), missed) {
             (Some(due), Some(at)) => Some(due.min(*at)),
             (due, at) => due.or(at.copied()),

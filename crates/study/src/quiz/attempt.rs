@@ -208,6 +208,14 @@ impl Attempt {
         self.sheet.slots().iter().filter(|s| !s.answered).count()
     }
 
+    /// The quiz's progress bar: how many are answered, in words and as a
+    /// whole percentage.
+    pub fn progress(&self) -> (String, u32) {
+        let (total, answered) = (self.len(), self.len() - self.unanswered());
+        let percent = (answered * 100).checked_div(total).unwrap_or(0) as u32;
+        (format!("{answered} of {total} answered"), percent)
+    }
+
     /// The line under "Submit the exam?".
     pub fn submit_warning(&self) -> String {
         match self.unanswered() {

@@ -1,0 +1,119 @@
+//! Today's plan, as the home page words it: the goal, what is left by
+//! kind, how long it takes, the streak, and what came due while the
+//! learner was away.
+
+use chrono::{DateTime, Utc};
+
+use crate::day::{describe_days_ago, LocalClock};
+use crate::deck::Deck;
+use crate::progress::Progress;
+use crate::queue::{Counts, Scope, Today};
+use crate::stats::{Pace, Streak};
+use crate::wording::count;
+
+/// Everything the home page's "Today" panel says, at one instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub counts: Counts,
+    /// Cards answered today.
+    pub done: usize,
+    pub streak: Streak,
+    /// The time the cards left take at the learner's pace.
+    pub estimate: String,
+    /// No card was ever answered.
+    pub first_visit: bool,
+    /// "Since you last studied yesterday, 12 cards came due, 3 of them
+    /// missed in a quiz": only when the last answer was on an earlier day
+    /// and something came due since.
+    pub away: Option<String>,
+}
+
+impl Plan {
+    pub fn new(
+        deck: &Deck,
+        progress: &Progress,
+        now: DateTime<Utc>,
+        clock: &impl LocalClock,
+    ) -> Plan {
+        let today = Today::new(deck, progress, Scope::All, now, clock);
+        let counts = today.counts();
+        let last = progress.reviews.last().map(|r| r.at);
+        let away = last.and_then(|at| {
+            let when = describe_days_ago(clock, at, now);
+            let came = today.came_due_since(at);
+            (when != "earlier today" && came > 0).then(|| {
+                format!(
+                    "Since you last studied {when}, {} came due.",
+                    count(came, "card")
+                )
+            })
+        });
+        Plan {
+            counts,
+            done: today.done(),
+            streak: Streak::new(progress, now, clock),
+            estimate: Pace::of(progress).estimate(counts.left()),
+            first_visit: last.is_none(),
+            away,
+        }
+    }
+
+    /// Today's goal: what was answered plus what is left.
+    pub fn goal(&self) -> usize {
+        self.done + self.counts.left()
+    }
+
+    /// The goal reached, as a whole percentage for the meter.
+    pub fn percent_done(&self) -> u32 {
+        match self.goal() {
+            0 => 100,
+            goal => (self.done * 100 / goal) as u32,
+        }
+    }
+
+    /// The panel's first line.
+    pub fn headline(&self) -> String {
+        let left = self.counts.left();
+        match (left, self.done) {
+            (0, 0) => "Nothing is due. Come back tomorrow, or take a quiz.".to_owned(),
+            (0, done) => format!("Today's goal is met: {} answered.", count(done, "card")),
+            (left, 0) => format!("Today's goal: {} · {}.", count(left, "card"), self.estimate),
+            (left, done) => format!(
+                "Today's goal: {done} of {} done · {} left, {}.",
+                count(done + left, "card"),
+                left,
+                self.estimate
+            ),
+        }
+    }
+
+    /// The streak in words, or how to keep it.
+    pub fn streak_words(&self) -> String {
+        match (self.streak.current, self.streak.studied_today) {
+            (0, _) => "No streak yet: answer a card to start one.".to_owned(),
+            (n, true) => format!("{}-day streak.", n),
+            (n, false) => format!("{}-day streak: study today to keep it.", n),
+        }
+    }
+
+    /// Cards a missed quiz question made due, if any are left today.
+    pub fn missed_words(&self) -> Option<String> {
+        let n = self.counts.missed;
+        (n > 0).then(|| {
+            format!(
+                "{} from questions you missed in a quiz {} among the reviews.",
+                count(n, "card"),
+                crate::wording::agreeing(&n, "is", "are")
+            )
+        })
+    }
+
+    /// The study button's words.
+    pub fn action(&self) -> &'static str {
+        match (self.first_visit, self.counts.left()) {
+            (true, _) => "Start learning",
+            (false, 0) => "Open flashcards",
+            (false, _) => "Continue studying",
+        }
+    }
+}
