@@ -502,15 +502,9 @@ fn stage_room(frame: NodeRef<leptos::html::Div>) -> ReadSignal<(f64, f64)> {
                 .flatten()
                 .is_some_and(|q| q.matches())
         };
-        // The narration's title and first lines, and the tab bar, in px.
-        // In one column the step bar sticks to the bottom as well.
+        // The narration's count and title with the step bar below them, and the tab bar, in px.
         let below = if matches(ONE_COLUMN) {
-            let step_bar = document()
-                .query_selector(".player-controls")
-                .ok()
-                .flatten()
-                .map_or(0.0, |bar| bar.get_bounding_client_rect().height());
-            NARRATION_PEEK_PX + step_bar
+            NARRATION_PEEK_PX
         } else {
             16.0
         };
@@ -560,7 +554,10 @@ fn stage_room(frame: NodeRef<leptos::html::Div>) -> ReadSignal<(f64, f64)> {
 const ONE_COLUMN: &str = "(max-width: 63.99rem)";
 /// Where the main navigation is a tab bar along the bottom.
 const TAB_BAR: &str = "(max-width: 52rem)";
-/// Room kept under a one-column diagram for the narration's first lines.
+/// Room kept under a one-column diagram for the narration's count and
+/// title, and the step bar that sticks below them. No more: a diagram
+/// drawn shorter than the page rendered at build time would lift the
+/// narration into view and make it the largest paint, late.
 const NARRATION_PEEK_PX: f64 = 150.0;
 /// The least height given to the diagram, however short the window.
 const MIN_STAGE_PX: f64 = 240.0;
