@@ -3,10 +3,9 @@ use leptos_router::components::A;
 
 use crate::components::icon::{Glyph, Icon};
 use crate::components::page_header::PageHeader;
-use crate::components::progress_bar::ProgressBar;
-use crate::components::queue_counts::QueueCounts;
 use crate::study_store::use_study;
-use keydeck_study::queue::Scope;
+use keydeck_study::plan::Plan;
+use keydeck_study::queue::{Counts, Scope};
 
 struct Activity {
     href: &'static str,
@@ -53,6 +52,9 @@ const ACTIVITIES: [Activity; 4] = [
 #[component]
 fn TodayPanel() -> impl IntoView {
     let store = use_study();
+    // The frame is drawn once; only the words and numbers inside follow
+    // the plan, each as a text of its own: a view drawn again whole would
+    // put its code for redrawing into the first load.
     let plan = Memo::new(move |_| store.plan());
     let rows = move || {
         store
@@ -68,31 +70,43 @@ fn TodayPanel() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
-    let percent = move || plan.with(|p| p.percent_done());
+    let text = move |f: fn(&Plan) -> String| move || plan.with(f);
+    let number = move |f: fn(&Counts) -> usize| move || plan.with(|p| f(&p.counts));
+    let kind = move |class: &'static str, f: fn(&Counts) -> usize| {
+        move || {
+            if plan.with(|p| f(&p.counts)) == 0 {
+                format!("{class} zero")
+            } else {
+                class.to_owned()
+            }
+        }
+    };
+    let percent = move || plan.with(Plan::percent_done).to_string();
     view! {
         <section class="panel today" aria-labelledby="today-title">
             <h2 id="today-title">"Flashcards today"</h2>
-            <p class="today-summary" data-testid="today-summary" data-live>{move || plan.with(|p| p.headline())}</p>
-            <Show when=move || plan.with(|p| !p.first_visit && p.goal() > 0)>
-                <div class="goal-meter" data-live>
-                    <ProgressBar label="Today's goal" percent=Signal::derive(percent)/>
+            <p class="today-summary" data-testid="today-summary" data-live>{text(Plan::headline)}</p>
+            <div class="goal-meter" data-live hidden=move || plan.with(|p| p.first_visit || p.goal() == 0)>
+                <div class="bar" role="progressbar" aria-label="Today's goal" aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent>
+                    <span style=move || format!("width: {}%", percent())></span>
                 </div>
-            </Show>
+            </div>
             <p class="today-left" data-live>
-                <QueueCounts counts=Signal::derive(move || plan.with(|p| p.counts))/>
+                <span class="queue-counts" data-testid="queue-counts">
+                    <span class=kind("count-new", |c| c.new)><strong>{number(|c| c.new)}</strong> " new"</span>
+                    " · "
+                    <span class=kind("count-learning", |c| c.learning)><strong>{number(|c| c.learning)}</strong> " learning"</span>
+                    " · "
+                    <span class=kind("count-review", |c| c.review)><strong>{number(|c| c.review)}</strong> " review"</span>
+                </span>
             </p>
-            {move || plan.with(|p| p.away.clone()).map(|away| view! {
-                <p class="today-away" data-testid="today-away" data-live>{away}</p>
-            })}
-            {move || plan.with(|p| p.missed_words()).map(|words| view! {
-                <p class="today-missed" data-testid="today-missed" data-live>{words}</p>
-            })}
-            <Show when=move || plan.with(|p| !p.first_visit)>
-                <p class="today-streak" data-testid="today-streak" data-live>{move || plan.with(|p| p.streak_words())}</p>
-            </Show>
+            // Empty lines are not shown (style/main.css).
+            <p class="today-away" data-testid="today-away" data-live>{text(|p| p.away.clone().unwrap_or_default())}</p>
+            <p class="today-missed" data-testid="today-missed" data-live>{text(|p| p.missed_words().unwrap_or_default())}</p>
+            <p class="today-streak" data-testid="today-streak" data-live>{text(|p| if p.first_visit { String::new() } else { p.streak_words() })}</p>
             <p>
                 <A href="/study" attr:class="button" attr:data-live="" attr:data-testid="study-action">
-                    {move || plan.with(|p| p.action())}
+                    {text(|p| p.action().to_owned())}
                 </A>
             </p>
             <table class="topic-counts">
@@ -107,15 +121,12 @@ fn TodayPanel() -> impl IntoView {
                 </thead>
                 <tbody>
                     {move || rows().into_iter().map(|(id, title, c)| {
-                        let cell = |class: &'static str, n: usize| view! {
-                            <td class=class class:zero=n == 0 data-live>{n}</td>
-                        };
+                        let cells = [("count-new", c.new), ("count-learning", c.learning), ("count-review", c.review)]
+                            .map(|(class, n)| view! { <td class=class class:zero=n == 0 data-live>{n}</td> });
                         view! {
                             <tr data-topic=id.clone()>
-                                <th scope="row"><A href=format!("/study?topic={id}")>{title}</A></th>
-                                {cell("count-new", c.new)}
-                                {cell("count-learning", c.learning)}
-                                {cell("count-review", c.review)}
+                                <th scope="row"><a href=format!("/study?topic={id}")>{title}</a></th>
+                                {cells.into_iter().collect_view()}
                             </tr>
                         }
                     }).collect_view()}

@@ -205,7 +205,7 @@ fn SessionProgress(study: StudyActions) -> impl IntoView {
                 <span data-testid="left-count">{remaining}</span> " left today"
                 <span class="last-answer" data-testid="last-answer" aria-live="polite">{move || study.review.with(|r| r.announcement().map(str::to_owned))}</span>
             </p>
-            <p class="session-kinds" data-live><QueueCounts counts=counts/></p>
+            <p class="session-kinds" data-live>{move || view! { <QueueCounts counts=counts.get()/> }}</p>
         </div>
     }
 }

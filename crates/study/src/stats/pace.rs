@@ -27,21 +27,35 @@ pub struct Pace {
 impl Pace {
     pub fn of(progress: &Progress) -> Pace {
         let recent = &progress.reviews[progress.reviews.len().saturating_sub(RECENT)..];
-        let mut gaps: Vec<i64> = recent
-            .windows(2)
-            .map(|w| w[1].at - w[0].at)
-            .filter(|gap| *gap > Duration::zero() && *gap <= SITTING_GAP)
-            .map(|gap| gap.num_seconds().max(1))
-            .collect();
-        if gaps.len() < MIN_GAPS {
+        // Gaps are whole seconds up to SITTING_GAP: counted per second, the
+        // median needs no sort (and the home page ships no sorting code).
+        let longest = SITTING_GAP.num_seconds() as usize;
+        let mut per_second = vec![0usize; longest + 1];
+        let mut gaps = 0;
+        for w in recent.windows(2) {
+            let gap = w[1].at - w[0].at;
+            if gap > Duration::zero() && gap <= SITTING_GAP {
+                per_second[gap.num_seconds().max(1) as usize] += 1;
+                gaps += 1;
+            }
+        }
+        if gaps < MIN_GAPS {
             return Pace {
                 seconds_per_card: DEFAULT_SECONDS,
                 measured: false,
             };
         }
-        gaps.sort_unstable();
+        // The upper median, as gaps[len / 2] of the sorted gaps.
+        let mut seen = 0;
+        let median = per_second
+            .iter()
+            .position(|n| {
+                seen += n;
+                seen > gaps / 2
+            })
+            .unwrap_or(longest);
         Pace {
-            seconds_per_card: gaps[gaps.len() / 2],
+            seconds_per_card: median as i64,
             measured: true,
         }
     }
@@ -108,6 +122,19 @@ mod tests {
         assert_eq!(pace.estimate(7), "under a minute");
         assert_eq!(pace.estimate(8), "about 2 minutes");
         assert_eq!(pace.estimate(0), "no time");
+    }
+
+    #[test]
+    fn the_median_is_the_middle_gap_whatever_the_order() {
+        // Gaps of 3, 40, 5, 9, 100, 7, 2, 60, 11, 6 and 8 s: sorted, the
+        // middle one is 8.
+        let mut at = t0();
+        let mut times = vec![at];
+        for gap in [3, 40, 5, 9, 100, 7, 2, 60, 11, 6, 8] {
+            at += Duration::seconds(gap);
+            times.push(at);
+        }
+        assert_eq!(Pace::of(&answered_at(&times)).seconds_per_card, 8);
     }
 
     #[test]

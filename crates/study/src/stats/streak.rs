@@ -1,7 +1,6 @@
 //! The streak: consecutive study days with at least one review.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
-use std::collections::BTreeSet;
+use chrono::{DateTime, Utc};
 
 use super::StudyDays;
 use crate::day::LocalClock;
@@ -22,48 +21,39 @@ pub struct Streak {
 impl Streak {
     pub fn new(progress: &Progress, now: DateTime<Utc>, clock: &impl LocalClock) -> Self {
         let days = StudyDays::new(progress, now, clock);
-        let studied: BTreeSet<NaiveDate> = progress
-            .reviews
+        // Which days before today had a review, by how many days ago: a
+        // list of flags, not a set or a sort, as the home page links this
+        // and either would be code to ship.
+        let mut studied: Vec<bool> = Vec::new();
+        for r in &progress.reviews {
+            let Ok(ago) = usize::try_from(days.ago(days.of(r.at))) else {
+                continue;
+            };
+            if studied.len() <= ago {
+                studied.resize(ago + 1, false);
+            }
+            studied[ago] = true;
+        }
+        let studied_today = studied.first() == Some(&true);
+        let since = usize::from(!studied_today);
+        let current = studied
             .iter()
-            .map(|r| days.of(r.at))
-            .filter(|d| *d <= days.today)
-            .collect();
-        let studied_today = studied.contains(&days.today);
-        let end = if studied_today {
-            days.today
-        } else {
-            days.today - Days::new(1)
-        };
+            .skip(since)
+            .take_while(|studied| **studied)
+            .count();
         Streak {
-            current: run_ending(&studied, end),
+            current,
             longest: longest_run(&studied),
             studied_today,
         }
     }
 }
 
-/// Consecutive days in `studied` ending with `end`.
-fn run_ending(studied: &BTreeSet<NaiveDate>, end: NaiveDate) -> usize {
-    let mut day = end;
-    let mut run = 0;
-    while studied.contains(&day) {
-        run += 1;
-        let Some(before) = day.pred_opt() else { break };
-        day = before;
-    }
-    run
-}
-
-fn longest_run(studied: &BTreeSet<NaiveDate>) -> usize {
-    let (mut longest, mut run) = (0, 0);
-    let mut previous: Option<NaiveDate> = None;
-    for &day in studied {
-        run = match previous {
-            Some(p) if p.succ_opt() == Some(day) => run + 1,
-            _ => 1,
-        };
-        longest = longest.max(run);
-        previous = Some(day);
-    }
-    longest
+/// The longest run of consecutive `true`s.
+fn longest_run(studied: &[bool]) -> usize {
+    studied
+        .split(|studied| !studied)
+        .map(<[bool]>::len)
+        .max()
+        .unwrap_or(0)
 }
