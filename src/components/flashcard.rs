@@ -80,7 +80,7 @@ pub fn Flashcard(
                     <p class="card-meta">
                         {topic_title.clone()} " · " {card.prompt_label()}
                         {queued.map(|q| view! {
-                            <span class=format!("queued queued-{}", q.label().split(' ').next().unwrap_or_default().to_ascii_lowercase()) data-testid="queued">{q.label()}</span>
+                            <span class=format!("queued queued-{}", q.name()) data-testid="queued">{q.label()}</span>
                         })}
                     </p>
                     <Markdown source=card.prompt()/>

@@ -83,6 +83,16 @@ pub enum Queued {
 }
 
 impl Queued {
+    /// Its name in one word, for what styles it: "new", "missed".
+    pub fn name(self) -> &'static str {
+        match self {
+            Queued::New => "new",
+            Queued::Learning => "learning",
+            Queued::Review => "review",
+            Queued::Missed => "missed",
+        }
+    }
+
     /// The words the study page shows beside the card.
     pub fn label(self) -> &'static str {
         match self {

@@ -145,6 +145,7 @@ fn a_card_missed_in_a_quiz_is_due_until_it_is_reviewed() {
     assert_eq!(first.id, "a2");
     assert_eq!(today.queued_as(&first), Queued::Missed);
     assert_eq!(Queued::Missed.label(), "Missed in a quiz");
+    assert_eq!(Queued::Missed.name(), "missed");
 
     study(&mut p, "a2", Grade::Good, later + Duration::minutes(2));
     study(&mut p, "b1", Grade::Easy, later + Duration::minutes(3));
