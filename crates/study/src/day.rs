@@ -127,10 +127,15 @@ pub fn describe_past(clock: &impl LocalClock, at: DateTime<Utc>, now: DateTime<U
     }
 }
 
-/// How many calendar days ago something happened, for "since you last
-/// studied": "earlier today", "yesterday", "3 days ago".
-pub fn describe_days_ago(clock: &impl LocalClock, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let days = (clock.to_local(now).date() - clock.to_local(at).date()).num_days();
+/// How many calendar days on the learner's wall clock lie between `at`
+/// and `now`: 0 the same day, 1 for yesterday.
+pub fn calendar_days_ago(clock: &impl LocalClock, at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    (clock.to_local(now).date() - clock.to_local(at).date()).num_days()
+}
+
+/// [`calendar_days_ago`] in words, for "since you last studied":
+/// "earlier today", "yesterday", "3 days ago".
+pub fn describe_days_ago(days: i64) -> String {
     match days {
         ..=0 => "earlier today".to_owned(),
         1 => "yesterday".to_owned(),
@@ -258,7 +263,13 @@ mod tests {
     fn days_ago_count_calendar_days_on_the_local_clock() {
         // 09:00 UTC is 10:00 in Berlin.
         let now = utc("2026-01-10T09:00:00Z");
-        let ago = |hours: i64| describe_days_ago(&Berlin, now - Duration::hours(hours), now);
+        let ago = |hours: i64| {
+            describe_days_ago(calendar_days_ago(
+                &Berlin,
+                now - Duration::hours(hours),
+                now,
+            ))
+        };
         assert_eq!(ago(9), "earlier today");
         assert_eq!(ago(11), "yesterday");
         assert_eq!(ago(24 * 3), "3 days ago");

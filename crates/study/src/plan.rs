@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::day::{describe_days_ago, LocalClock};
+use crate::day::{calendar_days_ago, describe_days_ago, LocalClock};
 use crate::deck::Deck;
 use crate::progress::Progress;
 use crate::queue::{Counts, Scope, Today};
@@ -22,9 +22,8 @@ pub struct Plan {
     pub estimate: String,
     /// No card was ever answered.
     pub first_visit: bool,
-    /// "Since you last studied yesterday, 12 cards came due, 3 of them
-    /// missed in a quiz": only when the last answer was on an earlier day
-    /// and something came due since.
+    /// "Since you last studied yesterday, 12 cards came due.": only when
+    /// the last answer was on an earlier day and something came due since.
     pub away: Option<String>,
 }
 
@@ -39,11 +38,12 @@ impl Plan {
         let counts = today.counts();
         let last = progress.reviews.last().map(|r| r.at);
         let away = last.and_then(|at| {
-            let when = describe_days_ago(clock, at, now);
+            let days = calendar_days_ago(clock, at, now);
             let came = today.came_due_since(at);
-            (when != "earlier today" && came > 0).then(|| {
+            (days > 0 && came > 0).then(|| {
                 format!(
-                    "Since you last studied {when}, {} came due.",
+                    "Since you last studied {}, {} came due.",
+                    describe_days_ago(days),
                     count(came, "card")
                 )
             })
