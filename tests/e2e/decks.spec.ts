@@ -1,4 +1,4 @@
-import { test, expect, DecksPanel } from './fixtures';
+import { test, expect, DecksPanel, seedImportedDeck } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Anki's "Notes in Plain Text" with every header line Anki writes. */
@@ -120,11 +120,7 @@ test('a malformed Anki file shows each error at its file and line, and saves not
 
 test('an imported deck is renamed, and deleted only after a question, keeping its review history', async ({ app, page }) => {
   const deck = '# Mine\n\n## my-card\nkind: basic\nsource: https://docs.aws.amazon.com/kms/\n\n### Front\nQ?\n\n### Back\nA\n';
-  await page.addInitScript((text) => {
-    if (!localStorage.getItem('keydeck.decks.imported')) {
-      localStorage.setItem('keydeck.decks.imported', JSON.stringify([{ file: 'mine.md', text }]));
-    }
-  }, deck);
+  await seedImportedDeck(page, 'mine.md', deck);
   const decks = new DecksPanel(page);
   await decks.open('/study?topic=mine');
   await page.getByRole('button', { name: /Show answer/ }).click();

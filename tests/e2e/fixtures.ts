@@ -21,6 +21,18 @@ export async function expectFocusKeptIn(page: Page, dialog: Locator) {
 }
 
 /** The app as a learner meets it: pages, navigation and the theme switch. */
+/** Stores a deck as if the learner had imported it, before the page loads. */
+export async function seedImportedDeck(page: Page, file: string, text: string) {
+  await page.addInitScript(
+    ([file, text]) => {
+      if (!localStorage.getItem('keydeck.decks.imported')) {
+        localStorage.setItem('keydeck.decks.imported', JSON.stringify([{ file, text }]));
+      }
+    },
+    [file, text],
+  );
+}
+
 export class App {
   readonly errors: string[] = [];
 

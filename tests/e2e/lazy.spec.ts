@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, seedImportedDeck } from './fixtures';
 import { SiteServer } from './support/server';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -155,11 +155,7 @@ test.describe(() => {
 
 test('a learner with an imported deck gets the parser on demand, and their cards count', async ({ page }) => {
   const deck = '# Mine\n\n## my-card\nkind: basic\nsource: https://docs.aws.amazon.com/kms/\n\n### Front\nQ?\n\n### Back\nA\n';
-  await page.addInitScript((text) => {
-    if (!localStorage.getItem('keydeck.decks.imported')) {
-      localStorage.setItem('keydeck.decks.imported', JSON.stringify([{ file: 'mine.md', text }]));
-    }
-  }, deck);
+  await seedImportedDeck(page, 'mine.md', deck);
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');

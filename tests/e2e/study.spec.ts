@@ -1,4 +1,4 @@
-import { test, expect, expectFocusKeptIn } from './fixtures';
+import { test, expect, expectFocusKeptIn, seedImportedDeck } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** The study page as a learner drives it. */
@@ -304,11 +304,7 @@ test('a comparison table fits a 360 px phone: whole words, and it scrolls sidewa
     '| Automatic rotation | Optional (yearly or custom) | Every year | Varies | Not supported | Not supported |',
   ].join('\n');
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.addInitScript((text) => {
-    if (!localStorage.getItem('keydeck.decks.imported')) {
-      localStorage.setItem('keydeck.decks.imported', JSON.stringify([{ file: 'wide-tables.md', text }]));
-    }
-  }, deck);
+  await seedImportedDeck(page, 'wide-tables.md', deck);
   const study = new StudyPage(page);
   await study.open('?topic=wide-tables');
   await expect(study.question).toContainText('Compare the three kinds of KMS key.');
