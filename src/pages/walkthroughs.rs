@@ -222,7 +222,7 @@ fn wire_player(playback: Playback) {
         blank,
         ..
     } = playback;
-    Effect::new(move |first: Option<()>| {
+    Effect::new(move |previous_run: Option<()>| {
         let i = index.get();
         walkthrough_records::step_shown(walkthrough, i);
         if i == last {
@@ -230,7 +230,7 @@ fn wire_player(playback: Playback) {
         }
         // A later step whose highlighted actor was scrolled out of view
         // (the narration read on a phone) brings it back.
-        if first.is_some() {
+        if previous_run.is_some() {
             request_animation_frame(highlighted_into_view);
         }
     });
