@@ -11,6 +11,7 @@ mod lazy;
 mod pages;
 mod pwa;
 mod quiz_session;
+mod scroll;
 mod stamped;
 mod storage;
 mod study_store;

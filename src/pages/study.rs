@@ -22,6 +22,7 @@ use crate::components::progress_bar::ProgressBar;
 use crate::components::queue_counts::QueueCounts;
 use crate::components::study_settings::StudySettings;
 use crate::keys::Focused;
+use crate::scroll::reveal_above;
 use crate::study_store::{use_study, StudyStore};
 
 /// Everything the page's controls act on.
@@ -225,8 +226,9 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
         if revealed.get() {
             // The card may be answered and gone by the next frame.
             request_animation_frame(move || {
-                if let Some(Some(bar)) = actions.try_get_untracked() {
-                    keep_above(".flashcard .card-answer", &bar);
+                let answer = document().query_selector(".flashcard .card-answer");
+                if let (Some(Some(bar)), Ok(Some(answer))) = (actions.try_get_untracked(), answer) {
+                    reveal_above(&answer, bar.get_bounding_client_rect().top());
                 }
             });
         }
@@ -281,29 +283,6 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
                 }.into_any()
             }}
         </div>
-    }
-}
-
-/// Scrolls the page so that the element at `selector` ends above `bar`,
-/// without its top rising under the sticky top bar.
-fn keep_above(selector: &str, bar: &web_sys::Element) {
-    let Some(answer) = document().query_selector(selector).ok().flatten() else {
-        return;
-    };
-    let top_bar = document()
-        .query_selector(".topbar")
-        .ok()
-        .flatten()
-        .map_or(0.0, |t| t.get_bounding_client_rect().bottom().max(0.0));
-    let (a, b) = (
-        answer.get_bounding_client_rect(),
-        bar.get_bounding_client_rect(),
-    );
-    let hidden = a.bottom() - b.top();
-    let room = a.top() - top_bar - 8.0;
-    let by = hidden.min(room);
-    if by > 0.0 {
-        window().scroll_by_with_x_and_y(0.0, by);
     }
 }
 

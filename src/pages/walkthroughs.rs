@@ -18,6 +18,7 @@ use crate::components::page_header::PageHeader;
 use crate::components::presenter::set_root_presenting;
 use crate::components::walkthrough_stage::WalkthroughStage;
 use crate::keys::Focused;
+use crate::scroll::reveal_above;
 use crate::walkthrough_records;
 
 /// How long autoplay shows each step.
@@ -293,38 +294,26 @@ fn highlighted_into_view() {
     else {
         return;
     };
-    let rect = actor.get_bounding_client_rect();
     let height = window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    let bar = |selector: &str| {
+    let bar_top = |selector: &str| {
         document()
             .query_selector(selector)
             .ok()
             .flatten()
-            .map(|el| el.get_bounding_client_rect())
+            .map(|el| el.get_bounding_client_rect().top())
     };
-    // Above: the top bar. Below: the controls, which follow the diagram
-    // in every arrangement (and stick above a phone's tab bar), or the
-    // tab bar itself.
-    let top = bar(".topbar").map_or(0.0, |r| r.bottom().max(0.0));
-    let tab_bar = bar(".mainnav")
-        .map(|r| r.top())
-        .filter(|t| *t > height / 2.0);
-    let bottom = [bar(".player-controls").map(|r| r.top()), tab_bar]
+    // Below: the controls, which follow the diagram in every arrangement
+    // (and stick above a phone's tab bar), or the tab bar itself.
+    let tab_bar = bar_top(".mainnav").filter(|t| *t > height / 2.0);
+    let bottom = [bar_top(".player-controls"), tab_bar]
         .into_iter()
         .flatten()
         .fold(height, f64::min);
-    if rect.top() < top {
-        window().scroll_by_with_x_and_y(0.0, rect.top() - top - 8.0);
-    } else if rect.bottom() > bottom {
-        window().scroll_by_with_x_and_y(
-            0.0,
-            (rect.bottom() - bottom + 8.0).min(rect.top() - top - 8.0),
-        );
-    }
+    reveal_above(&actor, bottom);
 }
 
 #[component]
