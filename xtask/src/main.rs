@@ -7,6 +7,7 @@ mod deck;
 mod esdk_bench;
 mod esdk_interop;
 mod hash;
+mod hygiene;
 mod pins;
 mod prerender;
 mod pwa;
@@ -30,7 +31,10 @@ tasks:
   serve [--port N] [--no-build]   build the release site and serve dist/ on 127.0.0.1 (default port 8080, 0 for any
         [--dist DIR]              free one), first printing `serving <url>`; --dist serves DIR, a built site, as it is
   dist                            build the deployable site into dist/ (what serve serves), without serving
-  test                            fmt, clippy, cargo test, boto3 suite, ESDK interop, release build, browser suite
+  test                            dependency hygiene, fmt, clippy, cargo test, boto3 suite, ESDK interop, release build,
+                                  browser suite
+  deny                            cargo deny (licences, duplicates, sources, web-crate bans) and the pure crates' wasm
+                                  graphs (part of test)
   bench                           sizes of the release site beside a bare Leptos app
   esdk-interop                    keydeck-esdk against the AWS Encryption SDK for Python (part of test)
   deck                            validate decks and questions; print counts per topic and kind
@@ -66,6 +70,7 @@ fn run_task(args: &mut lexopt::Parser) -> Result<()> {
                 "test" => test::run_all(),
                 "bench" => bench::run(),
                 "esdk-interop" => esdk_interop::run_interop(),
+                "deny" => hygiene::check(),
                 "deck" => deck::run(),
                 "help" => {
                     print!("{USAGE}");

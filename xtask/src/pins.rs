@@ -20,3 +20,7 @@ pub const APT_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// cargo-deny checks `deny.toml` (licences, duplicate versions, sources and
+/// the web-crate bans). Installed with `--locked`; builds on rustc 1.95.
+pub const CARGO_DENY_VERSION: &str = "0.20.2";

@@ -38,6 +38,7 @@ pub fn run_all() -> Result<()> {
         toolchain = Some(tools::ensure_build_tools()?);
         tools::ensure_browser()
     });
+    step("dependency hygiene", &mut crate::hygiene::check);
     step(
         "fmt",
         &mut || run(cargo().args(["fmt", "--all", "--check"])),
@@ -75,19 +76,10 @@ pub fn run_all() -> Result<()> {
 /// The page's wasm must not link the simulator or the lab crate: the labs
 /// run in their worker, and the first load must not carry them.
 fn page_links_no_simulator() -> Result<()> {
-    let out = cargo()
-        .args([
-            "tree", "--quiet", "-p", "keydeck", "-e", "normal", "--prefix", "none",
-        ])
-        .args(["--target", crate::pins::WASM_TARGET])
-        .output()?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
-    }
-    let tree = String::from_utf8_lossy(&out.stdout);
+    let graph = crate::hygiene::wasm_graph("keydeck", &[])?;
     let linked: Vec<&str> = ["keydeck-sim ", "keydeck-lab "]
         .into_iter()
-        .filter(|c| tree.lines().any(|l| l.starts_with(c)))
+        .filter(|c| graph.iter().any(|l| l.starts_with(c)))
         .collect();
     if linked.is_empty() {
         Ok(())

@@ -56,6 +56,18 @@ pub fn ensure_build_tools() -> Result<Toolchain> {
     Ok(toolchain)
 }
 
+/// Ensures cargo-deny at its pinned version and returns its path in `.tools/`
+/// (called by path: `cargo deny` could find another version first).
+pub fn ensure_cargo_deny() -> Result<PathBuf> {
+    ensure_cargo_tool(
+        "cargo-deny",
+        "cargo-deny",
+        pins::CARGO_DENY_VERSION,
+        &["--locked"],
+    )?;
+    Ok(project_root().join(".tools/bin/cargo-deny"))
+}
+
 /// Ensures the browser suite's extra needs: Debian's Chromium and driver.
 pub fn ensure_browser() -> Result<()> {
     let missing: Vec<&str> = pins::APT_PACKAGES
