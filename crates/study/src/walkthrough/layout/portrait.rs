@@ -20,8 +20,8 @@
 //!   boxes left to right (by x, then y), each after the actors wholly above
 //!   it there; the other actors top to bottom (by y, then x). Then the
 //!   actors of each block (those outside any box, or those one box holds)
-//!   are rearranged while that leaves fewer arrow labels that validation
-//!   would refuse (with the canvas too tall counted as one), then fewer
+//!   are rearranged, Account and Region boxes keeping their order, while
+//!   that leaves fewer arrow labels that validation would refuse (with the canvas too tall counted as one), then fewer
 //!   arrows over other boxes and labels over a title, then the order
 //!   nearer the reading one. A block of up to [`EVERY_ORDER`] actors is
 //!   tried in every order, a larger one by moving one actor or swapping two
@@ -33,8 +33,9 @@
 
 use std::collections::BTreeMap;
 
+use super::flaws;
 use super::{Layout, Orientation};
-use crate::walkthrough::canvas::{actor_height, text_width, Point, Rect, GAP, PADDING, TITLE_BAND};
+use crate::walkthrough::canvas::{actor_height, text_width, Rect, GAP, PADDING, TITLE_BAND};
 use crate::walkthrough::model::{Actor, Walkthrough};
 use crate::walkthrough::state::{shown_over, SceneState, Shown};
 
@@ -64,7 +65,8 @@ pub fn derive(walkthrough: &Walkthrough) -> Layout {
     let reading = tree.reading_order();
     let judge = |blocks: &Blocks| {
         let (problems, blemishes) = score(&tree.arrange(blocks), &states);
-        (problems, blemishes, moved(&reading, blocks))
+        let boxes_moved = tree.boxes_out_of_order(&reading, blocks);
+        (boxes_moved, problems, blemishes, moved(&reading, blocks))
     };
     let mut blocks = reading.clone();
     let mut best = judge(&blocks);
@@ -162,59 +164,14 @@ fn moved(reading: &Blocks, blocks: &Blocks) -> usize {
 }
 
 /// How far a layout is from a good one, worst first: the problems
-/// validation would find with its arrow labels and its height; then the
-/// boxes that arrows pass over and the Account and Region titles that
-/// arrow labels cover.
+/// validation would find with its arrow labels and its height; then its
+/// [`flaws`]' blemishes.
 fn score(layout: &Layout, states: &[SceneState]) -> (usize, usize) {
-    let mut problems = usize::from(layout.canvas.height > MAX_HEIGHT);
-    let mut blemishes = 0;
-    for state in states {
-        let shapes = layout.arrow_shapes(state);
-        problems += layout.clashes(state, &shapes).len();
-        let titles: Vec<Rect> = layout
-            .on_canvas(state)
-            .filter(|(a, _)| a.kind.is_container())
-            .map(|(a, r)| {
-                let width = clamp(text_width(a.label));
-                Rect::new(r.x, r.y, width.min(r.width), TITLE_BAND)
-            })
-            .collect();
-        for (arrow, shape) in shapes {
-            let line = (shape.start, shape.end);
-            blemishes += layout
-                .label_obstacles(state)
-                .filter(|(a, rect)| a.id != arrow.from && a.id != arrow.to && crosses(*rect, line))
-                .count();
-            blemishes += titles.iter().filter(|t| shape.label.covers(**t)).count();
-        }
-    }
-    (problems, blemishes)
-}
-
-/// Whether the line from `a` to `b` passes through the box.
-fn crosses(rect: Rect, (a, b): (Point, Point)) -> bool {
-    let (left, top) = (f64::from(rect.x), f64::from(rect.y));
-    let (right, bottom) = (f64::from(rect.right()), f64::from(rect.bottom()));
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    // The part of the line, from 0 to 1, within each pair of edges.
-    let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
-    for (step, room) in [
-        (-dx, a.0 - left),
-        (dx, right - a.0),
-        (-dy, a.1 - top),
-        (dy, bottom - a.1),
-    ] {
-        if step == 0.0 {
-            if room < 0.0 {
-                return false;
-            }
-        } else if step < 0.0 {
-            enter = enter.max(room / step);
-        } else {
-            leave = leave.min(room / step);
-        }
-    }
-    enter < leave
+    let (clashes, blemishes) = flaws(layout, states);
+    (
+        clashes + usize::from(layout.canvas.height > MAX_HEIGHT),
+        blemishes,
+    )
 }
 
 fn clamp(n: u32) -> u16 {
@@ -302,6 +259,25 @@ impl<'a> Tree<'a> {
         }
         order.extend(others);
         order
+    }
+
+    /// How many Account and Region boxes of a block stand before one that
+    /// reads before them: the boxes stack in reading order whatever else
+    /// moves.
+    fn boxes_out_of_order(&self, reading: &Blocks, blocks: &Blocks) -> usize {
+        let is_box = |i: &&usize| self.actors[**i].kind.is_container();
+        reading
+            .iter()
+            .zip(blocks)
+            .map(|(read, laid)| {
+                let order: Vec<usize> = laid
+                    .iter()
+                    .filter(is_box)
+                    .map(|b| read.iter().position(|r| r == b).unwrap_or(0))
+                    .collect();
+                order.windows(2).filter(|w| w[0] > w[1]).count()
+            })
+            .sum()
     }
 
     /// The layout of the blocks in their order.
@@ -514,17 +490,6 @@ fn widen(wanted: &[u32], width: u32) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_line_crosses_a_box_when_it_runs_through_its_inside() {
-        let r = Rect::new(100, 100, 100, 50);
-        assert!(crosses(r, ((0.0, 125.0), (300.0, 125.0))));
-        assert!(crosses(r, ((0.0, 0.0), (300.0, 300.0))), "across a corner");
-        assert!(!crosses(r, ((0.0, 90.0), (300.0, 90.0))), "above");
-        assert!(!crosses(r, ((0.0, 125.0), (90.0, 125.0))), "stops short");
-        assert!(!crosses(r, ((250.0, 0.0), (250.0, 300.0))), "beside");
-        assert!(!crosses(r, ((0.0, 300.0), (300.0, 200.0))), "below");
-    }
 
     #[test]
     fn narrow_boxes_widen_alike_up_to_half_the_column() {
