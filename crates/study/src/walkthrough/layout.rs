@@ -1,8 +1,9 @@
 //! Where a walkthrough's actors sit: a canvas and one box per actor. The
 //! landscape layout is the one each actor is written with, on the
 //! 1200×675 [`CANVAS`]; the portrait one is derived from the scene for
-//! narrow screens (see [`portrait`]). Arrows, their labels and the text in
-//! the boxes are placed from a layout, and both layouts are validated.
+//! narrow screens (see [`portrait`]), and the presenter one for projectors
+//! (see [`presenter`]). Arrows, their labels and the text in
+//! the boxes are placed from a layout, and every layout is validated.
 
 use serde::Serialize;
 
@@ -10,7 +11,11 @@ use super::canvas::{Rect, CANVAS};
 use super::model::Walkthrough;
 use super::state::SceneState;
 
+mod flaws;
 pub mod portrait;
+pub mod presenter;
+
+pub(crate) use flaws::flaws;
 
 /// The type on the stage, in canvas units: labels, badges and arrow
 /// labels alike are set at 16 units, the size [`super::canvas::CHAR_WIDTH`]
@@ -29,6 +34,9 @@ pub enum Orientation {
     /// The same actors stacked for a narrow screen, [`portrait::WIDTH`]
     /// units wide.
     Portrait,
+    /// The actors where the walkthrough puts them, with the room no box
+    /// needs cut out, for a projector (see [`presenter`]).
+    Presenter,
 }
 
 /// A canvas and where each actor's box sits on it.
@@ -54,6 +62,11 @@ impl Layout {
     /// The portrait layout derived from the scene: see [`portrait`].
     pub fn portrait(walkthrough: &Walkthrough) -> Layout {
         portrait::derive(walkthrough)
+    }
+
+    /// The presenter layout derived from the scene: see [`presenter`].
+    pub fn presenter(walkthrough: &Walkthrough) -> Layout {
+        presenter::derive(walkthrough)
     }
 
     /// The landscape layout read from a scene state's own boxes.

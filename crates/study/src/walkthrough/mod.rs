@@ -11,13 +11,14 @@
 //!   opens any step directly; [`SceneState::next`] steps forward to the same
 //!   picture.
 //! - [`Layout`] says where the actors sit: [`Layout::landscape`] as
-//!   written, on the 1200×675 canvas, or [`Layout::portrait`], derived from
-//!   the scene for a narrow screen. Arrows and their labels are placed on
-//!   either ([`Layout::arrow_shapes`]).
+//!   written, on the 1200×675 canvas; [`Layout::portrait`], derived from
+//!   the scene for a narrow screen; or [`Layout::presenter`], the scene as
+//!   written with its empty room cut out, for a projector. Arrows and their
+//!   labels are placed on any of them ([`Layout::arrow_shapes`]).
 //! - [`Playhead`] holds the current step and the moves of the controls.
 //! - [`Walkthrough::validate`] and [`validate_all`] report every problem:
 //!   unknown actors, duplicate ids, empty narration, bad sources, crowded
-//!   boxes, unknown cards, on both layouts.
+//!   boxes, unknown cards, on all three layouts.
 //! - [`Completions`] records which walkthroughs were watched to the end.
 //! - [`builtin`] holds the walkthroughs that ship with KeyDeck.
 

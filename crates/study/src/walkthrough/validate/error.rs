@@ -149,6 +149,8 @@ pub enum Problem {
     /// A problem of the portrait layout; the ones without this are of the
     /// landscape layout, or of no layout.
     InPortrait(Box<Problem>),
+    /// A problem of the presenter layout.
+    InPresenter(Box<Problem>),
 }
 
 impl fmt::Display for Problem {
@@ -244,6 +246,7 @@ impl fmt::Display for Problem {
             ),
             Problem::NotLaidOut(id) => write!(f, "\"{id}\" has no box in the layout"),
             Problem::InPortrait(problem) => write!(f, "in the portrait layout, {problem}"),
+            Problem::InPresenter(problem) => write!(f, "in the presenter layout, {problem}"),
         }
     }
 }

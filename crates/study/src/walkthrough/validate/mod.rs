@@ -7,8 +7,8 @@
 //! - `script`: the steps played in order against the canvas as it stands.
 //!
 //! A walkthrough is checked on its landscape layout and on its derived
-//! portrait one; problems of the portrait layout are
-//! [`Problem::InPortrait`].
+//! portrait and presenter ones; problems of those are
+//! [`Problem::InPortrait`] and [`Problem::InPresenter`].
 
 mod error;
 mod layout;
@@ -27,7 +27,7 @@ use crate::walkthrough::state::{shown_over, Shown};
 use script::Found;
 
 impl Walkthrough {
-    /// Every problem with this walkthrough, on both its layouts; related
+    /// Every problem with this walkthrough, on all three layouts; related
     /// cards are looked up in `deck` (the shipped deck).
     pub fn validate(&self, deck: &Deck) -> Result<(), Vec<WalkthroughError>> {
         self.errors(self.problems(deck))
@@ -72,6 +72,12 @@ impl Walkthrough {
                 .map(|p| (None, p)),
         );
         found.extend(self.layout_problems(&Layout::portrait(self), &shown));
+        // A scene that breaks a rule as written is presented as written:
+        // its problems are reported once, as the landscape layout's.
+        let presenter = Layout::presenter(self);
+        if (presenter.canvas, &presenter.places) != (landscape.canvas, &landscape.places) {
+            found.extend(self.layout_problems(&presenter, &shown));
+        }
         found
     }
 
@@ -98,6 +104,10 @@ impl Walkthrough {
             Orientation::Portrait => found
                 .into_iter()
                 .map(|(step, p)| (step, Problem::InPortrait(Box::new(p))))
+                .collect(),
+            Orientation::Presenter => found
+                .into_iter()
+                .map(|(step, p)| (step, Problem::InPresenter(Box::new(p))))
                 .collect(),
         }
     }
