@@ -117,11 +117,10 @@ const STEPS: &[Step] = &[
     .highlight(&["policy-a", "cmk-a"]),
     Step::new(
         "Give the launching role its KMS permissions",
-        "In account B, an IAM policy lets the role that launches instances call \
-         kms:DescribeKey, kms:ReEncrypt*, kms:CreateGrant and kms:Decrypt on CMK-A. EC2 \
-         creates a grant so the instance's volumes can use the key; limit kms:CreateGrant \
-         with the kms:GrantIsForAWSResource condition. The EBS guide also lists \
-         kms:GenerateDataKey and kms:GenerateDataKeyWithoutPlaintext for users of a shared key.",
+        "In account B, an IAM policy lets the launching role call kms:DescribeKey, \
+         kms:ReEncrypt*, kms:CreateGrant and kms:Decrypt on CMK-A (the EBS guide adds \
+         kms:GenerateDataKey and kms:GenerateDataKeyWithoutPlaintext). EC2 creates a grant \
+         for the instance's volumes; limit kms:CreateGrant with kms:GrantIsForAWSResource.",
     )
     .changes(&[
         Change::add_badge("role-b", "DescribeKey, ReEncrypt*"),

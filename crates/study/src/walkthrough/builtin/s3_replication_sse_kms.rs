@@ -59,28 +59,28 @@ const ACTORS: &[Actor] = &[
         "source-bucket",
         Bucket,
         "Source bucket",
-        Rect::new(40, 188, 240, 100),
+        Rect::new(40, 356, 240, 100),
     )
     .inside("source-region"),
     Actor::new(
         "source-key",
         Key,
         "Source KMS key",
-        Rect::new(328, 188, 240, 100),
+        Rect::new(40, 188, 240, 100),
     )
     .inside("source-region"),
     Actor::new(
         "sse-c-object",
         Object,
         "Object (SSE-C)",
-        Rect::new(40, 356, 240, 100),
+        Rect::new(328, 188, 240, 100),
     )
     .inside("source-region"),
     Actor::new(
         "sse-kms-object",
         Object,
         "Object (SSE-KMS)",
-        Rect::new(40, 524, 240, 100),
+        Rect::new(328, 356, 240, 100),
     )
     .inside("source-region")
     .badges(&["source KMS key"]),
@@ -88,21 +88,21 @@ const ACTORS: &[Actor] = &[
         "destination-key",
         Key,
         "Destination KMS key",
-        Rect::new(632, 188, 240, 100),
+        Rect::new(920, 188, 240, 100),
     )
     .inside("destination-region"),
     Actor::new(
         "destination-bucket",
         Bucket,
         "Destination bucket",
-        Rect::new(920, 188, 240, 100),
+        Rect::new(920, 356, 240, 100),
     )
     .inside("destination-region"),
     Actor::new(
         "sse-c-replica",
         Object,
         "Replica (SSE-C)",
-        Rect::new(920, 356, 240, 100),
+        Rect::new(632, 188, 240, 100),
     )
     .inside("destination-region")
     .enters_later(),
@@ -110,7 +110,7 @@ const ACTORS: &[Actor] = &[
         "sse-kms-replica",
         Object,
         "Replica (SSE-KMS)",
-        Rect::new(920, 524, 240, 100),
+        Rect::new(632, 356, 240, 100),
     )
     .inside("destination-region")
     .badges(&["destination KMS key"])
@@ -135,7 +135,7 @@ const STEPS: &[Step] = &[
          replication rule, add SourceSelectionCriteria with SseKmsEncryptedObjects set to \
          Enabled to opt in.",
     )
-    .changes(&[Change::add_badge("source-bucket", "SSE-KMS replication on")])
+    .changes(&[Change::add_badge("source-bucket", "replicates SSE-KMS")])
     .highlight(&["source-bucket", "sse-kms-object"]),
     Step::new(
         "Choose the destination key",
