@@ -326,11 +326,13 @@ fn Stage(playback: Playback) -> impl IntoView {
             .or_else(|| walkthrough.first_state())
             .expect("a shipped walkthrough has steps")
     });
-    // Both arrangements of the scene, worked out once. The one drawn is
-    // the one whose type stays readable in the room the screen leaves;
-    // presenter mode keeps the projector's landscape.
+    // The arrangements of the scene, each worked out once. The one drawn
+    // is the one whose type stays readable in the room the screen leaves;
+    // presenter mode draws the presenter layout, worked out when first
+    // presenting.
     let landscape = Layout::landscape(walkthrough);
     let portrait = Layout::portrait(walkthrough);
+    let presenter = StoredValue::new(None::<Layout>);
     let Playback { frame, room, .. } = playback;
     let presenting = playback.presenting;
     // None until the room is measured (the player is hidden until then):
@@ -339,7 +341,10 @@ fn Stage(playback: Playback) -> impl IntoView {
     let layout = Memo::new(move |_| {
         let (width, height) = room.get();
         if presenting.get() {
-            Some(landscape.clone())
+            let derived = presenter.get_value();
+            let layout = derived.unwrap_or_else(|| Layout::presenter(walkthrough));
+            presenter.set_value(Some(layout.clone()));
+            Some(layout)
         } else if width == 0.0 {
             None
         } else {

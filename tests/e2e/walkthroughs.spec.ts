@@ -164,16 +164,73 @@ for (const [width, height] of [[1366, 768], [390, 844]]) {
   });
 }
 
-test('presenter mode keeps the landscape diagram, even on a narrow screen', async ({ page }) => {
+test('presenter mode draws the presenter layout, even on a narrow screen, and leaves it on Esc', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/walkthroughs/snapshot-copy/1');
   const stage = page.locator('svg.stage');
   await expect(stage).toHaveAttribute('viewBox', /^0 0 472 /);
   await page.keyboard.press('p');
-  await expect(stage).toHaveAttribute('viewBox', '0 0 1200 675');
+  // The scene as written with its empty room cut out: wider than tall,
+  // and smaller than the 1200×675 canvas it is written on.
+  await expect(stage).toHaveAttribute('viewBox', '0 0 926 276');
   await page.keyboard.press('Escape');
   await expect(stage).toHaveAttribute('viewBox', /^0 0 472 /);
 });
+
+for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+  test(`presenting at ${width}×${height}, every step of every walkthrough draws its diagram text at 18 px or more and its narration at 28 px or more`, async ({ app, page }) => {
+    await page.setViewportSize({ width, height });
+    for (const id of IDS) {
+      await app.open(`/walkthroughs/${id}/1`);
+      await expect(page.locator('svg.stage')).toBeVisible();
+      await page.keyboard.press('p');
+      await expect(page.locator('.player')).toHaveClass(/presenting/);
+      const total = await page.locator('.step-dots li').count();
+      let frame: { width: number; height: number } | undefined;
+      for (let step = 1; step <= total; step++) {
+        await expect(page.getByTestId('step-count')).toHaveText(`Step ${step} of ${total}`);
+        const seen = await page.evaluate(() => {
+          // Every label, badge, box title and arrow label as rendered:
+          // its font size times the scale the SVG is drawn at, and the
+          // height of its box on the screen.
+          const texts = [...document.querySelectorAll('svg.stage text')].map((t) => {
+            const px = parseFloat(getComputedStyle(t).fontSize) * (t as SVGGraphicsElement).getScreenCTM()!.a;
+            return { px, text: t.textContent, box: t.getBoundingClientRect().height };
+          });
+          const narration = document.querySelector('.narration')!;
+          const inNarration = [...narration.querySelectorAll('p, h2, li')].map((e) => parseFloat(getComputedStyle(e).fontSize));
+          const n = narration.getBoundingClientRect();
+          const f = document.querySelector('.stage-frame')!.getBoundingClientRect();
+          return {
+            smallest: texts.reduce((a, b) => (b.px < a.px ? b : a)),
+            lowest: Math.min(...texts.map((t) => t.box)),
+            narration: Math.min(...inNarration),
+            frame: { width: f.width, height: f.height, bottom: f.bottom },
+            narrationBox: { top: n.top, bottom: n.bottom, clipped: narration.scrollHeight > narration.clientHeight },
+            viewport: window.innerHeight,
+          };
+        });
+        const at = `${id} step ${step}`;
+        expect(seen.smallest.px, `${at}: "${seen.smallest.text}"`).toBeGreaterThanOrEqual(18);
+        expect(seen.lowest, at).toBeGreaterThanOrEqual(18);
+        expect(seen.narration, at).toBeGreaterThanOrEqual(28);
+        // The narration is whole, below the diagram and on the screen.
+        expect(seen.narrationBox.clipped, at).toBe(false);
+        expect(seen.narrationBox.top, at).toBeGreaterThanOrEqual(seen.frame.bottom);
+        expect(seen.narrationBox.bottom, at).toBeLessThanOrEqual(seen.viewport);
+        // The diagram takes the screen's width, most of its height, and
+        // keeps its size from step to step.
+        expect(seen.frame.width, at).toBeGreaterThanOrEqual(width * 0.95);
+        expect(seen.frame.height, at).toBeGreaterThanOrEqual(height * 0.55);
+        if (frame) {
+          expect(Math.abs(seen.frame.height - frame.height), at).toBeLessThanOrEqual(1);
+        }
+        frame = seen.frame;
+        await page.keyboard.press('ArrowRight');
+      }
+    }
+  });
+}
 
 test('play advances on its own and pauses', async ({ page }) => {
   await page.clock.install();
