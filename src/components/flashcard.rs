@@ -51,9 +51,15 @@ pub fn Flashcard(
             on_grade.run(Grade::Again);
         }
     };
-    let style = move || {
+    // Set through the CSS object model, never as a style attribute, which
+    // the site's Content-Security-Policy refuses.
+    let translate = move || {
         let dx = drag.get();
-        (dx != 0).then(|| format!("translate: {dx}px 0; rotate: {}deg", dx as f64 / 40.0))
+        (dx != 0).then(|| format!("{dx}px 0"))
+    };
+    let rotate = move || {
+        let dx = drag.get();
+        (dx != 0).then(|| format!("{}deg", f64::from(dx) / 40.0))
     };
     let swipe_hint = move || match drag.get() {
         d if d >= SWIPE => Some("Good"),
@@ -69,7 +75,8 @@ pub fn Flashcard(
         <div
             class="flashcard"
             class:flipped=move || revealed.get()
-            style=style
+            style:translate=translate
+            style:rotate=rotate
             on:pointerdown=pointer_down
             on:pointermove=pointer_move
             on:pointerup=pointer_up

@@ -18,7 +18,7 @@ pub fn ProgressBar(
             aria-valuenow=move || percent.get().to_string()
             aria-valuetext=move || words.map(|w| w.get())
         >
-            <span style=move || format!("width: {}%", percent.get())></span>
+            <span style:width=move || format!("{}%", percent.get())></span>
         </div>
     }
 }

@@ -88,7 +88,7 @@ fn TodayPanel() -> impl IntoView {
             <p class="today-summary" data-testid="today-summary" data-live>{text(Plan::headline)}</p>
             <div class="goal-meter" data-live hidden=move || plan.with(|p| p.first_visit || p.goal() == 0)>
                 <div class="bar" role="progressbar" aria-label="Today's goal" aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent>
-                    <span style=move || format!("width: {}%", percent())></span>
+                    <span style:width=move || format!("{}%", percent())></span>
                 </div>
             </div>
             <p class="today-left" data-live>

@@ -57,6 +57,10 @@ async function draw(route) {
       // Test ids and ids name the live app's elements only.
       body.querySelectorAll('[data-testid]').forEach((n) => n.removeAttribute('data-testid'));
       body.querySelectorAll('[id]').forEach((n) => n.removeAttribute('id'));
+      // What the app set through the CSS object model serializes as style
+      // attributes, which the Content-Security-Policy (style-src 'self')
+      // refuses in markup; the app sets them again when it mounts.
+      body.querySelectorAll('[style]').forEach((n) => n.removeAttribute('style'));
       return { title: document.title, head, drawn: body.innerHTML.trim() };
     });
   } finally {

@@ -267,8 +267,43 @@ fn write_index(app: &App, dist: &Path, pkg: &str) -> Result<()> {
     if !html.contains(APP_MARKER) {
         return Err(format!("index.html has no {APP_MARKER} line").into());
     }
-    fs::write(dist.join("index.html"), html.replace(APP_MARKER, &tags))?;
+    let html = with_script_hashes(&html.replace(APP_MARKER, &tags))?;
+    fs::write(dist.join("index.html"), html)?;
     Ok(())
+}
+
+/// Where the Content-Security-Policy in `index.html` lists its inline
+/// scripts: the build puts each one's hash there.
+const SCRIPT_HASHES: &str = "'keydeck:inline-script-hashes'";
+
+/// `html` with [`SCRIPT_HASHES`] replaced by the `'sha256-…'` source of
+/// each inline `<script>` (one without `src`), so the policy allows those
+/// scripts as written and no other.
+fn with_script_hashes(html: &str) -> Result<String> {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    if !html.contains(SCRIPT_HASHES) {
+        return Err(format!("index.html's policy has no {SCRIPT_HASHES}").into());
+    }
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let tag_end = rest[start..]
+            .find('>')
+            .ok_or("index.html: an unclosed <script")?
+            + start;
+        let body_end = rest[tag_end..]
+            .find("</script>")
+            .ok_or("index.html: a <script> without </script>")?
+            + tag_end;
+        if !rest[start..tag_end].contains(" src=") {
+            let digest = sha2::Sha256::digest(&rest[tag_end + 1..body_end]);
+            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+            hashes.push(format!("'sha256-{encoded}'"));
+        }
+        rest = &rest[body_end..];
+    }
+    Ok(html.replace(SCRIPT_HASHES, &hashes.join(" ")))
 }
 
 /// The module `index.html` loads: it starts the app. A prerendered app
@@ -336,4 +371,30 @@ pub fn build_app(tools: &Toolchain) -> Result<()> {
     crate::worker::build(tools, &app.dist())?;
     crate::prerender::pages(&app.dist())?;
     crate::pwa::write_service_worker(&app.dist())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_lists_the_hash_of_each_inline_script_and_no_other() {
+        let html = concat!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self' 'keydeck:inline-script-hashes'\">",
+            "<script>a()</script>",
+            "<script type=\"module\" src=\"/pkg/boot.js\"></script>",
+            "<script>\nb()\n</script>",
+        );
+        let with = with_script_hashes(html).unwrap();
+        // As `printf 'a()' | openssl dgst -sha256 -binary | base64` gives.
+        let a = "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='";
+        let b = "'sha256-NlXKTQe8YfLmZqnEm5aXK1Lb/1wWgkKgNs+lNRY6yOo='";
+        assert!(
+            with.contains(&format!("script-src 'self' {a} {b}\"")),
+            "{with}"
+        );
+        assert!(!with.contains("keydeck:"));
+        let without = html.replace(" 'keydeck:inline-script-hashes'", "");
+        assert!(with_script_hashes(&without).is_err());
+    }
 }
