@@ -34,10 +34,18 @@ pub fn QuestionView(
             let feedback = q.with_value(|q| q.feedback(answer.get().as_ref()));
             view! {
                 <p class="verdict" class:verdict-right=feedback.correct class:verdict-wrong=!feedback.correct
-                    role="status" data-testid="verdict">
+                    data-testid="verdict">
                     <strong>{feedback.headline}</strong>" "{feedback.right_answer}
                 </p>
             }
+        })
+    };
+    // The verdict read out: a live region there before it is checked, so
+    // that a screen reader announces the words when they appear.
+    let spoken = move || {
+        revealed.get().then(|| {
+            let feedback = q.with_value(|q| q.feedback(answer.get().as_ref()));
+            format!("{} {}", feedback.headline, feedback.right_answer)
         })
     };
     // What happened to each option, once revealed.
@@ -72,6 +80,7 @@ pub fn QuestionView(
                     <Explanation revealed=revealed text=explanation source=question.source.clone()/>
                 }.into_any(),
             }}
+            <p class="visually-hidden" role="status" data-testid="spoken-verdict">{spoken}</p>
         </article>
     }
 }

@@ -2,7 +2,8 @@
 //! with its instructions, the terminal and the console. The simulator runs
 //! in the labs worker, fetched when a lab page first asks for it.
 
-use keydeck_lab_protocol::{Answer, Ask, LabSummary, LabView};
+use keydeck_lab_protocol::wording::tasks_done_announcement;
+use keydeck_lab_protocol::{Answer, Ask, LabSummary, LabView, TaskView};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -151,13 +152,28 @@ fn TaskMeter(store: LabStore) -> impl IntoView {
             })
         })
     };
+    // The tasks a step completes, read out from a live region that stays
+    // in place while the meter redraws.
+    let announced = RwSignal::new(None::<String>);
+    Effect::new(move |before: Option<Vec<TaskView>>| {
+        let after = store
+            .view
+            .with(|v| v.as_ref().map(|v| v.tasks.clone()).unwrap_or_default());
+        if let Some(before) = before.filter(|b| !b.is_empty()) {
+            if let Some(words) = tasks_done_announcement(&before, &after) {
+                announced.set(Some(words));
+            }
+        }
+        after
+    });
     view! {
         {move || counts().map(|(done, total)| view! {
-            <p class="task-meter" data-testid="task-meter" aria-live="polite">
+            <p class="task-meter" data-testid="task-meter">
                 <progress max=total value=done aria-hidden="true"></progress>
                 {if done == total { "All tasks done".to_owned() } else { format!("{done} of {total} tasks done") }}
             </p>
         })}
+        <p class="visually-hidden" role="status" data-testid="task-announcement">{move || announced.get()}</p>
     }
 }
 

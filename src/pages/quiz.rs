@@ -351,10 +351,17 @@ fn QuizBar(
                 />
                 <p class="quiz-progress-text" data-testid="quiz-progress">{move || progress.get().0}</p>
             </div>
-            {exam_mode.then(|| view! {
-                <p class="timer" role="timer" aria-label="Time left" class:low=move || state.with(|s| s.time_is_short(now.get()))>
-                    {move || state.with(|s| s.time_left(now.get()))}
-                </p>
+            {exam_mode.then(|| {
+                let last_minute = Memo::new(move |_| state.with(|s| s.time_is_short(now.get())));
+                view! {
+                    <p class="timer" role="timer" aria-label="Time left" class:low=last_minute>
+                        {move || state.with(|s| s.time_left(now.get()))}
+                    </p>
+                    // A timer is not read out as it changes: its last minute is.
+                    <p class="visually-hidden" role="status" data-testid="timer-announcement">
+                        {move || last_minute.get().then_some("One minute left in the exam.")}
+                    </p>
+                }
             })}
             <p class="share">"Quiz link: " <a href=state.with_untracked(|s| s.link.clone())>{state.with_untracked(|s| s.sheet.quiz.spec.seed.to_string())}</a></p>
         </div>

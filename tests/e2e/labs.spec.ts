@@ -87,6 +87,20 @@ test('lab 1 is completed by typing into the terminal', async ({ page }) => {
   await expect(page.getByTestId('labs-done')).toHaveText('1 lab completed.');
 });
 
+test('each task a command completes is announced, then all of them', async ({ page }) => {
+  const lab = new Lab(page);
+  await lab.open('first-key');
+  const spoken = page.getByTestId('task-announcement');
+  await expect(spoken).toHaveAttribute('role', 'status');
+  await expect(spoken).toBeEmpty();
+  const total = await lab.tasks.count();
+  await lab.createKey('Announced');
+  const first = (await lab.tasks.first().locator('.task-title').textContent())!.trim();
+  await expect(spoken).toHaveText(`Task done: ${first}. 1 of ${total} tasks done.`);
+  await completeFirstKey(lab);
+  await expect(spoken).toHaveText(/^Tasks? done: .+\. All tasks done\.$/);
+});
+
 test('lab 2 is completed by typing into the terminal', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('envelope-encryption');

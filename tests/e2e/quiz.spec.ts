@@ -204,6 +204,37 @@ test('when time runs out the exam submits itself', async ({ page }) => {
   await expect(page.locator('.review > li').nth(1)).toContainText('No answer');
 });
 
+test("the exam's last minute is announced, once, when it begins", async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/quiz?mode=exam&n=5&seed=short&time=90');
+  await expect(page.locator(QUESTION)).toBeVisible();
+  const spoken = page.getByTestId('timer-announcement');
+  await expect(spoken).toHaveAttribute('role', 'status');
+  await expect(spoken).toBeEmpty();
+  await page.clock.runFor(20_000);
+  await expect(page.getByRole('timer')).toHaveText(/^1:[0-9]{2}$/);
+  await expect(spoken).toBeEmpty();
+  await page.clock.runFor(12_000);
+  await expect(spoken).toHaveText('One minute left in the exam.');
+  await expect(page.getByRole('timer')).toHaveClass(/low/);
+});
+
+test('a checked answer is read out from a live region that was there before', async ({ app, page }) => {
+  await app.open('/quiz?mode=practice&n=5&seed=class7');
+  const spoken = page.getByTestId('spoken-verdict');
+  await expect(spoken).toHaveAttribute('role', 'status');
+  await expect(spoken).toBeEmpty();
+  await answerByKeyboard(page);
+  await page.keyboard.press('Enter');
+  const verdict = (await page.getByTestId('verdict').textContent())!;
+  await expect(spoken).toHaveText(verdict.trim());
+  await expect(spoken).toHaveText(/^(Correct|Not quite) The answers? (is|are): /);
+  // The next question starts silent.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#question-title')).toHaveText('Question 2 of 5');
+  await expect(page.getByTestId('spoken-verdict')).toBeEmpty();
+});
+
 test('the exam results label every option as the quiz did', async ({ page }) => {
   await page.goto('/quiz?mode=exam&n=3&seed=labels1');
   await expect(page.locator('#question-title')).toHaveText('Question 1 of 3');

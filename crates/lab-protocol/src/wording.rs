@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::{KeyRow, RotationStatus, SecretRotationRow, SecretRow, SnapshotRow};
+use crate::{KeyRow, RotationStatus, SecretRotationRow, SecretRow, SnapshotRow, TaskView};
 
 /// A key as the console names it: its first alias, else its ID.
 pub fn key_label(k: &KeyRow) -> String {
@@ -197,5 +197,65 @@ impl crate::EventRow {
     /// `assumed-role/Admin/keydeck`, `user/developer`, `root`.
     pub fn who(&self) -> &str {
         self.principal.rsplit(':').next().unwrap_or(&self.principal)
+    }
+}
+
+/// What a screen reader is told when a step of the lab completes tasks:
+/// the tasks that were open in `before` and are done in `after`, then the
+/// count; `None` when the step completed none.
+pub fn tasks_done_announcement(before: &[TaskView], after: &[TaskView]) -> Option<String> {
+    let was_done = |id: &str| before.iter().any(|t| t.id == id && t.done);
+    let newly: Vec<&str> = after
+        .iter()
+        .filter(|t| t.done && !was_done(&t.id))
+        .map(|t| t.title.as_str())
+        .collect();
+    if newly.is_empty() {
+        return None;
+    }
+    let done = after.iter().filter(|t| t.done).count();
+    let count = if done == after.len() {
+        "All tasks done.".to_owned()
+    } else {
+        format!("{done} of {} tasks done.", after.len())
+    };
+    let which = if newly.len() == 1 {
+        "Task done"
+    } else {
+        "Tasks done"
+    };
+    Some(format!("{which}: {}. {count}", newly.join("; ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(id: &str, done: bool) -> TaskView {
+        TaskView {
+            id: id.to_owned(),
+            title: format!("Title of {id}"),
+            body_markdown: String::new(),
+            hint_markdown: String::new(),
+            done,
+        }
+    }
+
+    #[test]
+    fn a_step_that_completes_tasks_names_them_and_the_count() {
+        let before = [task("a", true), task("b", false), task("c", false)];
+        assert_eq!(tasks_done_announcement(&before, &before), None);
+        let one = [task("a", true), task("b", true), task("c", false)];
+        assert_eq!(
+            tasks_done_announcement(&before, &one).as_deref(),
+            Some("Task done: Title of b. 2 of 3 tasks done.")
+        );
+        let all = [task("a", true), task("b", true), task("c", true)];
+        assert_eq!(
+            tasks_done_announcement(&before, &all).as_deref(),
+            Some("Tasks done: Title of b; Title of c. All tasks done.")
+        );
+        // A reset that reopens tasks completes none.
+        assert_eq!(tasks_done_announcement(&all, &before), None);
     }
 }
