@@ -2,10 +2,11 @@
 //! `tests/tools/lighthouse.mjs` writes them ([`measure`], which `cargo xtask
 //! test` and `cargo xtask bench` run; both leave them in
 //! `target/lighthouse.json`): the first load of `/` within 190 KiB of what
-//! goes over the wire, and every route's performance score at least 0.95 on
-//! Lighthouse's mobile profile. CI machines are noisy, so the score sits
-//! under the 0.98 goal; the byte budget is exact. [`check`] is pure:
-//! figures in, failures out.
+//! goes over the wire, every route's performance score at least 0.95 on
+//! Lighthouse's mobile profile, and its accessibility and best-practices
+//! scores 1.00. CI machines are noisy, so the performance score sits under
+//! the 0.98 goal; the byte budget and the other two scores are exact.
+//! [`check`] is pure: figures in, failures out.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,12 +34,19 @@ pub const HOME_FIRST_LOAD_BYTES: f64 = 190.0 * 1024.0;
 /// The lowest median performance score any route may have.
 pub const MIN_PERFORMANCE: f64 = 0.95;
 
+/// The accessibility and best-practices score every route must have.
+pub const FULL_SCORE: f64 = 1.0;
+
 /// One route's medians: the fields of the JSON the budget reads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RouteMedians {
     pub route: String,
     /// Lighthouse's performance score, 0 to 1; `None` when it gave none.
     pub performance: Option<f64>,
+    /// Lighthouse's accessibility score; `None` when it gave none.
+    pub accessibility: Option<f64>,
+    /// Lighthouse's best-practices score; `None` when it gave none.
+    pub best_practices: Option<f64>,
     pub first_load_bytes: f64,
 }
 
@@ -58,7 +66,8 @@ pub fn check_file(path: &Path) -> crate::Result<()> {
 }
 
 /// The medians from `lighthouse.mjs`'s JSON: an array of objects with at
-/// least `route`, `performance` (a number or null) and `first_load_bytes`.
+/// least `route`, `performance`, `accessibility` and `best_practices` (each
+/// a number or null) and `first_load_bytes`.
 pub fn parse(json: &str) -> Result<Vec<RouteMedians>, String> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| format!("not JSON: {e}"))?;
@@ -72,14 +81,16 @@ pub fn parse(json: &str) -> Result<Vec<RouteMedians>, String> {
                 .get("route")
                 .and_then(|r| r.as_str())
                 .ok_or_else(|| format!("row {i} has no route"))?;
-            let performance = match row.get("performance") {
-                Some(serde_json::Value::Null) | None => None,
-                Some(score) => Some(
-                    score
-                        .as_f64()
-                        .ok_or_else(|| format!("{route}: performance is not a number"))?,
-                ),
+            let score = |key: &str| match row.get(key) {
+                Some(serde_json::Value::Null) | None => Ok(None),
+                Some(score) => score
+                    .as_f64()
+                    .map(Some)
+                    .ok_or_else(|| format!("{route}: {key} is not a number")),
             };
+            let performance = score("performance")?;
+            let accessibility = score("accessibility")?;
+            let best_practices = score("best_practices")?;
             let first_load_bytes = row
                 .get("first_load_bytes")
                 .and_then(|b| b.as_f64())
@@ -87,6 +98,8 @@ pub fn parse(json: &str) -> Result<Vec<RouteMedians>, String> {
             Ok(RouteMedians {
                 route: route.to_owned(),
                 performance,
+                accessibility,
+                best_practices,
                 first_load_bytes,
             })
         })
@@ -116,6 +129,19 @@ pub fn check(medians: &[RouteMedians]) -> Result<(), Vec<String>> {
             )),
             Some(_) => {}
         }
+        for (name, score) in [
+            ("accessibility", m.accessibility),
+            ("best practices", m.best_practices),
+        ] {
+            match score {
+                None => failures.push(format!("{}: Lighthouse gave no {name} score", m.route)),
+                Some(s) if s < FULL_SCORE => failures.push(format!(
+                    "{}: {name} {s:.2} is under {FULL_SCORE:.2}",
+                    m.route
+                )),
+                Some(_) => {}
+            }
+        }
     }
     if failures.is_empty() {
         Ok(())
@@ -134,6 +160,8 @@ mod tests {
         RouteMedians {
             route: route.into(),
             performance: Some(performance),
+            accessibility: Some(1.0),
+            best_practices: Some(1.0),
             first_load_bytes,
         }
     }
@@ -193,6 +221,22 @@ mod tests {
     }
 
     #[test]
+    fn accessibility_and_best_practices_must_be_full_on_every_route() {
+        let mut figures = with_home(0.99, 1000.0);
+        figures[0].accessibility = Some(0.99);
+        figures[2].best_practices = Some(0.96);
+        figures[1].accessibility = None;
+        assert_eq!(
+            check(&figures).unwrap_err(),
+            vec![
+                "/: accessibility 0.99 is under 1.00",
+                "/study: Lighthouse gave no accessibility score",
+                "/quiz: best practices 0.96 is under 1.00",
+            ]
+        );
+    }
+
+    #[test]
     fn a_missing_home_row_fails() {
         let figures = vec![route("/study", 1.0, 1000.0)];
         let failures = check(&figures).unwrap_err();
@@ -223,11 +267,15 @@ mod tests {
                 RouteMedians {
                     route: "/".into(),
                     performance: Some(0.95),
+                    accessibility: Some(1.0),
+                    best_practices: Some(1.0),
                     first_load_bytes: 194_560.0
                 },
                 RouteMedians {
                     route: "/study".into(),
                     performance: None,
+                    accessibility: Some(1.0),
+                    best_practices: Some(0.96),
                     first_load_bytes: 250_000.5
                 },
             ]
@@ -244,7 +292,8 @@ mod tests {
         let good = dir.join("good.json");
         std::fs::write(
             &good,
-            r#"[{"route": "/", "performance": 0.97, "first_load_bytes": 150000}]"#,
+            r#"[{"route": "/", "performance": 0.97, "accessibility": 1, "best_practices": 1,
+                 "first_load_bytes": 150000}]"#,
         )
         .unwrap();
         check_file(&good).unwrap();
