@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::canvas::Rect;
-use super::model::{ActorKind, Arrow, Change, Step, Walkthrough};
+use super::model::{Actor, ActorKind, Arrow, Change, Step, Walkthrough};
 
 /// The whole canvas at one step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -139,6 +139,30 @@ pub(super) fn opening(walkthrough: &Walkthrough) -> Vec<ActorState> {
 pub(crate) struct Shown {
     pub texts: BTreeSet<&'static str>,
     pub most_badges: usize,
+}
+
+/// The widest of the texts `actor` ever shows (its label as written
+/// included), each measured by `width`; 0 for none.
+pub(crate) fn widest_text(
+    shown: &BTreeMap<&'static str, Shown>,
+    actor: &Actor,
+    width: impl Fn(&str) -> u32,
+) -> u32 {
+    shown
+        .get(actor.id)
+        .into_iter()
+        .flat_map(|s| s.texts.iter().copied())
+        .chain([actor.label])
+        .map(width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The most badges `actor` ever shows at once.
+pub(crate) fn most_badges(shown: &BTreeMap<&'static str, Shown>, actor: &Actor) -> usize {
+    shown
+        .get(actor.id)
+        .map_or(actor.badges.len(), |s| s.most_badges)
 }
 
 /// Adds what the actors show now to what they showed before.

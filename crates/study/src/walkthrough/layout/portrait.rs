@@ -37,7 +37,7 @@ use super::flaws;
 use super::{Layout, Orientation};
 use crate::walkthrough::canvas::{actor_height, text_width, Rect, GAP, PADDING, TITLE_BAND};
 use crate::walkthrough::model::{Actor, Walkthrough};
-use crate::walkthrough::state::{shown_over, SceneState, Shown};
+use crate::walkthrough::state::{most_badges, shown_over, widest_text, SceneState, Shown};
 
 /// Portrait canvas width in canvas units: at most 16 × 358 / 12 ≈ 477.
 pub const WIDTH: u16 = 472;
@@ -344,24 +344,11 @@ impl<'a> Tree<'a> {
 
     /// The width of the longest text the actor ever shows, within `width`.
     fn wanted_width(&self, i: usize, width: u32) -> u32 {
-        let actor = &self.actors[i];
-        let longest = self
-            .shown
-            .get(actor.id)
-            .into_iter()
-            .flat_map(|s| s.texts.iter().copied())
-            .chain([actor.label])
-            .map(text_width)
-            .max()
-            .unwrap_or(0);
-        longest.min(width)
+        widest_text(&self.shown, &self.actors[i], text_width).min(width)
     }
 
     fn badges(&self, i: usize) -> usize {
-        let actor = &self.actors[i];
-        self.shown
-            .get(actor.id)
-            .map_or(actor.badges.len(), |s| s.most_badges)
+        most_badges(&self.shown, &self.actors[i])
     }
 }
 

@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 use super::{flaws, Layout, Orientation};
 use crate::walkthrough::canvas::{actor_height, text_width, Rect, PADDING, TITLE_BAND};
 use crate::walkthrough::model::Walkthrough;
-use crate::walkthrough::state::{shown_over, SceneState, Shown};
+use crate::walkthrough::state::{most_badges, shown_over, widest_text, SceneState, Shown};
 
 /// The lengths a stretch no box needs is cut down to, least first, in
 /// canvas units. Validation keeps boxes 16 apart, so the shorter ones
@@ -139,16 +139,8 @@ fn fitted(walkthrough: &Walkthrough, shown: &BTreeMap<&'static str, Shown>) -> V
     let needs: Vec<(u32, u32)> = actors
         .iter()
         .map(|a| {
-            let shows = shown.get(a.id);
-            let widest = shows
-                .into_iter()
-                .flat_map(|s| s.texts.iter().copied())
-                .chain([a.label])
-                .map(fitted_width)
-                .max()
-                .unwrap_or(0);
-            let badges = shows.map_or(a.badges.len(), |s| s.most_badges);
-            (widest, actor_height(badges))
+            let widest = widest_text(shown, a, fitted_width);
+            (widest, actor_height(most_badges(shown, a)))
         })
         .collect();
     // One width a column, one height a row: the most any box there needs.
