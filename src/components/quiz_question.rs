@@ -29,9 +29,15 @@ pub fn QuestionView(
         Body::Typed { .. } => "Type your answer.".to_owned(),
         Body::Matching { .. } => "Match each term with its description.".to_owned(),
     };
+    // The verdict once checked, worked out once for the banner and the
+    // words read out.
+    let feedback = Memo::new(move |_| {
+        revealed
+            .get()
+            .then(|| q.with_value(|q| q.feedback(answer.get().as_ref())))
+    });
     let verdict = move || {
-        revealed.get().then(|| {
-            let feedback = q.with_value(|q| q.feedback(answer.get().as_ref()));
+        feedback.get().map(|feedback| {
             view! {
                 <p class="verdict" class:verdict-right=feedback.correct class:verdict-wrong=!feedback.correct
                     data-testid="verdict">
@@ -43,9 +49,9 @@ pub fn QuestionView(
     // The verdict read out: a live region there before it is checked, so
     // that a screen reader announces the words when they appear.
     let spoken = move || {
-        revealed.get().then(|| {
-            let feedback = q.with_value(|q| q.feedback(answer.get().as_ref()));
-            format!("{} {}", feedback.headline, feedback.right_answer)
+        feedback.with(|f| {
+            f.as_ref()
+                .map(|f| format!("{} {}", f.headline, f.right_answer))
         })
     };
     // What happened to each option, once revealed.
