@@ -341,10 +341,10 @@ fn Stage(playback: Playback) -> impl IntoView {
     let layout = Memo::new(move |_| {
         let (width, height) = room.get();
         if presenting.get() {
-            let derived = presenter.get_value();
-            let layout = derived.unwrap_or_else(|| Layout::presenter(walkthrough));
-            presenter.set_value(Some(layout.clone()));
-            Some(layout)
+            if presenter.with_value(Option::is_none) {
+                presenter.set_value(Some(Layout::presenter(walkthrough)));
+            }
+            presenter.get_value()
         } else if width == 0.0 {
             None
         } else {
