@@ -1,11 +1,12 @@
 //! Decks: one Markdown file per topic, parsed with pulldown-cmark.
 //! The format is documented in `content/README.md`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::card::{Card, CardKind, Direction};
+use crate::card::{Card, CardKind, Direction, REVERSE_SUFFIX};
 use crate::content_file::{is_kebab_case, ContentFile, FileError, FirstSeen};
 
 /// One topic's cards, in the order the file gives them.
@@ -25,10 +26,55 @@ pub struct Topic {
 impl Topic {
     /// Every reviewable card: the written ones, each term card followed by its reverse.
     pub fn study_cards(&self) -> impl Iterator<Item = Card> + '_ {
+        self.study_sides().map(Side::to_card)
+    }
+
+    /// The cards studied, as [`Topic::study_cards`] lists them, without
+    /// copying their text.
+    pub fn study_sides(&self) -> impl Iterator<Item = Side<'_>> + '_ {
         self.cards.iter().flat_map(|c| {
-            let reverse = (c.kind == CardKind::Term).then(|| c.reversed());
-            std::iter::once(c.clone()).chain(reverse)
+            let reverse = (c.kind == CardKind::Term).then_some(Side {
+                card: c,
+                reverse: true,
+            });
+            std::iter::once(Side {
+                card: c,
+                reverse: false,
+            })
+            .chain(reverse)
         })
+    }
+}
+
+/// A studied card by reference: a written card, asked forward or, for a
+/// term, in reverse.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'d> {
+    card: &'d Card,
+    reverse: bool,
+}
+
+impl<'d> Side<'d> {
+    /// The id progress is kept under: the written card's, or its reverse's.
+    pub fn id(&self) -> Cow<'d, str> {
+        if self.reverse {
+            Cow::Owned(format!("{}{REVERSE_SUFFIX}", self.card.id))
+        } else {
+            Cow::Borrowed(&self.card.id)
+        }
+    }
+
+    pub fn topic(&self) -> &'d str {
+        &self.card.topic
+    }
+
+    /// The card as studied, text and all.
+    pub fn to_card(self) -> Card {
+        if self.reverse {
+            self.card.reversed()
+        } else {
+            self.card.clone()
+        }
     }
 }
 
@@ -187,6 +233,11 @@ impl Deck {
     /// Every reviewable card in deck order.
     pub fn study_cards(&self) -> impl Iterator<Item = Card> + '_ {
         self.topics.iter().flat_map(Topic::study_cards)
+    }
+
+    /// Every studied card by reference, in the order of [`Deck::study_cards`].
+    pub fn study_sides(&self) -> impl Iterator<Item = Side<'_>> + '_ {
+        self.topics.iter().flat_map(Topic::study_sides)
     }
 
     /// The written cards (without generated reverses).

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::card::Card;
 use crate::day::{next_day_start, study_day, LocalClock, Rollover};
-use crate::deck::Deck;
+use crate::deck::{Deck, Side};
 use crate::progress::Progress;
 use crate::schedule::MemoryState;
 
@@ -20,10 +20,10 @@ pub enum Scope {
 }
 
 impl Scope {
-    fn includes(&self, card: &Card) -> bool {
+    fn includes(&self, topic: &str) -> bool {
         match self {
             Scope::All => true,
-            Scope::Topic(t) => &card.topic == t,
+            Scope::Topic(t) => topic == t,
         }
     }
 }
@@ -153,48 +153,50 @@ impl<'a> Today<'a> {
 
     /// Which count a card that has a due date belongs to. A card made due
     /// by a missed quiz question is a review whatever its FSRS state.
-    fn queued(&self, card: &Card) -> Queued {
-        if self.progress.missed_since_review(&card.id).is_some() {
+    fn queued(&self, id: &str) -> Queued {
+        if self.progress.missed_since_review(id).is_some() {
             return Queued::Missed;
         }
-        match self.progress.memory(&card.id).map(|m| m.state) {
+        match self.progress.memory(id).map(|m| m.state) {
             Some(MemoryState::Learning | MemoryState::Relearning) => Queued::Learning,
             _ => Queued::Review,
         }
     }
 
+    /// The studied cards in scope, by reference.
+    fn in_scope(&self) -> impl Iterator<Item = Side<'a>> + '_ {
+        self.deck
+            .study_sides()
+            .filter(|c| self.scope.includes(c.topic()))
+    }
+
     /// Studied cards due before `until`, earliest first (deck order breaks
     /// ties), each with its count.
-    fn due_before(&self, until: DateTime<Utc>) -> Vec<(Card, DateTime<Utc>, Queued)> {
-        let mut due: Vec<(Card, DateTime<Utc>)> = self
-            .deck
-            .study_cards()
-            .filter(|c| self.scope.includes(c))
+    fn due_before(&self, until: DateTime<Utc>) -> Vec<(Side<'a>, DateTime<Utc>, Queued)> {
+        let mut due: Vec<(Side<'a>, DateTime<Utc>, Queued)> = self
+            .in_scope()
             .filter_map(|c| {
-                let due = self.progress.due(&c.id)?;
-                (due < until).then_some((c, due))
+                let id = c.id();
+                let due = self.progress.due(&id)?;
+                (due < until).then(|| (c, due, self.queued(&id)))
             })
             .collect();
-        due.sort_by_key(|(_, at)| *at);
+        due.sort_by_key(|(_, at, _)| *at);
         // Reviews, missed cards among them, are capped by the daily review
         // limit; learning steps are not.
         let mut reviews = 0;
-        due.into_iter()
-            .filter_map(|(c, at)| {
-                let queued = self.queued(&c);
-                let kept = queued == Queued::Learning || {
-                    reviews += 1;
-                    reviews <= self.reviews_left
-                };
-                kept.then_some((c, at, queued))
-            })
-            .collect()
+        due.retain(|(_, _, queued)| {
+            *queued == Queued::Learning || {
+                reviews += 1;
+                reviews <= self.reviews_left
+            }
+        });
+        due
     }
 
-    fn new_cards(&self) -> impl Iterator<Item = Card> + '_ {
-        self.deck
-            .study_cards()
-            .filter(|c| self.scope.includes(c) && self.progress.due(&c.id).is_none())
+    fn new_cards(&self) -> impl Iterator<Item = Side<'a>> + '_ {
+        self.in_scope()
+            .filter(|c| self.progress.due(&c.id()).is_none())
             .take(self.new_left)
     }
 
@@ -227,7 +229,7 @@ impl<'a> Today<'a> {
         if self.progress.due(&card.id).is_none() {
             Queued::New
         } else {
-            self.queued(card)
+            self.queued(&card.id)
         }
     }
 
@@ -243,28 +245,25 @@ impl<'a> Today<'a> {
     /// The card to show now: a due card, else a new one, else a learning
     /// step due within [`LEARN_AHEAD`].
     pub fn next_card(&self) -> Option<Card> {
-        if let Some((card, _, _)) = self
+        let side = self
             .due_before(self.now + Duration::seconds(1))
             .into_iter()
             .next()
-        {
-            return Some(card);
-        }
-        if let Some(card) = self.new_cards().next() {
-            return Some(card);
-        }
-        self.due_before(self.now + LEARN_AHEAD)
-            .into_iter()
-            .next()
-            .map(|(card, _, _)| card)
+            .map(|(side, _, _)| side)
+            .or_else(|| self.new_cards().next())
+            .or_else(|| {
+                self.due_before(self.now + LEARN_AHEAD)
+                    .into_iter()
+                    .next()
+                    .map(|(side, _, _)| side)
+            });
+        side.map(Side::to_card)
     }
 
     /// When the next studied card in scope falls due, if nothing is left now.
     pub fn next_due(&self) -> Option<DateTime<Utc>> {
-        self.deck
-            .study_cards()
-            .filter(|c| self.scope.includes(c))
-            .filter_map(|c| self.progress.due(&c.id))
+        self.in_scope()
+            .filter_map(|c| self.progress.due(&c.id()))
             .filter(|due| *due > self.now)
             .min()
     }
