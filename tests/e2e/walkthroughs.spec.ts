@@ -27,9 +27,12 @@ for (const id of IDS) {
       await expect(page.getByTestId('step-count')).toHaveText(`Step ${step} of ${total}`);
       await expect(page).toHaveURL(`/walkthroughs/${id}/${step}`);
       await expect(page.locator('.narration .md')).not.toBeEmpty();
-      const drawn = await page.locator('.arrows .arrow').count();
-      const highlighted = await page.locator('.actor.highlighted').count();
-      expect(drawn + highlighted, `step ${step} shows something`).toBeGreaterThan(0);
+      // The diagram is drawn once its room is measured, which can come after the narration.
+      await expect
+        .poll(async () => (await page.locator('.arrows .arrow').count()) + (await page.locator('.actor.highlighted').count()), {
+          message: `step ${step} shows something`,
+        })
+        .toBeGreaterThan(0);
       await page.keyboard.press('ArrowRight');
     }
     await expect(page.getByTestId('step-count')).toHaveText(`Step ${total} of ${total}`);
