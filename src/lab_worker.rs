@@ -116,7 +116,7 @@ pub async fn ask(body: Ask) -> Answer {
 /// worker's files at low priority, so that `/labs` opens at once later.
 /// Only where no service worker precaches them (see `pwa::precaches`).
 pub fn prefetch_when_idle() {
-    let callback = Closure::once_into_js(|| {
+    crate::idle::after_load(|| {
         let head = document().head();
         for file in worker_files() {
             let Ok(link) = document().create_element("link") else {
@@ -129,12 +129,4 @@ pub fn prefetch_when_idle() {
             }
         }
     });
-    let window = window();
-    if window
-        .request_idle_callback(callback.unchecked_ref())
-        .is_err()
-    {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 2000);
-    }
 }

@@ -4,6 +4,7 @@
 mod clock;
 mod components;
 mod content;
+mod idle;
 mod keys;
 mod lab_store;
 mod lab_worker;

@@ -36,9 +36,11 @@ pub fn provide() {
         registration: StoredValue::new_local(None),
     };
     provide_context(updates);
-    // Development builds are rebuilt constantly; a worker would serve stale files.
+    // Development builds are rebuilt constantly; a worker would serve stale
+    // files. Its install fetches every file of the build, so it waits until
+    // the page the learner opened has loaded and the browser is idle.
     if cfg!(not(debug_assertions)) {
-        register(updates);
+        crate::idle::after_load(move || register(updates));
     }
 }
 
