@@ -171,18 +171,27 @@ fn load_in_own_tasks(loader: &str) -> Result<String> {
 }
 
 /// Drops the names from every wasm in `dir` and shrinks it with `wasm-opt -Oz`.
+/// With `KEYDECK_WASM_NAMES=1` in the environment the functions keep their
+/// names, for a profile or `twiggy`; the files are then larger than shipped.
 pub fn shrink(tools: &Toolchain, dir: &Path) -> Result<()> {
+    let names = std::env::var_os(KEEP_NAMES).is_some_and(|v| v == "1");
     for piece in files_with_extension(dir, "wasm")? {
-        strip_names(&piece)?;
+        if !names {
+            strip_names(&piece)?;
+        }
         run(tools
             .command("wasm-opt")
             .arg("-Oz")
+            .args(names.then_some("-g"))
             .arg(&piece)
             .arg("-o")
             .arg(&piece))?;
     }
     Ok(())
 }
+
+/// The environment variable that keeps the wasm's function names.
+pub const KEEP_NAMES: &str = "KEYDECK_WASM_NAMES";
 
 /// Drops a module's `name` section: binaryen 132 warns on the subsections
 /// rustc writes there, and wasm-opt would drop it anyway.
