@@ -1,4 +1,4 @@
-//! The seed corpora of the `deck_file` and `progress_import` fuzz targets
+//! The seed corpora of the `deck_file`, `question_file` and `progress_import` fuzz targets
 //! (`fuzz/`, run with `cargo +nightly fuzz run <target>`), read on stable
 //! as ordinary tests: every seed is a valid input the fuzzer mutates from.
 
@@ -63,5 +63,19 @@ fn every_progress_seed_reads_and_writes_back_the_same() {
             Progress::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(progress.schema, SCHEMA_VERSION);
         assert_eq!(Progress::from_json(&progress.to_json()), Ok(progress));
+    }
+}
+
+#[test]
+fn every_question_seed_reads_against_the_shipped_deck() {
+    let deck = keydeck_study::builtin::deck().expect("the shipped deck reads");
+    let files = seeds("question_file");
+    assert_eq!(files.len(), 3);
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let questions = keydeck_study::quiz::parse::parse_question_file(&name, &text, &deck)
+            .unwrap_or_else(|problems| panic!("{name}: {problems:?}"));
+        assert!(!questions.is_empty(), "{name}");
     }
 }
