@@ -8,25 +8,21 @@
 // default 4x emulates a mid-tier phone only from a high-end desktop
 // (Lighthouse's docs/throttling.md: benchmark index 1500-2000, and "on a
 // weaker machine, you can lower it"). The phone emulated here is the one
-// 4x makes of a desktop at the middle of that bracket, 1750: the slowdown
-// is 4 x (this machine's benchmark index / 1750), the index being the
-// median of five runs of Lighthouse's own benchmark before the first
-// measurement. Both are printed. KEYDECK_CPU_SLOWDOWN=N fixes the slowdown.
-//
-//   node tools/lighthouse.mjs BASE_URL [runs] [--floor]
-//
-// A route's first load is every request Lighthouse saw, brotli bytes as
-// sent; the last column is the part that is the labs worker's prefetch.
-// `--floor` measures `/` only and labels it "floor" (the bare Leptos app).
-// With KEYDECK_LIGHTHOUSE_JSON set, the medians are also written there as
-// [{route, performance, lcp_ms, tbt_ms, cls, accessibility, best_practices,
-// first_load_bytes}].
-import { writeFileSync } from 'node:fs';
+// 4x makes of a desktop at the middle of that bracket, 1750: each run's
+// slowdown is 4 x (its benchmark index / 1750). The index is the one
+// Lighthouse measures in that run's browser, just before it loads the
+// page: the run is gathered first, then audited with its own slowdown
+// (the simulated throttling is applied while auditing, so the gathered
+// trace is the same whatever the slowdown). The median index and slowdown
+// are printed. KEYDECK_CPU_SLOWDOWN=N fixes the slowdown instead.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { pageFunctions } from 'lighthouse/core/lib/page-functions.js';
-import { throttling } from 'lighthouse/core/config/constants.js';
-import { chromium } from '@playwright/test';
+import { throttling as presets } from 'lighthouse/core/config/constants.js';
+
+const mobileSlow4G = presets.mobileSlow4G;
 
 const args = process.argv.slice(2);
 const floor = args.includes('--floor');
@@ -47,36 +43,46 @@ const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const REFERENCE_INDEX = 1750;
 const DEFAULT_SLOWDOWN = 4;
 
-/** Lighthouse's benchmark index of this machine: the median of five runs in a blank page. */
-async function benchmarkIndex() {
-  const browser = await chromium.launch({ executablePath: chromePath });
-  try {
-    const page = await browser.newPage();
-    const runs = [];
-    for (let i = 0; i < 5; i++) runs.push(await page.evaluate(pageFunctions.computeBenchmarkIndex));
-    return median(runs);
-  } finally {
-    await browser.close();
-  }
+const fixedSlowdown = process.env.KEYDECK_CPU_SLOWDOWN ? Number(process.env.KEYDECK_CPU_SLOWDOWN) : null;
+if (fixedSlowdown !== null && !(fixedSlowdown > 0)) {
+  console.error(`lighthouse.mjs: KEYDECK_CPU_SLOWDOWN must be a positive number, not ${JSON.stringify(process.env.KEYDECK_CPU_SLOWDOWN)}`);
+  process.exit(2);
 }
+const categories = ['performance', 'accessibility', 'best-practices'];
 
-/** One cold Lighthouse run: a new Chrome with a fresh profile, storage reset. */
-async function measure(url, cpuSlowdownMultiplier) {
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox'] });
+/** The slowdown for a run on a machine of benchmark index `index`. */
+const calibrated = (index) => fixedSlowdown ?? Math.round((DEFAULT_SLOWDOWN * index * 10) / REFERENCE_INDEX) / 10;
+
+/**
+ * One cold Lighthouse run: a new Chrome with a fresh profile, storage
+ * reset. Gathered, then audited with the slowdown its benchmark calls for.
+ */
+async function measure(url) {
+  const saved = mkdtempSync(join(tmpdir(), 'keydeck-lighthouse-'));
   try {
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices'],
-      throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier },
-    });
+    const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox'] });
+    try {
+      await lighthouse(url, { port: chrome.port, logLevel: 'error', onlyCategories: categories, gatherMode: saved });
+    } finally {
+      await chrome.kill();
+    }
+    const file = join(saved, 'artifacts.json');
+    const artifacts = JSON.parse(readFileSync(file, 'utf8'));
+    const index = artifacts.BenchmarkIndex;
+    if (!fixedSlowdown && !(index > 0)) throw new Error(`Lighthouse on ${url} measured no benchmark index`);
+    const slowdown = calibrated(index);
+    const throttling = { ...mobileSlow4G, cpuSlowdownMultiplier: slowdown };
+    artifacts.settings.throttling = throttling;
+    writeFileSync(file, JSON.stringify(artifacts));
+    const result = await lighthouse(url, { output: 'json', logLevel: 'error', onlyCategories: categories, auditMode: saved, throttling });
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`Lighthouse returned no report for ${url}`);
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const audit = (id) => lhr.audits[id]?.numericValue ?? Number.NaN;
     const requests = lhr.audits['network-requests']?.details?.items ?? [];
     return {
+      index,
+      slowdown,
       performance: lhr.categories.performance.score,
       lcp_ms: audit('largest-contentful-paint'),
       tbt_ms: audit('total-blocking-time'),
@@ -90,7 +96,7 @@ async function measure(url, cpuSlowdownMultiplier) {
         .reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
     };
   } finally {
-    await chrome.kill();
+    rmSync(saved, { recursive: true, force: true });
   }
 }
 
@@ -103,26 +109,19 @@ function median(values) {
 
 const score = (s) => (s === null ? '-' : Math.round(s * 100).toString());
 const kib = (bytes) => `${(bytes / KIB).toFixed(1)} KiB`;
-const columns = ['route', 'perf', 'LCP ms', 'TBT ms', 'CLS', 'a11y', 'best pr.', 'first load', 'budget', 'of it, labs worker'];
-const widths = [32, 5, 7, 7, 6, 5, 8, 12, 10, 19];
+const columns = ['route', 'index', 'CPU', 'perf', 'LCP ms', 'TBT ms', 'CLS', 'a11y', 'best pr.', 'first load', 'budget', 'of it, labs worker'];
+const widths = [32, 6, 5, 5, 7, 7, 6, 5, 8, 12, 10, 19];
 const row = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
 
-const fixed = process.env.KEYDECK_CPU_SLOWDOWN;
-const index = fixed ? null : await benchmarkIndex();
-const slowdown = fixed ? Number(fixed) : Math.round((DEFAULT_SLOWDOWN * index * 10) / REFERENCE_INDEX) / 10;
-if (!(slowdown > 0)) {
-  console.error(`lighthouse.mjs: the CPU slowdown must be a positive number, not ${JSON.stringify(fixed)}`);
-  process.exit(2);
-}
-const calibration = fixed ? 'as KEYDECK_CPU_SLOWDOWN says' : `this machine's benchmark index ${index}; 4x at ${REFERENCE_INDEX}`;
-console.log(
-  `Lighthouse ${floor ? 'floor' : 'KeyDeck'}: mobile, simulated slow 4G, ${slowdown}x CPU (${calibration}); median of ${runs} cold run${runs === 1 ? '' : 's'}`,
-);
+const slowdownWords = fixedSlowdown
+  ? `${fixedSlowdown}x CPU, as KEYDECK_CPU_SLOWDOWN says`
+  : `CPU slowdown 4x at benchmark index ${REFERENCE_INDEX}, in proportion to each run's index`;
+console.log(`Lighthouse ${floor ? 'floor' : 'KeyDeck'}: mobile, simulated slow 4G, ${slowdownWords}; median of ${runs} cold run${runs === 1 ? '' : 's'}`);
 console.log(row(columns));
 const medians = [];
 for (const route of routes) {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(await measure(new URL(route, base).href, slowdown));
+  for (let i = 0; i < runs; i++) results.push(await measure(new URL(route, base).href));
   const pick = (key) => median(results.map((r) => r[key]));
   const m = {
     route,
@@ -139,6 +138,8 @@ for (const route of routes) {
   console.log(
     row([
       floor ? 'floor' : route,
+      Math.round(pick('index')),
+      `${pick('slowdown').toFixed(1)}x`,
       score(m.performance),
       Math.round(m.lcp_ms),
       Math.round(m.tbt_ms),
