@@ -57,6 +57,7 @@ macro_rules! lazy_route {
                 }
                 let (view, ready, styled) =
                     ::futures_util::future::join3($split(), $ready, $crate::style::pages()).await;
+                $crate::pwa::page_drawn();
                 match ready.and(styled).and(view) {
                     Ok(view) => view,
                     Err(_) => leptos::prelude::IntoAny::into_any(

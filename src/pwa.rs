@@ -1,6 +1,9 @@
 //! The service worker's registration (release builds only) and the "update
 //! available" prompt: a new worker waits until the learner agrees.
 
+use std::cell::Cell;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -38,8 +41,28 @@ pub fn provide() {
     provide_context(updates);
     // Development builds are rebuilt constantly; a worker would serve stale
     // files. Its install fetches every file of the build, so it waits until
-    // the page the learner opened has loaded and the browser is idle.
+    // the page the learner opened has drawn (its chunks fetched), the
+    // document has loaded and the browser is idle.
     if cfg!(not(debug_assertions)) {
+        WAITING.with(|w| w.set(Some(updates)));
+        set_timeout(page_drawn, REGISTER_ANYWAY);
+    }
+}
+
+thread_local! {
+    /// The updates the worker's registration will report to, until it starts.
+    static WAITING: Cell<Option<Updates>> = const { Cell::new(None) };
+}
+
+/// A page that never says it has drawn (not found, say) registers anyway
+/// after this long.
+const REGISTER_ANYWAY: Duration = Duration::from_secs(10);
+
+/// Says the page the learner opened has drawn its content: the service
+/// worker registers once the document has loaded and the browser is idle.
+/// Only the first call does anything.
+pub fn page_drawn() {
+    if let Some(updates) = WAITING.with(Cell::take) {
         crate::idle::after_load(move || register(updates));
     }
 }
