@@ -4,6 +4,15 @@
 // served with brotli; it measures, it does not judge (xtask/src/budget.rs
 // does).
 //
+//   node tools/lighthouse.mjs BASE_URL [runs] [--floor]
+//
+// A route's first load is every request Lighthouse saw, brotli bytes as
+// sent; the last column is the part that is the labs worker's prefetch.
+// `--floor` measures `/` only and labels it "floor" (the bare Leptos app).
+// With KEYDECK_LIGHTHOUSE_JSON set, the medians are also written there as
+// [{route, performance, lcp_ms, tbt_ms, cls, accessibility, best_practices,
+// first_load_bytes}].
+//
 // The CPU slowdown is relative to the machine Lighthouse runs on, so its
 // default 4x emulates a mid-tier phone only from a high-end desktop
 // (Lighthouse's docs/throttling.md: benchmark index 1500-2000, and "on a
