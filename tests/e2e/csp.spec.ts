@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, policyViolations, watchPolicyViolations } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /**
@@ -21,18 +21,11 @@ const POLICY = [
 // Every violation the page reports, from the first byte of the document,
 // and every refusal the browser logs.
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => {
-      seen.push(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'}: ${e.sample}`);
-    });
-  });
+  await watchPolicyViolations(page);
 });
 
 async function violations(page: Page, refused: string[]): Promise<string[]> {
-  const reported = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-  return [...reported, ...refused];
+  return [...(await policyViolations(page)), ...refused];
 }
 
 function refusals(page: Page): string[] {

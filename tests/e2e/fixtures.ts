@@ -21,6 +21,25 @@ export async function expectFocusKeptIn(page: Page, dialog: Locator) {
 }
 
 /** The app as a learner meets it: pages, navigation and the theme switch. */
+/**
+ * Records every Content-Security-Policy violation the page reports, from
+ * the first byte of each document; `policyViolations` reads them.
+ */
+export async function watchPolicyViolations(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      seen.push(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'}: ${e.sample}`);
+    });
+  });
+}
+
+/** The violations recorded on the current document (see `watchPolicyViolations`). */
+export async function policyViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
 /** Stores a deck as if the learner had imported it, before the page loads. */
 export async function seedImportedDeck(page: Page, file: string, text: string) {
   await page.addInitScript(

@@ -1,4 +1,4 @@
-import { test, expect, seedImportedDeck } from './fixtures';
+import { test, expect, policyViolations, seedImportedDeck, watchPolicyViolations } from './fixtures';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,17 +17,14 @@ const REFUSED_IN_A_DECK = new Set(['script-src-upper']);
 
 /** What a hostile input could do, watched from the first byte of each page. */
 async function watch(page: Page) {
+  await watchPolicyViolations(page);
   await page.addInitScript(() => {
-    const w = window as unknown as { __ran: string[]; __violations: string[]; __xss: (name: string) => void };
+    const w = window as unknown as { __ran: string[]; __xss: (name: string) => void };
     w.__ran = [];
-    w.__violations = [];
     w.__xss = (name: string) => w.__ran.push(name);
     for (const f of ['alert', 'confirm', 'prompt'] as const) {
       (window as unknown as Record<string, unknown>)[f] = () => w.__ran.push(f);
     }
-    document.addEventListener('securitypolicyviolation', (e) => {
-      w.__violations.push(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'}`);
-    });
   });
   const dialogs: string[] = [];
   page.on('dialog', async (d) => {
@@ -38,12 +35,9 @@ async function watch(page: Page) {
 }
 
 async function expectNothingRan(page: Page, dialogs: string[], where: string) {
-  const seen = await page.evaluate(() => {
-    const w = window as unknown as { __ran: string[]; __violations: string[] };
-    return { ran: w.__ran, violations: w.__violations };
-  });
-  expect(seen.ran, `${where}: script ran`).toEqual([]);
-  expect(seen.violations, `${where}: policy violations`).toEqual([]);
+  const ran = await page.evaluate(() => (window as unknown as { __ran: string[] }).__ran);
+  expect(ran, `${where}: script ran`).toEqual([]);
+  expect(await policyViolations(page), `${where}: policy violations`).toEqual([]);
   expect(dialogs, `${where}: dialogs`).toEqual([]);
 }
 
