@@ -9,6 +9,8 @@
 // A route's first load is every request Lighthouse saw, brotli bytes as
 // sent; the last column is the part that is the labs worker's prefetch.
 // `--floor` measures `/` only and labels it "floor" (the bare Leptos app).
+// KEYDECK_LIGHTHOUSE_ROUTES=/a,/b measures only those routes, and
+// KEYDECK_LIGHTHOUSE_TASKS=1 prints each run's long tasks as simulated.
 // With KEYDECK_LIGHTHOUSE_JSON set, the medians are also written there as
 // [{route, performance, lcp_ms, tbt_ms, cls, accessibility, best_practices,
 // first_load_bytes}].
@@ -46,7 +48,9 @@ const KIB = 1024;
 /** First-load budgets, in KiB of what goes over the wire. */
 const BUDGETS = { '/': 190 };
 const OTHER_BUDGET = 250;
-const routes = floor ? ['/'] : ['/', '/study', '/quiz', '/walkthroughs/snapshot-copy/1'];
+const allRoutes = floor ? ['/'] : ['/', '/study', '/quiz', '/walkthroughs/snapshot-copy/1'];
+// KEYDECK_LIGHTHOUSE_ROUTES=/a,/b measures only those routes, for a quick look at one.
+const routes = process.env.KEYDECK_LIGHTHOUSE_ROUTES ? process.env.KEYDECK_LIGHTHOUSE_ROUTES.split(',') : allRoutes;
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** The benchmark index of the desktop Lighthouse's default 4x slowdown is meant for. */
 const REFERENCE_INDEX = 1750;
@@ -88,6 +92,12 @@ async function measure(url) {
     if (!lhr) throw new Error(`Lighthouse returned no report for ${url}`);
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const audit = (id) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    if (process.env.KEYDECK_LIGHTHOUSE_TASKS) {
+      // The long main-thread tasks as the audit simulated them, for finding what blocks.
+      for (const t of lhr.audits['long-tasks']?.details?.items ?? []) {
+        console.log(`  long task at ${Math.round(t.startTime)} ms: ${Math.round(t.duration)} ms, ${t.url}`);
+      }
+    }
     const requests = lhr.audits['network-requests']?.details?.items ?? [];
     return {
       index,
