@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use keydeck_study::walkthrough::{builtin, Layout, Orientation, Walkthrough};
 
 use crate::components::lab_links::LabLinks;
-use crate::components::markdown::Markdown;
+use crate::components::markdown::RenderedMarkdown;
 use crate::components::page_header::PageHeader;
 use crate::components::presenter::set_root_presenting;
 use crate::components::walkthrough_stage::WalkthroughStage;
@@ -326,13 +326,14 @@ fn Stage(playback: Playback) -> impl IntoView {
             .or_else(|| walkthrough.first_state())
             .expect("a shipped walkthrough has steps")
     });
-    // The arrangements of the scene, each worked out once. The one drawn
-    // is the one whose type stays readable in the room the screen leaves;
-    // presenter mode draws the presenter layout, worked out when first
-    // presenting.
+    // The arrangements of the scene, recorded when the project was built
+    // (deriving them here held up a phone's first draw). The one drawn is
+    // the one whose type stays readable in the room the screen leaves;
+    // presenter mode draws the presenter layout.
     let landscape = Layout::landscape(walkthrough);
-    let portrait = Layout::portrait(walkthrough);
-    let presenter = StoredValue::new(None::<Layout>);
+    let shipped = "a shipped walkthrough has recorded layouts";
+    let portrait = builtin::portrait(walkthrough.id).expect(shipped);
+    let presenter = builtin::presenter(walkthrough.id).expect(shipped);
     let Playback { frame, room, .. } = playback;
     let presenting = playback.presenting;
     // None until the room is measured (the player is hidden until then):
@@ -341,10 +342,7 @@ fn Stage(playback: Playback) -> impl IntoView {
     let layout = Memo::new(move |_| {
         let (width, height) = room.get();
         if presenting.get() {
-            if presenter.with_value(Option::is_none) {
-                presenter.set_value(Some(Layout::presenter(walkthrough)));
-            }
-            presenter.get_value()
+            Some(presenter.clone())
         } else if width == 0.0 {
             None
         } else {
@@ -405,7 +403,11 @@ fn Narration(playback: Playback) -> impl IntoView {
         <section class="narration" aria-live="polite" aria-labelledby="step-title">
             <p class="card-meta" data-testid="step-count">{move || format!("Step {} of {}", index.get() + 1, last + 1)}</p>
             <h2 id="step-title">{move || step().title}</h2>
-            {move || view! { <Markdown source=step().narration.to_owned()/> }}
+            {move || {
+                let html = builtin::narration_html(walkthrough.id, index.get())
+                    .expect("a shipped walkthrough has recorded narration");
+                view! { <RenderedMarkdown html/> }
+            }}
         </section>
     }
 }
