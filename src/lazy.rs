@@ -33,7 +33,8 @@ pub fn ChunkMissingView() -> impl IntoView {
 
 /// Declares a route whose view lives in the chunk `$chunk`: a unit struct
 /// implementing `LazyRoute`, whose view is `$view`, shown once the pages'
-/// stylesheet has loaded too (`crate::style::pages`). With `ready = $ready`,
+/// stylesheet has loaded too (`crate::style::pages`); once drawn, the page
+/// the build rendered gives way to it (`crate::boot`). With `ready = $ready`,
 /// the view also waits for that future (`Result<(), ChunkMissing>`), fetched
 /// alongside the chunk: content the page needs before it renders.
 macro_rules! lazy_route {
@@ -57,13 +58,15 @@ macro_rules! lazy_route {
                 }
                 let (view, ready, styled) =
                     ::futures_util::future::join3($split(), $ready, $crate::style::pages()).await;
-                $crate::pwa::page_drawn();
-                match ready.and(styled).and(view) {
+                let view = match ready.and(styled).and(view) {
                     Ok(view) => view,
                     Err(_) => leptos::prelude::IntoAny::into_any(
                         leptos::prelude::view! { <$crate::lazy::ChunkMissingView/> },
                     ),
-                }
+                };
+                leptos::prelude::IntoAny::into_any(
+                    leptos::prelude::view! { {view} <$crate::boot::Drawn/> },
+                )
             }
         }
     };

@@ -1,6 +1,7 @@
 //! The KeyDeck web app: a thin Leptos shell that renders pages and dispatches
 //! to the pure `keydeck-study` and `keydeck-sim` crates.
 
+mod boot;
 mod clock;
 mod components;
 mod content;
@@ -44,12 +45,11 @@ pub fn start() {
     });
 }
 
-/// Mounts the app and removes the static loading message from `index.html`.
+/// Mounts the app behind the page the build rendered, which gives way once
+/// the route has drawn (`boot::page_drawn`).
 fn mount(decks: study_store::Decks, progress: storage::LoadedProgress) {
+    boot::mounting();
     leptos::mount::mount_to_body(move || view! { <App decks progress/> });
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
     // The service worker's install fetches the labs worker with everything
     // else; without one, fetch it when the browser is idle.
     if !pwa::precaches() {

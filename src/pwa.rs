@@ -2,7 +2,6 @@
 //! available" prompt: a new worker waits until the learner agrees.
 
 use std::cell::Cell;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -45,7 +44,6 @@ pub fn provide() {
     // document has loaded and the browser is idle.
     if cfg!(not(debug_assertions)) {
         WAITING.with(|w| w.set(Some(updates)));
-        set_timeout(page_drawn, REGISTER_ANYWAY);
     }
 }
 
@@ -54,13 +52,10 @@ thread_local! {
     static WAITING: Cell<Option<Updates>> = const { Cell::new(None) };
 }
 
-/// A page that never says it has drawn (not found, say) registers anyway
-/// after this long.
-const REGISTER_ANYWAY: Duration = Duration::from_secs(10);
-
-/// Says the page the learner opened has drawn its content: the service
-/// worker registers once the document has loaded and the browser is idle.
-/// Only the first call does anything.
+/// Says the page the learner opened has drawn its content (through
+/// `crate::boot::page_drawn`): the service worker registers once the
+/// document has loaded and the browser is idle. Only the first call does
+/// anything.
 pub fn page_drawn() {
     if let Some(updates) = WAITING.with(Cell::take) {
         crate::idle::after_load(move || register(updates));

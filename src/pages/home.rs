@@ -138,7 +138,7 @@ fn TodayPanel() -> impl IntoView {
 
 #[component]
 pub fn Home() -> impl IntoView {
-    crate::pwa::page_drawn();
+    crate::boot::page_drawn();
     view! {
         <PageHeader title="" heading="Today">
             "Learn AWS KMS, the Encryption SDK, Parameter Store, Secrets Manager and ACM, "

@@ -12,5 +12,6 @@ pub fn NotFound() -> impl IntoView {
             "There is no page at " <code>{path}</code> "."
         </PageHeader>
         <p><A href="/" attr:class="button">"Go to today's overview"</A></p>
+        <crate::boot::Drawn/>
     }
 }

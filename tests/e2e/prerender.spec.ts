@@ -76,3 +76,29 @@ test('the app replaces the rendered page: one of everything, and it works', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
   expect(app.errors).toEqual([]);
 });
+
+test('a deep link keeps its rendered page in view while its code arrives, then becomes the live page', async ({ page }) => {
+  // The main module mounts; the quiz's own chunks are held back.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/(split|chunk)_[^/]*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/quiz');
+  // The app has mounted behind the rendered page...
+  await expect(page.locator('#main')).toHaveCount(1);
+  await page.waitForTimeout(500);
+  // ...which still shows the quiz's setup, not an empty page.
+  await expect(page.locator('#boot h1')).toHaveText('Quizzes and exams');
+  await expect(page.locator('#boot').getByText('Practice: feedback after each question')).toBeVisible();
+  await expect(page.locator('#main')).toBeHidden();
+  expect(await page.locator('main:visible').count()).toBe(1);
+  release();
+  // The route draws, and the live page takes the rendered one's place.
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('#main')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Quizzes and exams' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  expect(await page.locator('main').count()).toBe(1);
+});
