@@ -93,7 +93,12 @@ async function measure(url) {
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const audit = (id) => lhr.audits[id]?.numericValue ?? Number.NaN;
     if (process.env.KEYDECK_LIGHTHOUSE_TASKS) {
-      // The long main-thread tasks as the audit simulated them, for finding what blocks.
+      // The run's figures, its largest paint, and the long main-thread tasks
+      // as the audit simulated them, for finding what blocks or paints late.
+      const lcpItem = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+      console.log(`run: perf ${lhr.categories.performance.score}, LCP ${Math.round(audit('largest-contentful-paint'))} ms (${lcpItem?.selector ?? '?'} ${JSON.stringify(lcpItem?.boundingRect ?? {})}), TBT ${Math.round(audit('total-blocking-time'))} ms, CPU ${slowdown}x`);
+      const seen = lhr.audits.metrics?.details?.items?.[0] ?? {};
+      console.log(`  observed: FCP ${seen.observedFirstContentfulPaint} ms, LCP ${seen.observedLargestContentfulPaint} ms, load ${seen.observedLoad} ms`);
       for (const t of lhr.audits['long-tasks']?.details?.items ?? []) {
         console.log(`  long task at ${Math.round(t.startTime)} ms: ${Math.round(t.duration)} ms, ${t.url}`);
       }

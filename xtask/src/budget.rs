@@ -13,20 +13,25 @@ use std::process::Command;
 
 use crate::project_root;
 
-/// Runs Lighthouse's mobile profile three times on each main route of the
-/// site served at `base` (`tests/tools/lighthouse.mjs`), prints the medians
-/// and writes them to `target/lighthouse.json`; returns that path.
+/// Runs Lighthouse's mobile profile [`RUNS`] times on each main route of
+/// the site served at `base` (`tests/tools/lighthouse.mjs`), prints the
+/// medians and writes them to `target/lighthouse.json`; returns that path.
 pub fn measure(base: &str) -> crate::Result<PathBuf> {
     let root = project_root();
     let medians = root.join("target/lighthouse.json");
     crate::run(
         Command::new("node")
-            .args(["tools/lighthouse.mjs", base, "3"])
+            .args(["tools/lighthouse.mjs", base, &RUNS.to_string()])
             .env("KEYDECK_LIGHTHOUSE_JSON", &medians)
             .current_dir(root.join("tests")),
     )?;
     Ok(medians)
 }
+
+/// Cold runs per route. One run's score moves by several hundredths with
+/// the machine's load (the same build scored 0.92 to 0.99 on `/study` in
+/// five runs), so the budget judges the median of five, not of three.
+pub const RUNS: u32 = 5;
 
 /// The most `/` may send on its first load: 190 KiB, exactly.
 pub const HOME_FIRST_LOAD_BYTES: f64 = 190.0 * 1024.0;
