@@ -32,8 +32,8 @@ pub struct App<'a> {
     /// template by their `name`: `href="content/deck.json"`.
     pub generated: fn() -> Result<Vec<Generated>>,
     /// Whether the build renders the first page into `index.html`
-    /// (`prerender.rs`). Such an app's code is fetched after the first
-    /// frame: the rendered page paints with the HTML and CSS alone.
+    /// (`prerender.rs`). Such an app's code is fetched once that page has
+    /// been shown: it paints with the HTML and CSS alone.
     pub prerendered: bool,
 }
 
@@ -316,9 +316,14 @@ fn with_script_hashes(html: &str) -> Result<String> {
 }
 
 /// The module `index.html` loads: it starts the app. A prerendered app
-/// starts after the first frame, so that its code does not compete with
-/// the first paint for the connection; any other app at once (its code is
-/// preloaded beside it).
+/// starts once the first paint has reached the screen, so that its code
+/// does not compete with that paint for the connection, and the app never
+/// takes the place of a rendered page that was not yet shown (a cold
+/// browser can take a second to present its first frame; the page's
+/// largest paint would then be the app's, seconds later on a phone).
+/// Where the browser reports no paint timing, after the first frame; in
+/// any case within [`BOOT_WAIT_MS`]. Any other app starts at once (its
+/// code is preloaded beside it).
 fn boot_script(app: &App) -> String {
     let start = format!(
         "const {{ default: init }} = await import(\"./{}.js\");\ninit();\n",
@@ -326,13 +331,28 @@ fn boot_script(app: &App) -> String {
     );
     if app.prerendered {
         format!(
-            "// After the first frame: the page the build rendered paints first.\n\
-             await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n{start}"
+            "// Once the page the build rendered has been shown.\n\
+             await new Promise((shown) => {{\n\
+             \x20 setTimeout(shown, {BOOT_WAIT_MS});\n\
+             \x20 if (!(PerformanceObserver.supportedEntryTypes ?? []).includes(\"paint\")) {{\n\
+             \x20   requestAnimationFrame(() => setTimeout(shown));\n\
+             \x20   return;\n\
+             \x20 }}\n\
+             \x20 new PerformanceObserver((list, observer) => {{\n\
+             \x20   if (list.getEntriesByName(\"first-contentful-paint\").length) {{\n\
+             \x20     observer.disconnect();\n\
+             \x20     shown();\n\
+             \x20   }}\n\
+             \x20 }}).observe({{ type: \"paint\", buffered: true }});\n\
+             }});\n{start}"
         )
     } else {
         start
     }
 }
+
+/// The longest a prerendered app waits for its page to be shown.
+const BOOT_WAIT_MS: u32 = 3000;
 
 fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
     let mut found: Vec<PathBuf> = fs::read_dir(dir)?
@@ -385,6 +405,43 @@ pub fn build_app(tools: &Toolchain) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn app(prerendered: bool) -> App<'static> {
+        App {
+            package: "keydeck",
+            stem: "keydeck",
+            dir: PathBuf::new(),
+            hashed: &[],
+            copied: &[],
+            generated: nothing,
+            prerendered,
+        }
+    }
+
+    #[test]
+    fn a_prerendered_app_starts_once_its_page_has_been_shown() {
+        let script = boot_script(&app(true));
+        let wait = script
+            .find("first-contentful-paint")
+            .expect("waits for the first paint");
+        let start = script
+            .find("import(\"./keydeck.js\")")
+            .expect("starts the app");
+        assert!(wait < start, "{script}");
+        assert!(script.contains("setTimeout(shown, 3000)"), "{script}");
+        assert_eq!(
+            boot_script(&app(false)),
+            "const { default: init } = await import(\"./keydeck.js\");\ninit();\n"
+        );
+    }
+
+    /// Prints the boot script, for a syntax check: `cargo test -p xtask
+    /// print_boot_script -- --ignored --nocapture | node --check`.
+    #[test]
+    #[ignore]
+    fn print_boot_script() {
+        print!("{}", boot_script(&app(true)));
+    }
 
     #[test]
     fn the_policy_lists_the_hash_of_each_inline_script_and_no_other() {
