@@ -34,10 +34,11 @@ pub fn page_drawn() {
     crate::pwa::page_drawn();
 }
 
-/// Placed beside a route's view: once that view is in the document, calls
-/// [`page_drawn`] (an effect runs after the render it belongs to, before
-/// the browser paints).
+/// Placed beside a route's view: calls [`page_drawn`] in the task after
+/// the one that drew the view, once the parts it draws a task later
+/// (`components::deferred::Deferred`, whose timers were set while it drew)
+/// are in the document too.
 #[component]
 pub fn Drawn() -> impl IntoView {
-    Effect::new(|_| page_drawn());
+    Effect::new(|_| set_timeout(page_drawn, Duration::ZERO));
 }

@@ -1,6 +1,8 @@
 //! What a route shows below the fold or closed (settings, panels, the key
 //! help), drawn one task after the rest of its page: a route's first view
-//! is then two tasks, not one long one that holds up a phone's input.
+//! is then two tasks, not one long one that holds up a phone's input. On
+//! a deep link the page the build rendered stays in view until these
+//! parts have drawn too (`crate::boot::Drawn`), so nothing visible moves.
 
 use std::time::Duration;
 

@@ -135,11 +135,17 @@ pub fn Study() -> impl IntoView {
         </PageHeader>
         <ScopePicker scope=scope/>
         <SessionProgress study=study/>
-        {move || match current.get() {
-            Some(card) => view! { <CardView card=card study=study/> }.into_any(),
-            None => view! { <Finished study=study/> }.into_any(),
-        }}
-        <UndoButton study=study/>
+        // The card a task after the bars above it, and the settings one
+        // more: a deep link's first render is then three tasks, not one
+        // long one, and its rendered page stays in view until all three
+        // have drawn (crate::boot).
+        <Deferred>
+            {move || match current.get() {
+                Some(card) => view! { <CardView card=card study=study/> }.into_any(),
+                None => view! { <Finished study=study/> }.into_any(),
+            }}
+            <UndoButton study=study/>
+        </Deferred>
         <Deferred>
             <StudySettings/>
             <DecksPanel/>
