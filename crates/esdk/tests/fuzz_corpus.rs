@@ -16,6 +16,11 @@ fn every_seed_parses_whole_and_the_targets_own_seeds_decrypt() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // The fuzzer's own finds, named by their SHA-1 and not committed
+        // (fuzz/.gitignore), are not seeds.
+        if name.len() == 40 && name.bytes().all(|b| b.is_ascii_hexdigit()) {
+            continue;
+        }
         let message = std::fs::read(&path).unwrap();
         let annotation = annotate(&message);
         assert_eq!(annotation.error, None, "{name}");
