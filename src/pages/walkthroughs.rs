@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use keydeck_study::walkthrough::{builtin, Layout, Orientation, Walkthrough};
 
+use crate::components::deferred::Deferred;
 use crate::components::lab_links::LabLinks;
 use crate::components::markdown::RenderedMarkdown;
 use crate::components::page_header::PageHeader;
@@ -201,14 +202,21 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
         <div class="player" class:presenting=move || playback.presenting.get() class:idle=move || playback.idle.get() class:measuring=move || playback.room.get().0 == 0.0 node_ref=playback.stage_box>
             <Stage playback=playback/>
             <Narration playback=playback/>
-            <PlayerControls playback=playback/>
-            <StepDots playback=playback/>
+            // The controls and the sources a task after the narration, so
+            // that a step's first render is not one long task (a deep
+            // link's rendered page stays until they are drawn).
+            <Deferred>
+                <PlayerControls playback=playback/>
+                <StepDots playback=playback/>
+            </Deferred>
             // While presenting, B covers everything, narration and controls
             // too; any key or a click brings the screen back.
             <div class="blank-screen" class:on=move || playback.blank.get() aria-hidden="true"
                 on:click=move |_| playback.blank.set(false)></div>
         </div>
-        <Sources walkthrough=walkthrough/>
+        <Deferred>
+            <Sources walkthrough=walkthrough/>
+        </Deferred>
     }
 }
 
