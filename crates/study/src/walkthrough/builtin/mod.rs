@@ -9,7 +9,7 @@ mod s3_replication_sse_kms;
 mod secrets_rotation;
 mod snapshot_copy;
 
-// Written by the test `recorded_layouts_are_current` below; never by hand.
+// Written by the test `the_record_is_current` below; never by hand.
 #[rustfmt::skip]
 mod recorded;
 
@@ -112,7 +112,7 @@ mod tests {
             "//! The portrait and presenter layouts of the shipped walkthroughs, as\n\
              //! `Layout::portrait` and `Layout::presenter` derive them, and their\n\
              //! narration as `markdown::to_safe_html` renders it. Written by the\n\
-             //! test `recorded_layouts_are_current` in `builtin/mod.rs`; do not edit.\n\n\
+             //! test `the_record_is_current` in `builtin/mod.rs`; do not edit.\n\n\
              use super::Recorded;\n\
              use crate::walkthrough::canvas::Rect;\n\n\
              /// Each shipped walkthrough's id, portrait and presenter layouts.\n\
@@ -145,7 +145,7 @@ mod tests {
     /// reads the recorded ones. When a walkthrough or a derivation changes,
     /// this test rewrites the record and fails once: commit the new file.
     #[test]
-    fn recorded_layouts_are_current() {
+    fn the_record_is_current() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("src/walkthrough/builtin/recorded.rs");
         let want = recorded_source();

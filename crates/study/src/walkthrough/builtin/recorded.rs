@@ -1,7 +1,7 @@
 //! The portrait and presenter layouts of the shipped walkthroughs, as
 //! `Layout::portrait` and `Layout::presenter` derive them, and their
 //! narration as `markdown::to_safe_html` renders it. Written by the
-//! test `recorded_layouts_are_current` in `builtin/mod.rs`; do not edit.
+//! test `the_record_is_current` in `builtin/mod.rs`; do not edit.
 
 use super::Recorded;
 use crate::walkthrough::canvas::Rect;
