@@ -1,5 +1,5 @@
-import { test, expect, policyViolations, seedImportedDeck, watchPolicyViolations } from './fixtures';
-import type { Page } from '@playwright/test';
+import { test, expect, DecksPanel, policyViolations, seedImportedDeck, watchPolicyViolations } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -39,6 +39,41 @@ async function expectNothingRan(page: Page, dialogs: string[], where: string) {
   expect(ran, `${where}: script ran`).toEqual([]);
   expect(await policyViolations(page), `${where}: policy violations`).toEqual([]);
   expect(dialogs, `${where}: dialogs`).toEqual([]);
+}
+
+/**
+ * Whatever markup a vector could have become anywhere in `scope`: an element
+ * it brings, an event handler, a link or source that is not https, a path
+ * or a fragment (the export links' data: files of text excepted), and an
+ * attribute that calls `__xss`.
+ */
+function hostileMarkup(scope: Locator): Promise<string[]> {
+  return scope.evaluate((root) => {
+    const found: string[] = [];
+    const safeUrl = /^(https:\/\/|\/(?!\/)|#|data:(text\/markdown|text\/plain|text\/csv|application\/json);)/;
+    const urlAttributes = ['href', 'xlink:href', 'src', 'srcset', 'action', 'formaction', 'data', 'poster', 'background'];
+    const brought = 'script, img, iframe, frame, object, embed, base, meta, link, style, math, animate, set, svg a, svg script, input[autofocus]';
+    for (const el of root.querySelectorAll(brought)) found.push(`<${el.tagName.toLowerCase()}>`);
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      for (const a of el.attributes) {
+        const tag = `<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 80)}">`;
+        if (/^on/i.test(a.name)) found.push(tag);
+        else if (urlAttributes.includes(a.name)) {
+          if (!safeUrl.test(a.value.trim())) found.push(tag);
+        } else if (/__xss|javascript:/i.test(a.value) && a.name !== 'title' && !a.name.startsWith('aria-')) found.push(tag);
+      }
+    }
+    return found;
+  });
+}
+
+/** Opens `path` and expects it to have stayed there, with nothing run and no markup from a vector. */
+async function expectInertAt(page: Page, path: string, dialogs: string[]) {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(new URL(page.url()).pathname, `${path}: navigation`).toBe(path);
+  expect(await hostileMarkup(page.locator('body')), `${path}: markup from a vector`).toEqual([]);
+  await expectNothingRan(page, dialogs, path);
 }
 
 function hostileDeck(): string {
@@ -134,4 +169,112 @@ test('every vector typed into a lab terminal, and used as a file name, comes bac
   await expect(output.locator('script, img, svg, iframe, object, embed, a[href^="javascript" i]')).toHaveCount(0);
   await expect(output).toContainText("<script>__xss('script-tag')</script>");
   await expectNothingRan(page, dialogs, 'lab terminal');
+});
+
+/**
+ * A deck of one card per vector, each carried in the card's tags. KeyDeck
+ * shows tags nowhere yet (the preview, the card, progress and home show a
+ * card's sides and its topic); whichever of them comes to show tags must
+ * show them as text, and these tests look at every one of them.
+ */
+function taggedDeck(vectors: Vector[]): string {
+  let deck = '# Hostile tags\n';
+  vectors.forEach((v, i) => {
+    deck += `\n## tag-vector-${i}\nkind: basic\ntags: seed, ${v.markdown}\nsource: https://docs.aws.amazon.com/kms/latest/developerguide/overview.html\n\n### Front\nTagged question ${i}\n\n### Back\nTagged answer ${i}\n`;
+  });
+  return deck;
+}
+
+test('every vector in the tags of an imported deck stays text: the preview, each card, progress and home run nothing', async ({ app, page }) => {
+  test.setTimeout(180_000);
+  const dialogs = await watch(page);
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('keydeck.progress')) {
+      localStorage.setItem('keydeck.progress', JSON.stringify({ schema: 2, cards: {}, reviews: [], settings: { new_per_day: 100 } }));
+    }
+  });
+  // A tag is one field line: a vector over several lines cannot be one (below).
+  const oneLine = VECTORS.filter((v) => !v.markdown.includes('\n'));
+  const decks = new DecksPanel(page);
+  await decks.open();
+  await decks.chooseFile('hostile-tags.md', taggedDeck(oneLine));
+  await expect(decks.preview).toContainText(`${oneLine.length} cards to import.`);
+  await expect(decks.problems).toHaveCount(0);
+  await expect(decks.previewCards.first()).toContainText('Tagged question 0');
+  expect(await hostileMarkup(decks.preview), 'the preview').toEqual([]);
+  await decks.save();
+  expect(new URL(page.url()).pathname).toBe('/study');
+  await expectNothingRan(page, dialogs, 'import preview');
+
+  await app.open('/study?topic=hostile-tags');
+  const url = page.url();
+  const card = page.locator('.flashcard');
+  for (let i = 0; i < oneLine.length; i++) {
+    await expect(page.getByRole('region', { name: 'Question' })).toContainText('Tagged question');
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('region', { name: 'Answer' })).toContainText('Tagged answer');
+    expect(await hostileMarkup(card), `card ${i + 1}`).toEqual([]);
+    await page.keyboard.press('4');
+  }
+  await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+  expect(page.url()).toBe(url);
+  expect(await hostileMarkup(page.locator('body')), 'study').toEqual([]);
+  await expectNothingRan(page, dialogs, 'study');
+
+  await expectInertAt(page, '/progress', dialogs);
+  await expect(page.getByTestId('reviews-total')).toHaveText(String(oneLine.length));
+  await expect(page.locator('.mastery li').filter({ hasText: 'Hostile tags' })).toContainText(`${oneLine.length} of ${oneLine.length} cards studied`);
+  await expectInertAt(page, '/', dialogs);
+});
+
+test('a vector over several lines cannot be a tag: the deck is refused with its problem shown as text', async ({ page }) => {
+  const dialogs = await watch(page);
+  const decks = new DecksPanel(page);
+  await decks.open();
+  for (const v of VECTORS.filter((v) => v.markdown.includes('\n'))) {
+    const second = v.markdown.split('\n').filter((l) => l.trim())[1];
+    await decks.chooseFile('refused-tags.md', taggedDeck([v]));
+    await expect(decks.preview).toContainText('Nothing to save: no card could be imported.');
+    await expect(decks.saveButton).toHaveCount(0);
+    // The lines after the first are read as fields of their own, and refused.
+    const field = second.slice(0, second.indexOf(':'));
+    await expect(decks.problems, v.name).toHaveText([`Error refused-tags.md:7: unknown field "${field}" (expected kind, tags, seed, source or walkthrough)`]);
+    expect(await hostileMarkup(decks.preview), v.name).toEqual([]);
+  }
+  expect(await page.evaluate(() => localStorage.getItem('keydeck.decks.imported'))).toBeNull();
+  await expectNothingRan(page, dialogs, 'refused tags');
+});
+
+/** Schema 2 progress in which every card id is a vector: its memory, its review today and a missed quiz question. */
+function hostileProgress(): string {
+  const at = new Date().toISOString();
+  const memory = { due: at, stability: 2.3, difficulty: 5.1, elapsed_days: 0, scheduled_days: 0, reps: 1, lapses: 0, state: 'Learning', last_review: at };
+  const progress = {
+    schema: 2,
+    cards: {} as Record<string, typeof memory>,
+    reviews: [] as object[],
+    settings: { desired_retention: 0.9, new_per_day: 20, reviews_per_day: 200, rollover_hour: 4 },
+    missed: {} as Record<string, string>,
+  };
+  for (const v of VECTORS) {
+    progress.cards[v.markdown] = memory;
+    progress.reviews.push({ card: v.markdown, grade: 'Good', at, was_new: true, state_before: 'New', interval_secs: 600 });
+    progress.missed[v.markdown] = at;
+  }
+  return JSON.stringify(progress);
+}
+
+test('a progress file whose card ids are the vectors is imported, and progress, study and home run nothing', async ({ app, page }) => {
+  const dialogs = await watch(page);
+  await app.open('/progress');
+  await page.locator('.your-data input[type=file]').setInputFiles({ name: 'hostile-progress.json', mimeType: 'application/json', buffer: Buffer.from(hostileProgress()) });
+  await expect(page.getByRole('status').filter({ hasText: 'hostile-progress.json' })).toHaveText('hostile-progress.json was merged into your progress.');
+  await expect(page.getByTestId('reviews-total')).toHaveText(String(VECTORS.length));
+  expect(await hostileMarkup(page.locator('body')), 'after the import').toEqual([]);
+  await expectNothingRan(page, dialogs, 'progress import');
+  await expectInertAt(page, '/progress', dialogs);
+  await expect(page.getByTestId('reviews-today')).toHaveText(String(VECTORS.length));
+  await expectInertAt(page, '/study', dialogs);
+  await expectInertAt(page, '/', dialogs);
+  await expect(page.getByTestId('today-summary')).toContainText(`${VECTORS.length} cards answered`);
 });
