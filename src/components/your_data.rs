@@ -39,11 +39,11 @@ pub fn YourData() -> impl IntoView {
             let how = if replace.get_untracked() {
                 "replaced your progress"
             } else {
-                "merged into your progress"
+                "was merged into your progress"
             };
             message.set(Some(
                 match store.import_progress(&text, replace.get_untracked()) {
-                    Ok(()) => Ok(format!("{name} was {how}.")),
+                    Ok(()) => Ok(format!("{name} {how}.")),
                     Err(e) => Err(format!("{name} was not imported: {e}.")),
                 },
             ));

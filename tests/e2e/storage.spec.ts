@@ -79,7 +79,7 @@ test('export, then import into a fresh browser, restores the same counts', async
   await other.goto('/progress');
   await other.getByLabel('Replace what is here').check();
   await other.locator('.your-data input[type=file]').setInputFiles(file!);
-  await expect(other.getByRole('status')).toContainText('replaced your progress');
+  await expect(other.getByRole('status')).toContainText(`${download.suggestedFilename()} replaced your progress.`);
   await other.goto('/');
   await expect(other.getByTestId('today-summary')).toHaveText(summary!);
   await expect(other.locator('.topic-counts')).toHaveText(topicCounts!);
