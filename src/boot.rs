@@ -34,11 +34,12 @@ pub fn page_drawn() {
     crate::pwa::page_drawn();
 }
 
-/// Placed beside a route's view: calls [`page_drawn`] in the task after
+/// Placed after a route's view: calls [`page_drawn`] in the task after
 /// the one that drew the view, once the parts it draws a task later
-/// (`components::deferred::Deferred`, whose timers were set while it drew)
-/// are in the document too.
+/// (`components::deferred::Deferred`, whose timers were set as the view
+/// drew, before this one's) are in the document too.
 #[component]
 pub fn Drawn() -> impl IntoView {
-    Effect::new(|_| set_timeout(page_drawn, Duration::ZERO));
+    // Runs as it is drawn, after the view before it.
+    move || set_timeout(page_drawn, Duration::ZERO)
 }

@@ -8,10 +8,23 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-/// Renders `children` in the task after the one that renders the page.
+/// Renders `children` in the task after the one that draws the page.
+///
+/// The timer starts when the page is drawn, not when its view is made: a
+/// lazy route makes its view as soon as its code arrives, then waits for
+/// its content, and a timer started then would have fired by the time the
+/// page draws, drawing `children` in the same task after all.
 #[component]
 pub fn Deferred(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
-    set_timeout(move || ready.set(true), Duration::ZERO);
-    view! { <Show when=move || ready.get()>{children()}</Show> }
+    // Runs as the page draws (nothing yet, and the timer starts), then once
+    // more when the timer fires. It reads no other signal.
+    move || {
+        if ready.get() {
+            Some(untrack(|| children()))
+        } else {
+            set_timeout(move || ready.set(true), Duration::ZERO);
+            None
+        }
+    }
 }
