@@ -27,6 +27,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy};
 use wasm_bindgen::JsCast;
 
+use components::deferred::Deferred;
 use components::nav::{MainNav, TopBar};
 use components::storage_banner::StorageBanner;
 
@@ -41,6 +42,8 @@ pub fn start() {
         let (decks, progress) =
             futures_util::future::join(study_store::load_decks(), study_store::load_progress())
                 .await;
+        // Reading the outline and mounting are two tasks, not one.
+        lazy::next_task().await;
         mount(decks, progress);
     });
 }
@@ -86,18 +89,22 @@ fn App(decks: study_store::Decks, progress: storage::LoadedProgress) -> impl Int
                 <main id="main" tabindex="-1">
                     <pwa::UpdatePrompt/>
                     <StorageBanner/>
-                    <Routes fallback=pages::not_found::NotFound>
-                        <Route path=path!("/") view=pages::home::Home/>
-                        <Route path=path!("/study") view={Lazy::<pages::study::StudyRoute>::new()}/>
-                        <Route path=path!("/quiz") view={Lazy::<pages::quiz::QuizRoute>::new()}/>
-                        <Route path=path!("/walkthroughs") view={Lazy::<pages::walkthroughs::ListRoute>::new()}/>
-                        <Route path=path!("/walkthroughs/:id") view={Lazy::<pages::walkthroughs::PlayerRoute>::new()}/>
-                        <Route path=path!("/walkthroughs/:id/:step") view={Lazy::<pages::walkthroughs::PlayerRoute>::new()}/>
-                        <Route path=path!("/labs") view={Lazy::<pages::labs::LabsRoute>::new()}/>
-                        <Route path=path!("/labs/:id") view={Lazy::<pages::labs::LabRoute>::new()}/>
-                        <Route path=path!("/progress") view={Lazy::<pages::progress::ProgressRoute>::new()}/>
-                        <Route path=path!("/about") view={Lazy::<pages::about::AboutRoute>::new()}/>
-                    </Routes>
+                    // The route draws a task after the frame around it, so
+                    // that mounting is not one long task on a phone.
+                    <Deferred>
+                        <Routes fallback=pages::not_found::NotFound>
+                            <Route path=path!("/") view=pages::home::Home/>
+                            <Route path=path!("/study") view={Lazy::<pages::study::StudyRoute>::new()}/>
+                            <Route path=path!("/quiz") view={Lazy::<pages::quiz::QuizRoute>::new()}/>
+                            <Route path=path!("/walkthroughs") view={Lazy::<pages::walkthroughs::ListRoute>::new()}/>
+                            <Route path=path!("/walkthroughs/:id") view={Lazy::<pages::walkthroughs::PlayerRoute>::new()}/>
+                            <Route path=path!("/walkthroughs/:id/:step") view={Lazy::<pages::walkthroughs::PlayerRoute>::new()}/>
+                            <Route path=path!("/labs") view={Lazy::<pages::labs::LabsRoute>::new()}/>
+                            <Route path=path!("/labs/:id") view={Lazy::<pages::labs::LabRoute>::new()}/>
+                            <Route path=path!("/progress") view={Lazy::<pages::progress::ProgressRoute>::new()}/>
+                            <Route path=path!("/about") view={Lazy::<pages::about::AboutRoute>::new()}/>
+                        </Routes>
+                    </Deferred>
                 </main>
             </div>
         </Router>

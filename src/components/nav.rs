@@ -1,8 +1,9 @@
 //! Site navigation: a side bar on wide screens, a bottom tab bar plus a top
 //! bar on phones. The same links serve both; CSS decides where they sit.
 
+use keydeck_study::nav::is_current;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use super::icon::{Glyph, Icon};
 use crate::theme::{use_theme, Theme};
@@ -61,15 +62,18 @@ const DESTINATIONS: [Destination; 7] = [
     },
 ];
 
-/// A destination's link, marked current on its pages: Home on `/` alone,
-/// the others on every path below theirs (a walkthrough's step, a lab).
+/// A destination's link, marked current on its pages. A plain link: the
+/// router follows any same-site link, and one reading of the path marks
+/// all of them, where a router `A` each would keep a memo of its own.
 fn link(d: &'static Destination) -> impl IntoView {
+    let path = use_location().pathname;
+    let current = move || path.with(|p| is_current(d.href, p)).then_some("page");
     view! {
         <li class:secondary=!d.primary>
-            <A href=d.href exact={d.href == "/"}>
+            <a href=d.href aria-current=current>
                 <Icon glyph=d.glyph/>
                 <span class="label">{d.label}</span>
-            </A>
+            </a>
         </li>
     }
 }
@@ -77,9 +81,10 @@ fn link(d: &'static Destination) -> impl IntoView {
 /// The brand, the phone-only secondary links and the theme switch.
 #[component]
 pub fn TopBar() -> impl IntoView {
+    let path = use_location().pathname;
     view! {
         <header class="topbar">
-            <A href="/" exact=true attr:class="brand">
+            <a href="/" class="brand" aria-current=move || path.with(|p| is_current("/", p)).then_some("page")>
                 <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                     <rect x="3" y="7" width="20" height="16" rx="3"/>
                     <rect x="9" y="3" width="20" height="16" rx="3"/>
@@ -87,7 +92,7 @@ pub fn TopBar() -> impl IntoView {
                     <path d="M19.2 13.2 24 18M22 16l-1.5 1.5"/>
                 </svg>
                 <span>"KeyDeck"</span>
-            </A>
+            </a>
             <nav class="topnav" aria-label="More">
                 <ul>{DESTINATIONS.iter().filter(|d| !d.primary).map(link).collect_view()}</ul>
             </nav>

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::icon::{Glyph, Icon};
 use crate::components::page_header::PageHeader;
@@ -105,9 +104,9 @@ fn TodayPanel() -> impl IntoView {
             <p class="today-missed" data-testid="today-missed" data-live>{text(|p| p.missed_words().unwrap_or_default())}</p>
             <p class="today-streak" data-testid="today-streak" data-live>{text(|p| if p.first_visit { String::new() } else { p.streak_words() })}</p>
             <p>
-                <A href="/study" attr:class="button" attr:data-live="" attr:data-testid="study-action">
+                <a href="/study" class="button" data-live data-testid="study-action">
                     {text(|p| p.action().to_owned())}
-                </A>
+                </a>
             </p>
             <table class="topic-counts">
                 <caption>"By topic"</caption>
@@ -153,7 +152,7 @@ pub fn Home() -> impl IntoView {
                         <li class="panel activity">
                             <h2><Icon glyph=a.glyph/>{a.title}</h2>
                             <p>{a.blurb}</p>
-                            <A href=a.href attr:class="button">{a.action}</A>
+                            <a href=a.href class="button">{a.action}</a>
                         </li>
                     }
                 })

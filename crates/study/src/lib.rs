@@ -11,6 +11,7 @@ pub mod deck;
 pub mod fnv;
 pub mod interchange;
 pub mod markdown;
+pub mod nav;
 pub mod plan;
 pub mod progress;
 pub mod queue;
