@@ -134,11 +134,13 @@ pub fn Study() -> impl IntoView {
             <span class="key-legend">" Press " <kbd>"?"</kbd> " for the keys."</span>
         </PageHeader>
         <ScopePicker scope=scope/>
-        <SessionProgress study=study/>
-        // The card a task after the bars above it, and the settings one
-        // more: a deep link's first render is then three tasks, not one
-        // long one, and its rendered page stays in view until all three
-        // have drawn (crate::boot).
+        // The session's bars a task after the topic menu, the card a task
+        // after them, and the settings one more: a deep link's first render
+        // is then four tasks, not one long one, and its rendered page stays
+        // in view until all four have drawn (crate::boot).
+        <Deferred>
+            <SessionProgress study=study/>
+        </Deferred>
         <Deferred>
             {move || match current.get() {
                 Some(card) => view! { <CardView card=card study=study/> }.into_any(),
