@@ -62,15 +62,20 @@ const DESTINATIONS: [Destination; 7] = [
     },
 ];
 
-/// A destination's link, marked current on its pages. A plain link: the
-/// router follows any same-site link, and one reading of the path marks
-/// all of them, where a router `A` each would keep a memo of its own.
-fn link(d: &'static Destination) -> impl IntoView {
+/// `aria-current` for a link to `href`: "page" while the path is its. The
+/// links are plain links (the router follows any same-site link), and all
+/// of them read the router's one path, where a router `A` each would keep
+/// a memo of its own.
+fn aria_current(href: &'static str) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync {
     let path = use_location().pathname;
-    let current = move || path.with(|p| is_current(d.href, p)).then_some("page");
+    move || path.with(|p| is_current(href, p)).then_some("page")
+}
+
+/// A destination's link, marked current on its pages.
+fn link(d: &'static Destination) -> impl IntoView {
     view! {
         <li class:secondary=!d.primary>
-            <a href=d.href aria-current=current>
+            <a href=d.href aria-current=aria_current(d.href)>
                 <Icon glyph=d.glyph/>
                 <span class="label">{d.label}</span>
             </a>
@@ -81,10 +86,9 @@ fn link(d: &'static Destination) -> impl IntoView {
 /// The brand, the phone-only secondary links and the theme switch.
 #[component]
 pub fn TopBar() -> impl IntoView {
-    let path = use_location().pathname;
     view! {
         <header class="topbar">
-            <a href="/" class="brand" aria-current=move || path.with(|p| is_current("/", p)).then_some("page")>
+            <a href="/" class="brand" aria-current=aria_current("/")>
                 <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                     <rect x="3" y="7" width="20" height="16" rx="3"/>
                     <rect x="9" y="3" width="20" height="16" rx="3"/>
