@@ -20,6 +20,25 @@ export async function expectFocusKeptIn(page: Page, dialog: Locator) {
   }
 }
 
+/** Whether the focus is on `target`. */
+function focused(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === document.activeElement);
+}
+
+/**
+ * Presses Tab until `target` has the focus, as a learner does who looks for
+ * it; fails if it takes more than `most` presses (the page's controls and
+ * the way round past the browser's own).
+ */
+export async function tabTo(page: Page, target: Locator, most = 60) {
+  await expect(target).toBeVisible();
+  for (let presses = 1; presses <= most; presses++) {
+    await page.keyboard.press('Tab');
+    if (await focused(target)) return;
+  }
+  throw new Error(`Tab did not reach ${target} in ${most} presses`);
+}
+
 /** The app as a learner meets it: pages, navigation and the theme switch. */
 /**
  * Records every Content-Security-Policy violation the page reports, from

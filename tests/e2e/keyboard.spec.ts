@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, tabTo } from './fixtures';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
@@ -38,25 +38,6 @@ import { readFile } from 'node:fs/promises';
  * console, the progress page's export, import and reset, and About and the
  * not-found page stop by stop, each stop with a focus ring.
  */
-
-/** Whether the focus is on `target`. */
-function focused(target: Locator): Promise<boolean> {
-  return target.evaluate((el) => el === document.activeElement);
-}
-
-/**
- * Presses Tab until `target` has the focus, as a learner does who looks for
- * it; fails if it takes more than `most` presses (the page's controls and
- * the way round past the browser's own).
- */
-async function tabTo(page: Page, target: Locator, most = 60) {
-  await expect(target).toBeVisible();
-  for (let presses = 1; presses <= most; presses++) {
-    await page.keyboard.press('Tab');
-    if (await focused(target)) return;
-  }
-  throw new Error(`Tab did not reach ${target} in ${most} presses`);
-}
 
 /** The shell's links and controls in the order Tab meets them. */
 function frameStops(page: Page, info: TestInfo): Locator[] {

@@ -1,4 +1,4 @@
-import { test, expect, ROUTES } from './fixtures';
+import { test, expect, ROUTES, tabTo } from './fixtures';
 
 test.describe('every route', () => {
   for (const route of ROUTES) {
@@ -55,10 +55,7 @@ test('the keyboard alone reaches and follows a navigation link', async ({ app, p
   await app.open('/');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
-  for (let i = 0; i < 12; i++) {
-    await page.keyboard.press('Tab');
-    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === 'Quiz') break;
-  }
+  await tabTo(page, app.navLink('Quiz'), 12);
   await expect(app.navLink('Quiz')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL('/quiz');
