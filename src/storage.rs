@@ -80,6 +80,14 @@ pub enum Backend {
 thread_local! {
     static BACKEND: Backend = detect();
     static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    /// The progress text this tab last read into its progress or wrote
+    /// (`Some(None)`: known to be absent); `None` until it is known. While
+    /// the stored text is still this, no other tab has saved since.
+    static SEEN: RefCell<Option<Option<String>>> = const { RefCell::new(None) };
+}
+
+fn seen(text: Option<String>) {
+    SEEN.with(|s| *s.borrow_mut() = Some(text));
 }
 
 /// Storage counts as available only if a write and a removal both succeed.
@@ -163,7 +171,11 @@ pub type ProgressReader = fn(&str) -> Result<Progress, ProgressError>;
 
 /// The stored progress text, if there is any.
 pub fn progress_text() -> Option<String> {
-    get_raw(keys::PROGRESS)
+    let text = get_raw(keys::PROGRESS);
+    if text.is_none() {
+        seen(None);
+    }
+    text
 }
 
 /// Reads the learner's progress from its stored `text` with `read` (which
@@ -171,10 +183,13 @@ pub fn progress_text() -> Option<String> {
 /// before KeyDeck starts afresh, so nothing is ever discarded.
 pub fn load_progress(text: String, read: ProgressReader) -> LoadedProgress {
     match read(&text) {
-        Ok(progress) => LoadedProgress {
-            progress,
-            problem: None,
-        },
+        Ok(progress) => {
+            seen(Some(text));
+            LoadedProgress {
+                progress,
+                problem: None,
+            }
+        }
         Err(e @ ProgressError::NewerSchema(_)) => {
             // Keep the newer file untouched: an update will read it.
             LoadedProgress {
@@ -191,6 +206,7 @@ pub fn load_progress(text: String, read: ProgressReader) -> LoadedProgress {
             let problem = match set_raw(&key, &text) {
                 Ok(()) => {
                     remove_raw(keys::PROGRESS);
+                    seen(None);
                     format!(
                         "Your saved progress could not be read, so KeyDeck started afresh. \
                          The damaged data is kept in this browser and can be downloaded ({e})."
@@ -209,25 +225,42 @@ pub fn load_progress(text: String, read: ProgressReader) -> LoadedProgress {
     }
 }
 
-/// The progress currently stored, if it is readable.
-pub fn stored_progress() -> Option<Progress> {
-    get_raw(keys::PROGRESS).and_then(|t| Progress::from_json(&t).ok())
+/// The progress currently stored, if `read` can read it.
+pub fn stored_progress(read: ProgressReader) -> Option<Progress> {
+    get_raw(keys::PROGRESS).and_then(|t| read(&t).ok())
 }
 
-/// Saves progress after folding in whatever another tab saved meanwhile, and
-/// returns the merged progress. A failed write leaves the stored copy intact.
-pub fn save_progress(progress: &Progress) -> Result<Progress, SaveError> {
+/// Saves progress after folding in whatever another tab saved meanwhile,
+/// and returns the merged progress. What is stored needs reading only if
+/// it changed since this tab last read or wrote it; then it is read with
+/// `read`, and without one nothing is written (`Ok(None)`): call again
+/// with it. A failed write leaves the stored copy intact.
+pub fn save_progress(
+    progress: &Progress,
+    read: Option<ProgressReader>,
+) -> Result<Option<Progress>, SaveError> {
+    let stored = get_raw(keys::PROGRESS);
     let mut merged = progress.clone();
-    if let Some(stored) = stored_progress() {
-        merged.merge(&stored);
+    if SEEN.with(|s| s.borrow().as_ref() != Some(&stored)) {
+        let Some(read) = read else {
+            return Ok(None);
+        };
+        if let Some(theirs) = stored.and_then(|t| read(&t).ok()) {
+            merged.merge(&theirs);
+        }
     }
-    set_raw(keys::PROGRESS, &merged.to_json())?;
-    Ok(merged)
+    let text = merged.to_json();
+    set_raw(keys::PROGRESS, &text)?;
+    seen(Some(text));
+    Ok(Some(merged))
 }
 
 /// Replaces stored progress outright (import with "replace", or reset).
 pub fn replace_progress(progress: &Progress) -> Result<(), SaveError> {
-    set_raw(keys::PROGRESS, &progress.to_json())
+    let text = progress.to_json();
+    set_raw(keys::PROGRESS, &text)?;
+    seen(Some(text));
+    Ok(())
 }
 
 /// Damaged copies kept by [`load_progress`], oldest first: (key, text).

@@ -135,7 +135,7 @@ pub async fn load_progress() -> LoadedProgress {
             problem: None,
         };
     };
-    match progress_reader().await {
+    match reader().await {
         Ok(read) => storage::load_progress(text, read),
         // Saves merge what is stored, so starting afresh loses nothing.
         Err(ChunkMissing) => LoadedProgress {
@@ -152,6 +152,23 @@ pub async fn load_progress() -> LoadedProgress {
 #[leptos::wasm_split::wasm_split(progress_reader, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn progress_reader() -> Result<ProgressReader, ChunkMissing> {
     Ok(Progress::from_json)
+}
+
+thread_local! {
+    /// The reader, once its chunk is here: saves use it at once from then on.
+    static READER: std::cell::Cell<Option<ProgressReader>> = const { std::cell::Cell::new(None) };
+}
+
+/// The progress reader, fetched once. Saving needs it too, to fold in what
+/// another tab stored, so a page that saves does not carry it: it is
+/// fetched with the first save, or earlier ([`StudyStore::prepare_to_save`]).
+async fn reader() -> Result<ProgressReader, ChunkMissing> {
+    if let Some(read) = READER.get() {
+        return Ok(read);
+    }
+    let read = progress_reader().await?;
+    READER.set(Some(read));
+    Ok(read)
 }
 
 /// Taking in another tab's save, cut into its own chunk: a page that only
@@ -295,9 +312,11 @@ impl StudyStore {
     }
 
     /// Takes back the last answer. Other tabs' reviews are folded in first,
-    /// so that writing back cannot bring the undone review back to life.
+    /// so that writing back cannot bring the undone review back to life
+    /// (with the reader the answer's save fetched; without it, had that
+    /// failed, the answer was not saved either).
     pub fn undo(&self, undo: Undo) -> bool {
-        if let Some(stored) = storage::stored_progress() {
+        if let Some(stored) = READER.get().and_then(storage::stored_progress) {
             self.progress.update(|p| p.merge(&stored));
         }
         let mut undone = false;
@@ -365,17 +384,53 @@ impl StudyStore {
         self.progress.with(f)
     }
 
+    /// Starts fetching what saving needs, if it has not come yet: the study
+    /// page calls this when a card is revealed, before its grade is saved.
+    pub fn prepare_to_save(&self) {
+        if READER.get().is_none() {
+            leptos::task::spawn_local(async {
+                let _ = reader().await;
+            });
+        }
+    }
+
+    /// Saves progress at once, unless another tab saved since this one
+    /// last did and the reader of its save has not come yet: then once it
+    /// has been fetched.
     fn persist(&self) {
-        let saved = self.progress.with_untracked(storage::save_progress);
+        if self.persist_with(READER.get()) {
+            return;
+        }
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            match reader().await {
+                Ok(read) => {
+                    store.persist_with(Some(read));
+                }
+                Err(ChunkMissing) => store.problem.set(Some(
+                    "Your progress could not be saved just now. Check your connection: it is saved with your next answer."
+                        .to_owned(),
+                )),
+            }
+        });
+    }
+
+    /// Saves progress with `read`, if it can; whether it could.
+    fn persist_with(&self, read: Option<ProgressReader>) -> bool {
+        let saved = self
+            .progress
+            .with_untracked(|p| storage::save_progress(p, read));
         match saved {
+            Ok(None) => return false,
             // Only a merge that brought something new needs a redraw.
-            Ok(merged) => {
+            Ok(Some(merged)) => {
                 if self.progress.with_untracked(|p| *p != merged) {
                     self.progress.set(merged);
                 }
             }
             Err(e) => self.problem.set(Some(e.0)),
         }
+        true
     }
 }
 

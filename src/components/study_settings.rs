@@ -23,7 +23,8 @@ pub fn StudySettings() -> impl IntoView {
             .map(|n| n.min(max))
     };
     view! {
-        <details class="panel settings">
+        // Saving a setting needs the progress reader: fetched on opening.
+        <details class="panel settings" on:toggle=move |_| store.prepare_to_save()>
             <summary>"Study settings"</summary>
             <div class="settings-grid">
                 <label for="retention">"Desired retention"</label>
@@ -37,7 +38,10 @@ pub fn StudySettings() -> impl IntoView {
                         prop:value=move || format!("{:.2}", settings().desired_retention.get())
                         aria-describedby="retention-help"
                         on:change=move |ev| {
-                            if let Some(r) = event_target_value(&ev).parse().ok().and_then(|v| DesiredRetention::new(v).ok()) {
+                            // The browser reads the number: Rust's decimal parser
+                            // and its tables would be this page's alone.
+                            let value = event_target::<web_sys::HtmlInputElement>(&ev).value_as_number();
+                            if let Ok(r) = DesiredRetention::new(value) {
                                 update(&|s| s.desired_retention = r);
                             }
                         }

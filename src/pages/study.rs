@@ -232,6 +232,8 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
     let actions = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if revealed.get() {
+            // The grade that follows is saved with what saving needs.
+            store.prepare_to_save();
             // The card may be answered and gone by the next frame.
             request_animation_frame(move || {
                 let answer = document().query_selector(".flashcard .card-answer");
