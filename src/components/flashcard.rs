@@ -8,7 +8,7 @@ use keydeck_study::card::Card;
 use keydeck_study::queue::Queued;
 use keydeck_study::schedule::Grade;
 
-use super::markdown::Markdown;
+use super::markdown::Rendered;
 
 /// How far a finger must travel to count as a swipe, in CSS pixels.
 const SWIPE: i32 = 80;
@@ -66,9 +66,22 @@ pub fn Flashcard(
         d if d <= -SWIPE => Some("Again"),
         _ => None,
     };
-    let asked = card.asked();
-    let answer = card.answer();
-    let note = card.note.clone();
+    // Shown from the sides rendered when the deck was built or imported;
+    // a card never rendered shows its Markdown as text.
+    let (prompt, asked, answer, note) = match card.shown() {
+        Some(s) => (
+            Rendered::Html(s.prompt.to_owned()),
+            s.asked.map(|a| Rendered::Html(a.to_owned())),
+            Rendered::Html(s.answer.to_owned()),
+            s.note.map(|n| Rendered::Html(n.to_owned())),
+        ),
+        None => (
+            Rendered::Text(card.prompt()),
+            card.asked().map(Rendered::Text),
+            Rendered::Text(card.answer()),
+            card.note.clone().map(Rendered::Text),
+        ),
+    };
     let source = card.source.clone();
     let walkthroughs: Vec<_> = keydeck_study::walkthrough::builtin::for_card(&card.id).collect();
     view! {
@@ -90,26 +103,26 @@ pub fn Flashcard(
                             <span class=format!("queued queued-{}", q.name()) data-testid="queued">{q.label()}</span>
                         })}
                     </p>
-                    <Markdown source=card.prompt()/>
+                    {prompt}
                 </section>
                 <section class="face back" aria-label="Answer" aria-hidden=move || (!revealed.get()).to_string()>
                     <p class="card-meta">{topic_title} " · Answer"</p>
                     {move || revealed.get().then(|| view! {
                         {asked.clone().map(|asked| view! {
-                            <div class="card-asked" data-testid="card-asked"><Markdown source=asked/></div>
+                            <div class="card-asked" data-testid="card-asked">{asked}</div>
                             <hr class="card-divider"/>
                         })}
-                        <div class="card-answer"><Markdown source=answer.clone()/></div>
+                        <div class="card-answer">{answer.clone()}</div>
                         {note.clone().map(|n| view! {
                             <aside class="card-note">
                                 <strong>"Updated since the original deck"</strong>
-                                <Markdown source=n/>
+                                {n}
                             </aside>
                         })}
                         <p class="card-source">
                             <a href=source.clone() target="_blank" rel="noopener">"AWS documentation"</a>
                             {walkthroughs.iter().map(|w| view! {
-                                " · " <a href=w.link(0)>{format!("Watch it animated: {}", w.title)}</a>
+                                " · " <a href=w.href()>{format!("Watch it animated: {}", w.title)}</a>
                             }).collect_view()}
                         </p>
                     })}

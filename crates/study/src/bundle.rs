@@ -65,11 +65,15 @@ pub enum BundleError {
     Format(u32),
 }
 
-/// The deck bundle's JSON.
+/// The deck bundle's JSON, each card's sides rendered
+/// ([`Card::faces`](crate::card::Card::faces)), so that the page shows
+/// shipped cards without a Markdown parser.
 pub fn deck_json(deck: &Deck) -> String {
+    let mut rendered = deck.clone();
+    rendered.render_faces();
     let file = DeckFile {
         format: FORMAT,
-        topics: Cow::Borrowed(&deck.topics),
+        topics: Cow::Borrowed(&rendered.topics),
     };
     serde_json::to_string(&file).expect("a deck always serializes")
 }
@@ -130,8 +134,9 @@ mod tests {
 
     #[test]
     fn the_shipped_deck_reads_back_card_for_card() {
-        let deck = builtin::deck().unwrap();
+        let mut deck = builtin::deck().unwrap();
         let read = read_deck(&deck_json(&deck)).unwrap();
+        deck.render_faces();
         assert_eq!(read.topics, deck.topics);
         // The id index is rebuilt: reverse cards are found too.
         let reverse = deck
@@ -140,6 +145,33 @@ mod tests {
             .expect("the shipped deck has term cards");
         assert_eq!(read.card(&reverse.id), Some(reverse));
         assert_eq!(read.study_cards().count(), deck.study_cards().count());
+    }
+
+    /// The page shows a shipped card from the bundle alone: every studied
+    /// card, reverse cards too, reads back with its sides rendered as the
+    /// Markdown renderer renders them.
+    #[test]
+    fn every_shipped_card_reads_back_rendered() {
+        let deck = builtin::deck().unwrap();
+        let read = read_deck(&deck_json(&deck)).unwrap();
+        let html = crate::markdown::to_safe_html;
+        for card in read.study_cards() {
+            let shown = card.shown().expect("rendered");
+            assert_eq!(shown.prompt, html(&card.prompt()), "{}", card.id);
+            assert_eq!(
+                shown.asked.map(str::to_owned),
+                card.asked().map(|a| html(&a)),
+                "{}",
+                card.id
+            );
+            assert_eq!(shown.answer, html(&card.answer()), "{}", card.id);
+            assert_eq!(
+                shown.note.map(str::to_owned),
+                card.note.as_deref().map(html),
+                "{}",
+                card.id
+            );
+        }
     }
 
     #[test]

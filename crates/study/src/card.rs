@@ -79,6 +79,31 @@ pub struct Card {
     pub walkthrough: Option<String>,
     /// The line of the card's heading in its deck file.
     pub line: usize,
+    /// What the card shows, rendered: for the shipped deck when the site
+    /// is built, for a learner's deck when it is read. `None` until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faces: Option<Faces>,
+}
+
+/// A card's sides as safe HTML ([`crate::markdown::to_safe_html`]),
+/// written forward (a term card's reverse swaps them), so that showing a
+/// card parses no Markdown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Faces {
+    pub prompt: String,
+    pub answer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What a card shows, as safe HTML: [`Card::prompt`], [`Card::asked`],
+/// [`Card::answer`] and the note, rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub prompt: &'a str,
+    pub asked: Option<&'a str>,
+    pub answer: &'a str,
+    pub note: Option<&'a str>,
 }
 
 const BLANK: &str = "[ … ]";
@@ -104,8 +129,42 @@ impl Card {
             note: None,
             tags: Vec::new(),
             source: String::new(),
+            faces: None,
             ..self.clone()
         }
+    }
+
+    /// Renders the card's sides, unless they have been.
+    pub fn render_faces(&mut self) {
+        if self.faces.is_some() {
+            return;
+        }
+        let forward = Card {
+            direction: Direction::Forward,
+            ..self.clone()
+        };
+        let html = crate::markdown::to_safe_html;
+        self.faces = Some(Faces {
+            prompt: html(&forward.prompt()),
+            answer: html(&forward.answer()),
+            note: self.note.as_deref().map(html),
+        });
+    }
+
+    /// The card's sides as rendered, asked in its direction; `None` if
+    /// they have not been rendered.
+    pub fn shown(&self) -> Option<Shown<'_>> {
+        let faces = self.faces.as_ref()?;
+        let (prompt, answer) = match self.direction {
+            Direction::Forward => (&faces.prompt, &faces.answer),
+            Direction::Reverse => (&faces.answer, &faces.prompt),
+        };
+        Some(Shown {
+            prompt,
+            asked: (self.kind != CardKind::Cloze).then_some(prompt.as_str()),
+            answer,
+            note: faces.note.as_deref(),
+        })
     }
 
     /// The Markdown shown before the answer is revealed.
@@ -190,6 +249,7 @@ mod tests {
             seed_position: None,
             walkthrough: None,
             line: 1,
+            faces: None,
         }
     }
 
@@ -251,5 +311,30 @@ mod tests {
         assert_eq!(forward.prompt(), "- Created if you provide no policy");
         assert_eq!(reverse.prompt(), "Default KMS Key Policy");
         assert_eq!(reverse.answer(), "- Created if you provide no policy");
+    }
+
+    /// What `shown` gives is what the card's Markdown renders to, in
+    /// either direction: the reverse swaps the written card's sides.
+    #[test]
+    fn rendered_sides_follow_the_direction_asked() {
+        let html = crate::markdown::to_safe_html;
+        let mut term = card(CardKind::Term, "Holds *many* keys", "A key ring");
+        term.note = Some("Renamed".into());
+        assert_eq!(term.shown(), None);
+        term.render_faces();
+        let mut cloze = card(CardKind::Cloze, "Use {{CloudTrail}}.", "It logs.");
+        cloze.render_faces();
+        for c in [term.clone(), term.reversed(), cloze] {
+            let shown = c.shown().expect("rendered");
+            assert_eq!(shown.prompt, html(&c.prompt()), "{:?}", c.direction);
+            assert_eq!(shown.asked.map(str::to_owned), c.asked().map(|a| html(&a)));
+            assert_eq!(shown.answer, html(&c.answer()));
+            assert_eq!(shown.note.map(str::to_owned), c.note.as_deref().map(html));
+        }
+        assert_eq!(
+            term.reversed().shown().unwrap().prompt,
+            "<p>A key ring</p>\n"
+        );
+        assert!(term.outline().faces.is_none());
     }
 }

@@ -204,9 +204,21 @@ impl Deck {
         if !errors.is_empty() {
             return Err(errors);
         }
+        // A learner's cards are shown from their rendered sides, as the
+        // shipped ones are.
+        let mut imported = imported;
+        imported.render_faces();
         let mut all = self.topics.clone();
         all.extend(imported.topics);
         Ok(Deck::from_topics(all))
+    }
+
+    /// Renders every card's sides that are not yet
+    /// ([`Card::render_faces`]).
+    pub fn render_faces(&mut self) {
+        for card in self.topics.iter_mut().flat_map(|t| &mut t.cards) {
+            card.render_faces();
+        }
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {

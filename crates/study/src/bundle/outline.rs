@@ -123,6 +123,7 @@ fn read_card(topic: &str, line: &str) -> Option<Card> {
         },
         front: String::new(),
         back: String::new(),
+        faces: None,
         note: None,
         tags: Vec::new(),
         source: String::new(),

@@ -130,6 +130,7 @@ impl CardSection<'_> {
             seed_position,
             walkthrough: fields.get("walkthrough").map(|(_, w)| w.clone()),
             line: head_line,
+            faces: None,
         })
     }
 

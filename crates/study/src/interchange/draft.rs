@@ -116,6 +116,7 @@ impl Draft {
                 None => IMPORTED_SOURCE.to_owned(),
             };
             let card = Card {
+                faces: None,
                 id,
                 topic: topic_id.clone(),
                 kind: row.kind.unwrap_or(if has_table(&back) {

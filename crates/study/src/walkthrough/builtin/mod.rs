@@ -81,11 +81,30 @@ pub fn title(id: &str) -> &str {
     find(id).map_or(id, |w| w.title)
 }
 
+/// A link to a shipped walkthrough from a card that it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardLink {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+impl CardLink {
+    /// The walkthrough's first step.
+    pub fn href(&self) -> String {
+        format!("/walkthroughs/{}/1", self.id)
+    }
+}
+
 /// The shipped walkthroughs that show a card, for its "see it animated"
-/// link; a reverse card (`<id>~reverse`) links where its card does.
-pub fn for_card(card_id: &str) -> impl Iterator<Item = &'static Walkthrough> + '_ {
+/// link; a reverse card (`<id>~reverse`) links where its card does. Read
+/// from a record of each walkthrough's id, title and related cards, so
+/// that the study page does not hold every walkthrough's text.
+pub fn for_card(card_id: &str) -> impl Iterator<Item = CardLink> + '_ {
     let id = card_id.strip_suffix(REVERSE_SUFFIX).unwrap_or(card_id);
-    ALL.iter().filter(move |w| w.related_cards.contains(&id))
+    recorded::CARD_LINKS
+        .iter()
+        .filter(move |(_, _, cards)| cards.contains(&id))
+        .map(|&(id, title, _)| CardLink { id, title })
 }
 
 #[cfg(test)]
@@ -111,7 +130,8 @@ mod tests {
         let mut out = String::from(
             "//! The portrait and presenter layouts of the shipped walkthroughs, as\n\
              //! `Layout::portrait` and `Layout::presenter` derive them, and their\n\
-             //! narration as `markdown::to_safe_html` renders it. Written by the\n\
+             //! narration as `markdown::to_safe_html` renders it, and the cards\n\
+             //! each one shows. Written by the\n\
              //! test `the_record_is_current` in `builtin/mod.rs`; do not edit.\n\n\
              use super::Recorded;\n\
              use crate::walkthrough::canvas::Rect;\n\n\
@@ -137,8 +157,43 @@ mod tests {
             }
             out.push_str("    ]),\n");
         }
+        out.push_str("];\n\n");
+        out.push_str(
+            "/// Each shipped walkthrough's id, title and the cards it shows.\n\
+             pub(super) static CARD_LINKS: &[(&str, &str, &[&str])] = &[\n",
+        );
+        for w in ALL {
+            let _ = writeln!(
+                out,
+                "    ({:?}, {:?}, &{:?}),",
+                w.id, w.title, w.related_cards
+            );
+        }
         out.push_str("];\n");
         out
+    }
+
+    #[test]
+    fn a_card_links_to_the_walkthroughs_that_relate_it() {
+        for w in ALL {
+            for card in w.related_cards {
+                let linked: Vec<_> = for_card(card).collect();
+                let want: Vec<_> = ALL
+                    .iter()
+                    .filter(|o| o.related_cards.contains(card))
+                    .map(|o| CardLink {
+                        id: o.id,
+                        title: o.title,
+                    })
+                    .collect();
+                assert_eq!(linked, want, "{card}");
+                assert_eq!(
+                    linked.iter().find(|l| l.id == w.id).map(CardLink::href),
+                    Some(w.link(0))
+                );
+            }
+        }
+        assert_eq!(for_card("no-such-card").count(), 0);
     }
 
     /// Deriving a layout is too slow for a phone's first draw, so the page

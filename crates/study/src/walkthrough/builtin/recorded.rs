@@ -1,6 +1,7 @@
 //! The portrait and presenter layouts of the shipped walkthroughs, as
 //! `Layout::portrait` and `Layout::presenter` derive them, and their
-//! narration as `markdown::to_safe_html` renders it. Written by the
+//! narration as `markdown::to_safe_html` renders it, and the cards
+//! each one shows. Written by the
 //! test `the_record_is_current` in `builtin/mod.rs`; do not edit.
 
 use super::Recorded;
@@ -234,4 +235,15 @@ pub(super) static NARRATIONS: &[(&str, &[&str])] = &[
         "<p>With WithDecryption set to true, Parameter Store calls Decrypt on the reader's behalf, with the same <code>PARAMETER_ARN</code> encryption context. AWS KMS decrypts the value under the key that encrypted it, and the plaintext reaches the reader over TLS.</p>\n",
         "<p>Reading a SecureString in plaintext passes two checks: ssm:GetParameter on the parameter, and kms:Decrypt on the KMS key. If either is missing the decrypted read fails, and a reader with only the first sees nothing but ciphertext. A condition on <code>kms:EncryptionContext:PARAMETER_ARN</code> can restrict kms:Decrypt to one parameter.</p>\n",
     ]),
+];
+
+/// Each shipped walkthrough's id, title and the cards it shows.
+pub(super) static CARD_LINKS: &[(&str, &str, &[&str])] = &[
+    ("snapshot-copy", "Copying an encrypted snapshot to another account", &["ebs-snapshot-copy-steps", "ebs-snapshot-aws-managed-key", "ebs-snapshot-public-sharing", "ebs-snapshot-region", "ebs-shared-key-permissions", "ebs-copy-shared-snapshot-key", "kms-cross-account-access"]),
+    ("envelope-encryption", "Envelope encryption with a KMS key", &["envelope-encryption", "envelope-why", "generate-data-key", "envelope-encrypt-workflow", "envelope-decrypt-workflow", "kms-does-not-store-data-keys", "kms-encrypt-size-limit", "kms-decrypt-key-id"]),
+    ("s3-replication-sse-kms", "Replicating SSE-KMS objects in Amazon S3", &["s3-replication-encryption", "s3-replication-sse-kms-setup", "s3-multi-region-keys", "kms-requests-on-your-behalf", "kms-quotas-adjustable", "kms-via-service"]),
+    ("ami-sharing", "Sharing a KMS-encrypted AMI with another account", &["ec2-ami-sharing-kms", "ec2-ami-share-snapshots", "ec2-ami-aws-managed-key", "ec2-ami-launch-permission-command", "ec2-ami-regional", "kms-grant-is-for-aws-resource"]),
+    ("multi-region-client-side", "Multi-Region keys with client-side encryption", &["ddb-global-tables-mrk-client-side", "aurora-global-mrk-client-side", "kms-mrk-identical-keys", "kms-mrk-replicate-key", "ddb-global-tables", "aurora-global-database", "client-side-vs-at-rest"]),
+    ("secrets-rotation", "Rotating a secret in Secrets Manager", &["sm-rotation-steps", "sm-staging-labels", "sm-awsprevious-move", "sm-get-secret-value-default", "secrets-manager-overview"]),
+    ("parameter-store-securestring", "SecureString parameters and AWS KMS", &["param-securestring-key", "param-types", "param-tier-max-size", "param-advanced-downgrade", "kms-encryption-context-condition"]),
 ];
