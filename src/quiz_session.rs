@@ -26,6 +26,11 @@ pub struct QuizRecord {
 /// route fetches them before its page renders.
 pub use crate::content::bank;
 
+/// Whether a quiz is saved in progress, without reading it.
+pub fn has_attempt() -> bool {
+    storage::load_text(keys::QUIZ_IN_PROGRESS).is_some()
+}
+
 pub fn load_attempt() -> Option<Attempt> {
     storage::load(keys::QUIZ_IN_PROGRESS)
 }

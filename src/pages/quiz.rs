@@ -33,9 +33,23 @@ fn attempt_at(link: &QuizLink) -> Result<Attempt, String> {
     Ok(Attempt::new(link, link.start(quiz, clock::now())))
 }
 
-// The setup page needs only the deck's outline: the questions and the
-// whole deck are fetched when a quiz is drawn (`QuizFor`).
-crate::lazy::lazy_route!(QuizRoute, quiz, quiz_view, view! { <Quiz/> });
+// The setup page needs only the deck's outline: the questions, the whole
+// deck and the code that runs a quiz are fetched when a quiz is drawn
+// (`QuizFor`), or, for the banner that offers to resume one, with the page
+// when a quiz is saved unfinished.
+crate::lazy::lazy_route!(
+    QuizRoute,
+    quiz,
+    quiz_view,
+    view! { <Quiz/> },
+    ready = async {
+        if quiz_session::has_attempt() {
+            runner().await.map(|_| ())
+        } else {
+            Ok(())
+        }
+    }
+);
 
 #[component]
 pub fn Quiz() -> impl IntoView {
@@ -79,20 +93,42 @@ async fn quiz_content() -> Result<(), ChunkMissing> {
     deck.and(questions)
 }
 
-/// The quiz at `link`, once its content is here (at once when it has been
-/// fetched before).
+/// The quiz at `link`, once its content and the code that runs a quiz are
+/// here (at once when they have been fetched before). The setup page does
+/// not need that code, so a link to it does not fetch it.
 #[component]
 fn QuizFor(link: QuizLink) -> impl IntoView {
-    let content = LocalResource::new(quiz_content);
+    let content = LocalResource::new(|| async {
+        let (content, runner) = futures_util::future::join(quiz_content(), runner()).await;
+        content.and(runner)
+    });
     move || match content.get() {
         None => view! { <p class="hint" role="status">"Preparing your quiz…"</p> }.into_any(),
         Some(Err(ChunkMissing)) => view! { <ChunkMissingView/> }.into_any(),
-        Some(Ok(())) => match attempt_at(&link) {
-            Ok(attempt) => view! { <QuizRun attempt=attempt/> }.into_any(),
+        Some(Ok(runner)) => match (runner.run)(&link) {
+            Ok(view) => view,
             Err(e) => view! { <p class="banner banner-warning" role="alert">{e}</p> <QuizSetup/> }
                 .into_any(),
         },
     }
+}
+
+/// The code that runs a quiz, and reads one saved unfinished, cut into its
+/// own chunk.
+#[derive(Clone, Copy)]
+struct Runner {
+    /// The saved attempt at a link, or a new one, taken: its view.
+    run: fn(&QuizLink) -> Result<AnyView, String>,
+    /// The banner offering to resume or discard the quiz left unfinished.
+    resume: fn() -> AnyView,
+}
+
+#[leptos::wasm_split::wasm_split(quiz_run, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn runner() -> Result<Runner, ChunkMissing> {
+    Ok(Runner {
+        run: |link| attempt_at(link).map(|attempt| view! { <QuizRun attempt=attempt/> }.into_any()),
+        resume: || view! { <ResumeBanner/> }.into_any(),
+    })
 }
 
 #[component]
@@ -127,7 +163,7 @@ fn QuizSetup() -> impl IntoView {
         navigate(&link.link(), NavigateOptions::default());
     };
     view! {
-        <ResumeBanner/>
+        <Resume/>
         <form class="panel quiz-setup" on:submit=start>
             <fieldset class="mode">
                 <legend>"Mode"</legend>
@@ -173,6 +209,19 @@ fn QuizSetup() -> impl IntoView {
     }
 }
 
+/// The quiz left unfinished, if there is one: reading it is the runner's
+/// code, fetched only then.
+#[component]
+fn Resume() -> impl IntoView {
+    let runner = quiz_session::has_attempt().then(|| LocalResource::new(runner));
+    move || {
+        runner
+            .and_then(|r| r.get())
+            .and_then(Result::ok)
+            .map(|runner| (runner.resume)())
+    }
+}
+
 /// The quiz left unfinished, to resume or discard.
 #[component]
 fn ResumeBanner() -> impl IntoView {
@@ -201,6 +250,8 @@ fn QuizRun(attempt: Attempt) -> impl IntoView {
     let result = RwSignal::new(None::<QuizResult>);
     // Timers and handlers run outside the component's context: capture the store now.
     let study = use_study();
+    // Finishing saves the cards missed, which needs the progress reader.
+    study.prepare_to_save();
     let now = RwSignal::new(clock::now());
     let save = move || state.with_untracked(quiz_session::save_attempt);
     save();

@@ -125,16 +125,29 @@ test('a whole deck that cannot be fetched shows a message with a retry', async (
 // serve them from its cache, out of the route's reach: no worker here.
 test.describe(() => {
   test.use({ serviceWorkers: 'block' });
-  test('the quiz setup fetches no questions; starting a quiz fetches them and the whole deck, once', async ({ page }) => {
+  test('the quiz setup fetches no questions and no quiz code; starting a quiz fetches them and the whole deck, once', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     const content = () => fetched.filter((p) => /^\/(deck|questions)-[0-9a-f]+\.json$/.test(p)).map((p) => p.split('-')[0]);
+    const runner = () => fetched.filter((p) => p.endsWith('/split_quiz_run.wasm'));
     await page.goto('/quiz');
     await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
     expect(content()).toEqual([]);
+    expect(runner()).toEqual([]);
     await page.getByRole('button', { name: 'Start' }).click();
     await expect(page.getByText('Question 1 of 10')).toBeVisible();
     expect(content().sort()).toEqual(['/deck', '/questions']);
+    expect(runner()).toHaveLength(1);
+  });
+  test('quiz code that cannot be fetched shows a message with a retry, and the setup page does not need it', async ({ page }) => {
+    await page.route(/\/split_quiz_run\.wasm$/, (r) => r.abort());
+    await page.goto('/quiz');
+    await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
+    await page.unroute(/\/split_quiz_run\.wasm$/);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByText('Question 1 of 10')).toBeVisible();
   });
 });
 
