@@ -170,7 +170,8 @@ fn load_in_own_tasks(loader: &str) -> Result<String> {
     Ok(loader.replacen(STARTS, YIELDS, 1))
 }
 
-/// Drops the names from every wasm in `dir` and shrinks it with `wasm-opt -Oz`.
+/// Drops the names and the custom sections from every wasm in `dir` and
+/// shrinks it with `wasm-opt -Oz`.
 /// With `KEYDECK_WASM_NAMES=1` in the environment the functions keep their
 /// names, for a profile or `twiggy`; the files are then larger than shipped.
 pub fn shrink(tools: &Toolchain, dir: &Path) -> Result<()> {
@@ -179,9 +180,13 @@ pub fn shrink(tools: &Toolchain, dir: &Path) -> Result<()> {
         if !names {
             strip_names(&piece)?;
         }
+        // The `producers` and `target_features` sections are read by
+        // nothing at run time, and a deep link fetches a hundred chunks
+        // that would each carry them.
         run(tools
             .command("wasm-opt")
             .arg("-Oz")
+            .args(["--strip-producers", "--strip-target-features"])
             .args(names.then_some("-g"))
             .arg(&piece)
             .arg("-o")
