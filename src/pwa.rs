@@ -76,6 +76,11 @@ pub fn use_updates() -> Updates {
 }
 
 fn register(updates: Updates) {
+    // A browser without service workers (some private windows) has no
+    // container to register with: the site then runs online only.
+    if !precaches() {
+        return;
+    }
     let Some(container) = web_sys::window().map(|w| w.navigator().service_worker()) else {
         return;
     };
@@ -95,6 +100,9 @@ fn register(updates: Updates) {
         else {
             return;
         };
+        if reg.is_undefined() {
+            return;
+        }
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
         updates.registration.set_value(Some(reg.clone()));
         if reg.waiting().is_some() && had_controller {
