@@ -129,7 +129,8 @@ test.describe(() => {
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     const content = () => fetched.filter((p) => /^\/(deck|questions)-[0-9a-f]+\.json$/.test(p)).map((p) => p.split('-')[0]);
-    const runner = () => fetched.filter((p) => p.endsWith('/split_quiz_run.wasm'));
+    // The quiz's code: its module and the pack of its small chunks.
+    const runner = () => fetched.filter((p) => /\/(split_quiz_run\.wasm|pack_quiz_run\.bin)$/.test(p));
     await page.goto('/quiz');
     await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
     expect(content()).toEqual([]);
@@ -137,15 +138,17 @@ test.describe(() => {
     await page.getByRole('button', { name: 'Start' }).click();
     await expect(page.getByText('Question 1 of 10')).toBeVisible();
     expect(content().sort()).toEqual(['/deck', '/questions']);
-    expect(runner()).toHaveLength(1);
+    expect(runner().map((p) => p.split('/').pop()).sort()).toEqual(['pack_quiz_run.bin', 'split_quiz_run.wasm']);
   });
+  // The pack of the quiz's small chunks: fetched before them, and then the
+  // only way they load.
   test('quiz code that cannot be fetched shows a message with a retry, and the setup page does not need it', async ({ page }) => {
-    await page.route(/\/split_quiz_run\.wasm$/, (r) => r.abort());
+    await page.route(/\/pack_quiz_run\.bin$/, (r) => r.abort());
     await page.goto('/quiz');
     await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
     await page.getByRole('button', { name: 'Start' }).click();
     await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
-    await page.unroute(/\/split_quiz_run\.wasm$/);
+    await page.unroute(/\/pack_quiz_run\.bin$/);
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByText('Question 1 of 10')).toBeVisible();
   });

@@ -298,7 +298,10 @@ fn accepts_brotli(value: &str) -> bool {
 fn is_compressible(file: &Path) -> bool {
     matches!(
         file.extension().and_then(|e| e.to_str()),
-        Some("html" | "js" | "css" | "wasm" | "json" | "svg" | "webmanifest" | "md" | "txt")
+        // `bin`: the packs of small wasm chunks (`pack.rs`).
+        Some(
+            "html" | "js" | "css" | "wasm" | "bin" | "json" | "svg" | "webmanifest" | "md" | "txt"
+        )
     )
 }
 

@@ -129,6 +129,14 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
         .arg(&out)
         .arg(&main))?;
     shrink(tools, &out)?;
+    let notes = std::env::var_os(KEEP_NAMES).is_some_and(|v| v == "1");
+    let packed = crate::pack::pack(&out, notes)?;
+    if packed.packs > 0 {
+        println!(
+            "{}: {} small chunks packed into {} files, one per split point",
+            app.stem, packed.chunks, packed.packs
+        );
+    }
     fs::write(out.join("boot.js"), boot_script(app))?;
     copy_assets(app, &dist)?;
     write_index(app, &dist, &pkg)

@@ -1,0 +1,381 @@
+//! Packs each split point's small chunks into one file.
+//!
+//! wasm-split gives a function to a chunk of its own for every set of split
+//! points that reach it, so a deep link to the study page fetched about a
+//! hundred chunks, most under a kilobyte. Each paid for its response
+//! headers, and each was compressed alone, though their type and import
+//! sections repeat one another. Here every split point's chunks of at most
+//! [`LIMIT`] bytes are written, one after another, into `pack_<point>.bin`
+//! behind a header that names them ([`pack_file`]), which the loader
+//! fetches before the point's chunks load; each such chunk is then
+//! instantiated from its slice of the pack. The loader learns the names
+//! and lengths from the header, so that it does not grow with them: it is
+//! part of the first load. A chunk that
+//! several points need is in each of their packs, and its own file is no
+//! longer written. Larger chunks, and the split points' own modules, are
+//! fetched as before.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use crate::Result;
+
+/// The largest chunk packed, in bytes: beyond it a chunk's own request
+/// costs little beside its size, and packing it in several points' packs
+/// would cost more.
+pub const LIMIT: u64 = 4096;
+
+/// Looked for to tell that the loader is the one this step knows.
+const LOADER_START: &str = "function makeLoad(fetcher, deps) {";
+
+/// Added to the loader: `pack` fetches a split point's pack and settles
+/// each chunk's slot with its bytes; `packed` is a chunk's slot, taken by
+/// its loader, settled before or after. A pack that cannot be fetched fails
+/// the chunks waiting, and a retry fetches it again.
+const HELPERS: &str = r#"// A split point's small chunks come in one file (xtask/src/pack.rs).
+const slots = new Map();
+function slot(name) {
+    let s = slots.get(name);
+    if (!s) {
+        s = {};
+        s.bytes = new Promise((resolve, reject) => { s.resolve = resolve; s.reject = reject; });
+        s.bytes.catch(() => {});
+        slots.set(name, s);
+    }
+    return s;
+}
+function packed(name) {
+    const s = slot(name);
+    s.taken = true;
+    if (s.settled) slots.delete(name);
+    return s.bytes;
+}
+function fromPack(name) {
+    return makeLoad(() => {
+        const src = packed(name);
+        return async (imports) => (WebAssembly.instantiate(await src, imports));
+    }, []);
+}
+function pack(file) {
+    return () => fetch(new URL(file, import.meta.url))
+        .then((response) => {
+            if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+            return response.arrayBuffer();
+        })
+        .then((buffer) => {
+            const view = new DataView(buffer);
+            const end = 4 + view.getUint32(0, true);
+            const text = new TextDecoder();
+            for (let at = 4, start = end; at < end; ) {
+                const length = view.getUint32(at, true);
+                const size = view.getUint32(at + 4, true);
+                const name = text.decode(new Uint8Array(buffer, at + 8, length));
+                const s = slot(name);
+                s.resolve(buffer.slice(start, start + size));
+                s.settled = true;
+                if (s.taken) slots.delete(name);
+                at += 8 + length;
+                start += size;
+            }
+        }, (error) => {
+            for (const [name, s] of slots) {
+                if (!s.settled) {
+                    s.reject(error);
+                    slots.delete(name);
+                }
+            }
+            throw error;
+        });
+}
+"#;
+
+/// What packing did, for the build's log.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Packed {
+    pub packs: usize,
+    pub chunks: usize,
+}
+
+/// Packs the small chunks of the split module in `dir` (its loader
+/// `__wasm_split.js` and the chunk files beside it). Unless `notes`, the
+/// loader also loses wasm-split's notes of which split points need each
+/// chunk: the loader is part of the first load.
+pub fn pack(dir: &Path, notes: bool) -> Result<Packed> {
+    let loader_path = dir.join("__wasm_split.js");
+    if !loader_path.exists() {
+        return Ok(Packed {
+            packs: 0,
+            chunks: 0,
+        });
+    }
+    let loader = fs::read_to_string(&loader_path)?;
+    let mut sizes = BTreeMap::new();
+    for point in split_points(&loader)? {
+        for chunk in &point.deps {
+            if !sizes.contains_key(chunk) {
+                let size = fs::metadata(dir.join(format!("{chunk}.wasm")))?.len();
+                sizes.insert(chunk.clone(), size);
+            }
+        }
+    }
+    let small = |chunk: &String| sizes.get(chunk).is_some_and(|&size| size <= LIMIT);
+    let plan = plan(&loader, small)?;
+    for (point, chunks) in &plan.packs {
+        let mut files = Vec::new();
+        for chunk in chunks {
+            files.push((chunk.as_str(), fs::read(dir.join(format!("{chunk}.wasm")))?));
+        }
+        fs::write(dir.join(format!("pack_{point}.bin")), pack_file(&files))?;
+    }
+    let mut loader = rewrite(&loader, &plan)?;
+    if !notes {
+        loader = without_notes(&loader);
+    }
+    fs::write(&loader_path, loader)?;
+    for chunk in &plan.packed {
+        fs::remove_file(dir.join(format!("{chunk}.wasm")))?;
+    }
+    Ok(Packed {
+        packs: plan.packs.len(),
+        chunks: plan.packed.len(),
+    })
+}
+
+/// A pack: a header, then the chunks' bytes one after another. The header
+/// is its own length (u32), then for each chunk its name's length, its
+/// length (u32 each) and its name; every u32 little-endian.
+fn pack_file(chunks: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let le = |n: usize| u32::try_from(n).expect("packs are small").to_le_bytes();
+    let mut header = Vec::new();
+    for (name, bytes) in chunks {
+        header.extend(le(name.len()));
+        header.extend(le(bytes.len()));
+        header.extend(name.as_bytes());
+    }
+    let mut file = le(header.len()).to_vec();
+    file.extend(header);
+    for (_, bytes) in chunks {
+        file.extend(bytes);
+    }
+    file
+}
+
+/// A split point as the loader declares it: its name and its chunks.
+#[derive(Debug, PartialEq, Eq)]
+struct SplitPoint {
+    name: String,
+    deps: Vec<String>,
+}
+
+const EXPORT: &str = "export const __wasm_split_load_";
+
+/// The split points the loader exports, in its order.
+fn split_points(loader: &str) -> Result<Vec<SplitPoint>> {
+    let mut points = Vec::new();
+    for (at, _) in loader.match_indices(EXPORT) {
+        let rest = &loader[at + EXPORT.len()..];
+        let name = rest.split(' ').next().unwrap_or_default().to_owned();
+        let (_, deps) = deps_of(rest).ok_or_else(|| {
+            format!("__wasm_split.js: the split point {name} has no list of chunks")
+        })?;
+        let deps = deps
+            .split(',')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| d.trim_start_matches("__").to_owned())
+            .collect();
+        points.push(SplitPoint { name, deps });
+    }
+    Ok(points)
+}
+
+/// The split point's list of chunks: where it starts in `rest` (the text
+/// after the export's name), and its text between the brackets.
+fn deps_of(rest: &str) -> Option<(usize, &str)> {
+    let start = rest.find("\n, [")? + "\n, [".len();
+    let end = start + rest[start..].find(']')?;
+    Some((start, &rest[start..end]))
+}
+
+/// Which chunks go into which pack.
+struct Plan {
+    /// Each split point with small chunks, and those chunks in its order.
+    packs: Vec<(String, Vec<String>)>,
+    /// Every chunk in some pack.
+    packed: std::collections::BTreeSet<String>,
+}
+
+fn plan(loader: &str, small: impl Fn(&String) -> bool) -> Result<Plan> {
+    if !loader.contains(LOADER_START) {
+        return Err("__wasm_split.js: the chunk loader is not the one this build knows".into());
+    }
+    let mut packs = Vec::new();
+    let mut packed = std::collections::BTreeSet::new();
+    for point in split_points(loader)? {
+        let chunks: Vec<String> = point.deps.into_iter().filter(|c| small(c)).collect();
+        // A packed chunk loads only from a pack, so every point that
+        // needs one has a pack, even of one chunk.
+        if !chunks.is_empty() {
+            packed.extend(chunks.iter().cloned());
+            packs.push((point.name, chunks));
+        }
+    }
+    Ok(Plan { packs, packed })
+}
+
+/// The loader with the helpers added, each packed chunk taken from its
+/// slice, and each split point with a pack fetching it first.
+fn rewrite(loader: &str, plan: &Plan) -> Result<String> {
+    let mut out = loader.replacen(LOADER_START, &format!("{HELPERS}{LOADER_START}"), 1);
+    for chunk in &plan.packed {
+        let declared = format!(
+            "const __{chunk} = makeLoad(() => {{\n    \
+             const src = fetch(new URL(\"./{chunk}.wasm\", import.meta.url));\n    \
+             src.catch(() => {{}});\n    \
+             return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n\
+             }}\n, []);"
+        );
+        if !out.contains(&declared) {
+            return Err(
+                format!("__wasm_split.js: {chunk} is not declared as this build knows").into(),
+            );
+        }
+        out = out.replacen(
+            &declared,
+            &format!("const __{chunk} = fromPack(\"{chunk}\");"),
+            1,
+        );
+    }
+    for (point, _) in &plan.packs {
+        let export = format!("{EXPORT}{point} ");
+        let at = out
+            .find(&export)
+            .ok_or_else(|| format!("__wasm_split.js: no split point {point}"))?
+            + EXPORT.len();
+        let (start, _) = deps_of(&out[at..]).expect("listed when planned");
+        out.insert_str(at + start, &format!("pack(\"./pack_{point}.bin\"), "));
+    }
+    Ok(out)
+}
+
+/// The loader without the notes wasm-split writes above each chunk, the
+/// split points that need it (`/* about, study */`).
+fn without_notes(loader: &str) -> String {
+    loader
+        .lines()
+        .filter(|line| !(line.starts_with("/* ") && line.ends_with(" */")))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The loader's shape as wasm-split writes it, cut down to two chunks
+    /// and two split points.
+    const LOADER: &str = r#"import { initSync } from "./keydeck.js";
+function makeLoad(fetcher, deps) {
+    const loader = async () => {};
+}
+/* a, b */
+const __chunk_1 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_1.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+/* a, b */
+const __chunk_2 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_2.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+/* a */
+const __chunk_3 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_3.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, []);
+export const __wasm_split_load_a = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_a.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_1, __chunk_2, __chunk_3]));
+export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
+    const src = fetch(new URL("./split_b.wasm", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, [__chunk_1]));
+"#;
+
+    #[test]
+    fn the_loader_lists_each_split_point_and_its_chunks() {
+        assert_eq!(
+            split_points(LOADER).unwrap(),
+            [
+                SplitPoint {
+                    name: "a".into(),
+                    deps: vec!["chunk_1".into(), "chunk_2".into(), "chunk_3".into()],
+                },
+                SplitPoint {
+                    name: "b".into(),
+                    deps: vec!["chunk_1".into()],
+                },
+            ]
+        );
+    }
+
+    /// `a` packs its two small chunks, and `b` the one it needs; the large
+    /// chunk keeps its own file.
+    #[test]
+    fn small_chunks_load_from_their_split_points_pack() {
+        let plan = plan(LOADER, |c| c != "chunk_3").unwrap();
+        assert_eq!(
+            plan.packs,
+            [
+                (
+                    "a".to_owned(),
+                    vec!["chunk_1".to_owned(), "chunk_2".to_owned()]
+                ),
+                ("b".to_owned(), vec!["chunk_1".to_owned()]),
+            ]
+        );
+        let out = rewrite(LOADER, &plan).unwrap();
+        assert!(out.contains(", [pack(\"./pack_a.bin\"), __chunk_1, __chunk_2, __chunk_3]));"));
+        assert!(out.contains(", [pack(\"./pack_b.bin\"), __chunk_1]));"));
+        assert!(out.contains("\nconst __chunk_2 = fromPack(\"chunk_2\");\n"));
+        assert!(
+            out.contains("fetch(new URL(\"./chunk_3.wasm\""),
+            "a large chunk keeps its file"
+        );
+        assert!(out.contains("function pack(file)"));
+        assert_eq!(out.matches("/* a, b */").count(), 2);
+        let bare = without_notes(&out);
+        assert!(!bare.contains("/* a"), "{bare}");
+        assert_eq!(bare.lines().count(), out.lines().count() - 3);
+    }
+
+    #[test]
+    fn a_pack_names_its_chunks_and_their_lengths_before_their_bytes() {
+        let file = pack_file(&[("chunk_1", vec![1, 2, 3]), ("chunk_22", vec![4])]);
+        let mut want = vec![31, 0, 0, 0];
+        want.extend([7, 0, 0, 0, 3, 0, 0, 0]);
+        want.extend(b"chunk_1");
+        want.extend([8, 0, 0, 0, 1, 0, 0, 0]);
+        want.extend(b"chunk_22");
+        want.extend([1, 2, 3, 4]);
+        assert_eq!(file, want);
+    }
+
+    #[test]
+    fn a_loader_of_another_shape_is_refused() {
+        let other = LOADER.replace(LOADER_START, "function load(deps) {");
+        assert!(plan(&other, |_| true).is_err());
+    }
+}
