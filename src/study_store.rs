@@ -159,9 +159,10 @@ thread_local! {
     static READER: std::cell::Cell<Option<ProgressReader>> = const { std::cell::Cell::new(None) };
 }
 
-/// The progress reader, fetched once. Saving needs it too, to fold in what
-/// another tab stored, so a page that saves does not carry it: it is
-/// fetched with the first save, or earlier ([`StudyStore::prepare_to_save`]).
+/// The progress reader, fetched once: to read saved progress at start, and
+/// for a save after another tab has saved (fetched ahead of that, when a
+/// card is revealed: [`StudyStore::prepare_to_save`]). So a page that
+/// saves does not carry it.
 async fn reader() -> Result<ProgressReader, ChunkMissing> {
     if let Some(read) = READER.get() {
         return Ok(read);
@@ -313,8 +314,8 @@ impl StudyStore {
 
     /// Takes back the last answer. Other tabs' reviews are folded in first,
     /// so that writing back cannot bring the undone review back to life
-    /// (with the reader the answer's save fetched; without it, had that
-    /// failed, the answer was not saved either).
+    /// (with the reader, which revealing the card fetched; another tab's
+    /// saves are also taken in as they come, by `take_other_tab`).
     pub fn undo(&self, undo: Undo) -> bool {
         if let Some(stored) = READER.get().and_then(storage::stored_progress) {
             self.progress.update(|p| p.merge(&stored));

@@ -93,6 +93,26 @@ fn content() -> Result<Vec<Generated>> {
     ])
 }
 
+/// The flags a release build adds to `.cargo/config.toml`'s: the crates'
+/// sources named without the folder cargo keeps them in, which differs
+/// from one machine to the next (`$CARGO_HOME`). Their paths are in the
+/// wasm (panic locations), so a build here and in CI weigh the same to the
+/// byte, which the first-load budget counts.
+pub fn release_flags() -> [String; 2] {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .unwrap_or_default();
+    let remap = format!(
+        "--remap-path-prefix={}=/crates",
+        cargo_home.join("registry/src").display()
+    );
+    [
+        "--config".to_owned(),
+        format!("target.{}.rustflags=[{remap:?}]", pins::WASM_TARGET),
+    ]
+}
+
 /// Builds `app` into its `dist/`, replacing what was there.
 pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
     run(Command::new(tools::env_cargo())
@@ -106,6 +126,7 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
             "--target",
         ])
         .arg(pins::WASM_TARGET)
+        .args(release_flags())
         .current_dir(project_root()))?;
     let input = project_root().join(format!(
         "target/{}/release/{}.wasm",

@@ -67,6 +67,7 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     run(Command::new(crate::tools::env_cargo())
         .args(["build", "--release", "--quiet", "-p", CRATE, "--lib"])
         .args(["--target", pins::WASM_TARGET])
+        .args(site::release_flags())
         .current_dir(&root))?;
     let raw = root.join(format!("target/{}/release/{STEM}.wasm", pins::WASM_TARGET));
     let wasm = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
