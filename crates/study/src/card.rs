@@ -216,6 +216,27 @@ impl Card {
     }
 }
 
+/// Checks that `card`'s rendered sides are what its Markdown renders to,
+/// in the direction it is asked.
+#[cfg(test)]
+pub(crate) fn assert_shown_is_rendered(card: &Card) {
+    let html = crate::markdown::to_safe_html;
+    let shown = card.shown().expect("rendered");
+    let id = &card.id;
+    assert_eq!(shown.prompt, html(&card.prompt()), "{id}");
+    assert_eq!(
+        shown.asked.map(str::to_owned),
+        card.asked().map(|a| html(&a)),
+        "{id}"
+    );
+    assert_eq!(shown.answer, html(&card.answer()), "{id}");
+    assert_eq!(
+        shown.note.map(str::to_owned),
+        card.note.as_deref().map(html),
+        "{id}"
+    );
+}
+
 fn replace_cloze(text: &str, fill: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -317,7 +338,6 @@ mod tests {
     /// either direction: the reverse swaps the written card's sides.
     #[test]
     fn rendered_sides_follow_the_direction_asked() {
-        let html = crate::markdown::to_safe_html;
         let mut term = card(CardKind::Term, "Holds *many* keys", "A key ring");
         term.note = Some("Renamed".into());
         assert_eq!(term.shown(), None);
@@ -325,11 +345,7 @@ mod tests {
         let mut cloze = card(CardKind::Cloze, "Use {{CloudTrail}}.", "It logs.");
         cloze.render_faces();
         for c in [term.clone(), term.reversed(), cloze] {
-            let shown = c.shown().expect("rendered");
-            assert_eq!(shown.prompt, html(&c.prompt()), "{:?}", c.direction);
-            assert_eq!(shown.asked.map(str::to_owned), c.asked().map(|a| html(&a)));
-            assert_eq!(shown.answer, html(&c.answer()));
-            assert_eq!(shown.note.map(str::to_owned), c.note.as_deref().map(html));
+            assert_shown_is_rendered(&c);
         }
         assert_eq!(
             term.reversed().shown().unwrap().prompt,

@@ -27,6 +27,12 @@ pub struct Walkthrough {
     pub steps: &'static [Step],
 }
 
+/// The deep link of walkthrough `id`'s step `index` (0-based):
+/// `/walkthroughs/<id>/<n>`, where `n` counts from 1.
+pub fn step_link(id: &str, index: usize) -> String {
+    format!("/walkthroughs/{id}/{}", index + 1)
+}
+
 impl Walkthrough {
     pub fn actor(&self, id: &str) -> Option<&'static Actor> {
         self.actors.iter().find(|a| a.id == id)
@@ -40,7 +46,7 @@ impl Walkthrough {
     /// The deep link of a step: `/walkthroughs/<id>/<n>`, where `n` counts
     /// from 1 as the step indicator does.
     pub fn link(&self, index: usize) -> String {
-        format!("/walkthroughs/{}/{}", self.id, index + 1)
+        step_link(self.id, index)
     }
 
     /// The 0-based index named by the `<step>` part of a deep link, if this

@@ -91,7 +91,7 @@ pub struct CardLink {
 impl CardLink {
     /// The walkthrough's first step.
     pub fn href(&self) -> String {
-        format!("/walkthroughs/{}/1", self.id)
+        super::model::step_link(self.id, 0)
     }
 }
 
