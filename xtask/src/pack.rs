@@ -110,17 +110,15 @@ pub fn pack(dir: &Path, notes: bool) -> Result<Packed> {
         });
     }
     let loader = fs::read_to_string(&loader_path)?;
+    let points = split_points(&loader)?;
     let mut sizes = BTreeMap::new();
-    for point in split_points(&loader)? {
-        for chunk in &point.deps {
-            if !sizes.contains_key(chunk) {
-                let size = fs::metadata(dir.join(format!("{chunk}.wasm")))?.len();
-                sizes.insert(chunk.clone(), size);
-            }
+    for chunk in points.iter().flat_map(|p| &p.deps) {
+        if !sizes.contains_key(chunk) {
+            let size = fs::metadata(dir.join(format!("{chunk}.wasm")))?.len();
+            sizes.insert(chunk.clone(), size);
         }
     }
-    let small = |chunk: &String| sizes.get(chunk).is_some_and(|&size| size <= LIMIT);
-    let plan = plan(&loader, small)?;
+    let plan = plan(points, |chunk| sizes[chunk] <= LIMIT);
     for (point, chunks) in &plan.packs {
         let mut files = Vec::new();
         for chunk in chunks {
@@ -206,13 +204,10 @@ struct Plan {
     packed: std::collections::BTreeSet<String>,
 }
 
-fn plan(loader: &str, small: impl Fn(&String) -> bool) -> Result<Plan> {
-    if !loader.contains(LOADER_START) {
-        return Err("__wasm_split.js: the chunk loader is not the one this build knows".into());
-    }
+fn plan(points: Vec<SplitPoint>, small: impl Fn(&String) -> bool) -> Plan {
     let mut packs = Vec::new();
     let mut packed = std::collections::BTreeSet::new();
-    for point in split_points(loader)? {
+    for point in points {
         let chunks: Vec<String> = point.deps.into_iter().filter(|c| small(c)).collect();
         // A packed chunk loads only from a pack, so every point that
         // needs one has a pack, even of one chunk.
@@ -221,12 +216,15 @@ fn plan(loader: &str, small: impl Fn(&String) -> bool) -> Result<Plan> {
             packs.push((point.name, chunks));
         }
     }
-    Ok(Plan { packs, packed })
+    Plan { packs, packed }
 }
 
 /// The loader with the helpers added, each packed chunk taken from its
 /// slice, and each split point with a pack fetching it first.
 fn rewrite(loader: &str, plan: &Plan) -> Result<String> {
+    if !loader.contains(LOADER_START) {
+        return Err("__wasm_split.js: the chunk loader is not the one this build knows".into());
+    }
     let mut out = loader.replacen(LOADER_START, &format!("{HELPERS}{LOADER_START}"), 1);
     for chunk in &plan.packed {
         let declared = format!(
@@ -335,7 +333,7 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
     /// chunk keeps its own file.
     #[test]
     fn small_chunks_load_from_their_split_points_pack() {
-        let plan = plan(LOADER, |c| c != "chunk_3").unwrap();
+        let plan = plan(split_points(LOADER).unwrap(), |c| c != "chunk_3");
         assert_eq!(
             plan.packs,
             [
@@ -376,6 +374,7 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
     #[test]
     fn a_loader_of_another_shape_is_refused() {
         let other = LOADER.replace(LOADER_START, "function load(deps) {");
-        assert!(plan(&other, |_| true).is_err());
+        let plan = plan(split_points(&other).unwrap(), |_| true);
+        assert!(rewrite(&other, &plan).is_err());
     }
 }

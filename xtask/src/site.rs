@@ -150,8 +150,7 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
         .arg(&out)
         .arg(&main))?;
     shrink(tools, &out)?;
-    let notes = std::env::var_os(KEEP_NAMES).is_some_and(|v| v == "1");
-    let packed = crate::pack::pack(&out, notes)?;
+    let packed = crate::pack::pack(&out, keeps_names())?;
     if packed.packs > 0 {
         println!(
             "{}: {} small chunks packed into {} files, one per split point",
@@ -204,7 +203,7 @@ fn load_in_own_tasks(loader: &str) -> Result<String> {
 /// With `KEYDECK_WASM_NAMES=1` in the environment the functions keep their
 /// names, for a profile or `twiggy`; the files are then larger than shipped.
 pub fn shrink(tools: &Toolchain, dir: &Path) -> Result<()> {
-    let names = std::env::var_os(KEEP_NAMES).is_some_and(|v| v == "1");
+    let names = keeps_names();
     for piece in files_with_extension(dir, "wasm")? {
         if !names {
             strip_names(&piece)?;
@@ -226,6 +225,11 @@ pub fn shrink(tools: &Toolchain, dir: &Path) -> Result<()> {
 
 /// The environment variable that keeps the wasm's function names.
 pub const KEEP_NAMES: &str = "KEYDECK_WASM_NAMES";
+
+/// Whether this build keeps names (`KEYDECK_WASM_NAMES=1`).
+fn keeps_names() -> bool {
+    std::env::var_os(KEEP_NAMES).is_some_and(|v| v == "1")
+}
 
 /// Drops a module's `name` section: binaryen 132 warns on the subsections
 /// rustc writes there, and wasm-opt would drop it anyway.
