@@ -39,6 +39,38 @@ test('after the first visit the app and its deep links work offline', async ({ p
   await expect(page.getByRole('region', { name: 'Question' })).toContainText('AWS Certificate Manager');
 });
 
+test('a later visit loads the routes\' code from the worker\'s cache while idle: opening one then fetches no code', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const code = () => fetched.filter((p) => /\/(warm\.js|[a-z_0-9]+\.(wasm|bin))$/.test(p) && !p.endsWith('/keydeck_bg.wasm'));
+  await page.goto(`${site.url}/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await controlled(page);
+  // The visit the worker installed in loads nothing ahead: its install is
+  // what fetches the build.
+  await page.waitForTimeout(1000);
+  expect(code()).toEqual([]);
+  await site.stop();
+
+  const warmed = page.waitForResponse((r) => /\/split_about\.wasm$/.test(new URL(r.url()).pathname));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await warmed;
+  const ahead = code().map((p) => p.split('/').pop());
+  for (const route of ['study', 'quiz', 'walkthroughs', 'labs', 'progress', 'about']) {
+    expect(ahead).toContain(`split_${route}.wasm`);
+  }
+  expect(ahead).not.toContain('split_quiz_run.wasm');
+
+  fetched.length = 0;
+  await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Question' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Walkthroughs', exact: true }).locator('visible=true').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Walkthroughs' })).toBeVisible();
+  expect(code()).toEqual([]);
+});
+
 test('offline, a deep link is answered with the page the build rendered for it', async ({ page }) => {
   await page.goto(`${site.url}/`);
   await controlled(page);

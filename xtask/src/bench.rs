@@ -34,6 +34,7 @@ pub fn run() -> Result<()> {
         copied: &[],
         generated: site::nothing,
         prerendered: false,
+        warmed: &[],
     };
     site::build_app(&toolchain)?;
     site::build(&toolchain, &floor)?;
@@ -96,10 +97,15 @@ fn is_lazy_chunk(path: &str) -> bool {
     !is_worker(path) && is_split_piece(path)
 }
 
-/// A chunk cut off at a `#[wasm_split]` point, or the loader of chunks.
+/// A chunk cut off at a `#[wasm_split]` point, a pack of them, the loader
+/// of chunks, or the script that loads them ahead on a returning visit.
 fn is_split_piece(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
-    name.starts_with("split_") || name.starts_with("chunk_") || name == "__wasm_split.js"
+    name.starts_with("split_")
+        || name.starts_with("chunk_")
+        || name.starts_with("pack_")
+        || name == "__wasm_split.js"
+        || name == "warm.js"
 }
 
 fn is_worker(path: &str) -> bool {

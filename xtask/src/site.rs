@@ -35,6 +35,11 @@ pub struct App<'a> {
     /// (`prerender.rs`). Such an app's code is fetched once that page has
     /// been shown: it paints with the HTML and CSS alone.
     pub prerendered: bool,
+    /// Split points loaded on a returning visit, one at a time once the
+    /// page is idle (`warm.js`), in the order a learner is likely to open
+    /// them: the service worker holds the build then, so this costs no
+    /// download, and a route opened later need not fetch its code first.
+    pub warmed: &'a [&'a str],
 }
 
 /// A file the build writes: its name in the template, and its bytes.
@@ -67,6 +72,17 @@ pub fn keydeck() -> App<'static> {
         ],
         generated: content,
         prerendered: true,
+        // The navigation's routes in its order, the study page's deck
+        // reader beside it.
+        warmed: &[
+            "study",
+            "deck_reader",
+            "quiz",
+            "walkthroughs",
+            "labs",
+            "progress",
+            "about",
+        ],
     }
 }
 
@@ -142,7 +158,7 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
     }
     let out = dist.join(&pkg);
     fs::create_dir_all(&out)?;
-    let main = split(app.stem, &wasm, &out)?;
+    let main = split(app.stem, &wasm, &out, app.warmed)?;
     run(tools
         .command("wasm-bindgen")
         .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
@@ -158,14 +174,18 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
         );
     }
     fs::write(out.join("boot.js"), boot_script(app))?;
+    if !app.warmed.is_empty() {
+        fs::write(out.join("warm.js"), warm_script(app.warmed))?;
+    }
     copy_assets(app, &dist)?;
     write_index(app, &dist, &pkg)
 }
 
 /// Splits the module of the crate whose library is `stem` at its
 /// `#[wasm_split]` points; returns the main module for wasm-bindgen. The
-/// chunks and their loader (`__wasm_split.js`) land in `out`.
-pub fn split(stem: &str, wasm: &[u8], out: &Path) -> Result<PathBuf> {
+/// chunks and their loader (`__wasm_split.js`) land in `out`; the loader
+/// can load the points in `warmed` on its own ([`warmable`]).
+pub fn split(stem: &str, wasm: &[u8], out: &Path, warmed: &[&str]) -> Result<PathBuf> {
     let work = project_root().join(format!("target/split/{stem}"));
     if work.exists() {
         fs::remove_dir_all(&work)?;
@@ -180,8 +200,68 @@ pub fn split(stem: &str, wasm: &[u8], out: &Path) -> Result<PathBuf> {
     opts.link_name = "./__wasm_split.js";
     wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?;
     let loader = out.join("__wasm_split.js");
-    fs::write(&loader, load_in_own_tasks(&fs::read_to_string(&loader)?)?)?;
+    let rewritten = load_in_own_tasks(&fs::read_to_string(&loader)?)?;
+    fs::write(&loader, warmable(&rewritten, warmed)?)?;
     Ok(main)
+}
+
+/// The loader wasm-split writes exports each split point's load only
+/// wrapped for the app's call, which reports to a callback in the wasm.
+/// Each point in `warmed` keeps its load by name too, and the loader
+/// exports `warm(point)`, which runs it: it is memoized, so the app's own
+/// call later finds the point loaded. Nothing is called in the chunks.
+fn warmable(loader: &str, warmed: &[&str]) -> Result<String> {
+    const EXPORT: &str = "export const __wasm_split_load_";
+    const WRAPS: &str = " = wrapAsyncCb(makeLoad(";
+    const BEFORE: &str = "function makeLoad(fetcher, deps) {";
+    if warmed.is_empty() {
+        return Ok(loader.to_owned());
+    }
+    if !loader.contains(BEFORE) {
+        return Err("__wasm_split.js: the chunk loader is not the one this build knows".into());
+    }
+    let mut out = loader.replacen(
+        BEFORE,
+        &format!(
+            "// Loads a split point without calling into it (xtask/src/site.rs).\n\
+             const points = {{}};\n\
+             export const warm = (point) => points[point]();\n{BEFORE}"
+        ),
+        1,
+    );
+    for point in warmed {
+        let export = format!("{EXPORT}{point}{WRAPS}");
+        if !out.contains(&export) {
+            return Err(format!("__wasm_split.js: no split point {point} to warm").into());
+        }
+        out = out.replacen(
+            &export,
+            &format!("{EXPORT}{point} = wrapAsyncCb(points.{point} = makeLoad("),
+            1,
+        );
+    }
+    Ok(out)
+}
+
+/// Loads the `warmed` split points on a returning visit: after the app
+/// has started and the page has loaded, one at a time, each when the
+/// browser is idle. A point that fails to load is left for the app's own
+/// call, which reports it.
+fn warm_script(warmed: &[&str]) -> String {
+    let points: Vec<String> = warmed.iter().map(|p| format!("\"{p}\"")).collect();
+    format!(
+        "// The routes' code, from the service worker's cache (xtask/src/site.rs).\n\
+         import {{ warm }} from \"./__wasm_split.js\";\n\
+         const idle = () => new Promise((next) => (globalThis.requestIdleCallback ?? setTimeout)(() => next()));\n\
+         if (document.readyState !== \"complete\") {{\n\
+         \x20 await new Promise((loaded) => addEventListener(\"load\", loaded, {{ once: true }}));\n\
+         }}\n\
+         for (const point of [{}]) {{\n\
+         \x20 await idle();\n\
+         \x20 await warm(point).catch(() => {{}});\n\
+         }}\n",
+        points.join(", ")
+    )
 }
 
 /// The loader wasm-split writes starts every chunk a split point needs from
@@ -363,10 +443,21 @@ fn with_script_hashes(html: &str) -> Result<String> {
 /// any case within [`BOOT_WAIT_MS`]. Any other app starts at once (its
 /// code is preloaded beside it).
 fn boot_script(app: &App) -> String {
-    let start = format!(
-        "const {{ default: init }} = await import(\"./{}.js\");\ninit();\n",
+    let mut start = format!(
+        "const {{ default: init }} = await import(\"./{}.js\");\n",
         app.stem
     );
+    if app.warmed.is_empty() {
+        start.push_str("init();\n");
+    } else {
+        // Only a page the service worker controls: its cache holds the
+        // build. A first visit's worker installs after the page has drawn,
+        // and what it fetches is not the page's to wait for.
+        start.push_str(
+            "const started = init();\n\
+             if (navigator.serviceWorker?.controller) started.then(() => import(\"./warm.js\"));\n",
+        );
+    }
     if app.prerendered {
         format!(
             "// Once the page the build rendered has been shown.\n\
@@ -453,24 +544,75 @@ mod tests {
             copied: &[],
             generated: nothing,
             prerendered,
+            warmed: &[],
         }
+    }
+
+    /// Where `text` is in `script`, which must hold it.
+    fn position(script: &str, text: &str) -> usize {
+        script
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} is not in:\n{script}"))
     }
 
     #[test]
     fn a_prerendered_app_starts_once_its_page_has_been_shown() {
         let script = boot_script(&app(true));
-        let wait = script
-            .find("first-contentful-paint")
-            .expect("waits for the first paint");
-        let start = script
-            .find("import(\"./keydeck.js\")")
-            .expect("starts the app");
+        let wait = position(&script, "first-contentful-paint");
+        let start = position(&script, "import(\"./keydeck.js\")");
         assert!(wait < start, "{script}");
         assert!(script.contains("setTimeout(shown, 3000)"), "{script}");
         assert_eq!(
             boot_script(&app(false)),
             "const { default: init } = await import(\"./keydeck.js\");\ninit();\n"
         );
+    }
+
+    #[test]
+    fn a_returning_visit_loads_the_warmed_points_once_the_app_has_started() {
+        let mut warming = app(true);
+        warming.warmed = &["study", "quiz"];
+        let script = boot_script(&warming);
+        let start = position(&script, "const started = init();\n");
+        let warm = position(
+            &script,
+            "if (navigator.serviceWorker?.controller) started.then(() => import(\"./warm.js\"));",
+        );
+        assert!(start < warm, "{script}");
+        let warm = warm_script(warming.warmed);
+        assert!(
+            warm.contains("import { warm } from \"./__wasm_split.js\";"),
+            "{warm}"
+        );
+        assert!(
+            warm.contains("for (const point of [\"study\", \"quiz\"]) {"),
+            "{warm}"
+        );
+        assert!(
+            warm.find("addEventListener(\"load\"") < warm.find("await idle();"),
+            "{warm}"
+        );
+    }
+
+    #[test]
+    fn the_loader_keeps_each_warmed_point_by_name() {
+        const LOADER: &str = "import { initSync } from \"./keydeck.js\";\n\
+            function makeLoad(fetcher, deps) {\n}\n\
+            export const __wasm_split_load_study = wrapAsyncCb(makeLoad(() => {\n}\n, [__chunk_1]));\n\
+            export const __wasm_split_load_quiz = wrapAsyncCb(makeLoad(() => {\n}\n, []));\n";
+        let out = warmable(LOADER, &["study"]).unwrap();
+        assert!(
+            out.contains("export const __wasm_split_load_study = wrapAsyncCb(points.study = makeLoad(() => {\n}\n, [__chunk_1]));"),
+            "{out}"
+        );
+        assert!(out.contains("export const __wasm_split_load_quiz = wrapAsyncCb(makeLoad("));
+        assert!(out.find("const points = {};") < out.find("export const __wasm_split_load_study"));
+        assert!(out.contains("export const warm = (point) => points[point]();"));
+        assert_eq!(warmable(LOADER, &[]).unwrap(), LOADER);
+        let missing = warmable(LOADER, &["labs"]).unwrap_err().to_string();
+        assert!(missing.contains("no split point labs"), "{missing}");
+        let other = LOADER.replace("function makeLoad(", "function load(");
+        assert!(warmable(&other, &["study"]).is_err());
     }
 
     /// Prints the boot script, for a syntax check: `cargo test -p xtask

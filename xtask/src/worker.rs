@@ -81,7 +81,7 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     remove_old(dist)?;
     let out = dist.join(&folder);
     fs::create_dir_all(&out)?;
-    let main = site::split(STEM, &wasm, &out)?;
+    let main = site::split(STEM, &wasm, &out, &[])?;
     run(tools
         .command("wasm-bindgen")
         .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
