@@ -8,6 +8,7 @@ mod esdk_bench;
 mod esdk_interop;
 mod hash;
 mod hygiene;
+mod minify;
 mod pack;
 mod pins;
 mod prerender;

@@ -1,8 +1,9 @@
 //! Every tool version KeyDeck's build depends on, in one place.
 //!
-//! Node packages (Playwright, axe-core, Lighthouse and the binaryen that
-//! provides wasm-opt) are pinned exactly in `tests/package.json` and locked in
-//! `tests/package-lock.json`; `npm ci` installs them as recorded there.
+//! Node packages (Playwright, axe-core, Lighthouse, the binaryen that
+//! provides wasm-opt, and esbuild) are pinned exactly in
+//! `tests/package.json` and locked in `tests/package-lock.json`; `npm ci`
+//! installs them as recorded there.
 
 /// The wasm-bindgen CLI must equal the `wasm-bindgen` crate in Cargo.lock;
 /// it is read from there rather than written twice.
@@ -11,6 +12,9 @@ pub const WASM_BINDGEN_CRATE: &str = "wasm-bindgen";
 /// Debian's binaryen 108 cannot read rustc 1.95's wasm (the page stays blank),
 /// so wasm-opt comes from npm's `binaryen`, and must report this version.
 pub const WASM_OPT_VERSION: &str = "132";
+
+/// esbuild minifies the site's scripts and stylesheets (`minify.rs`).
+pub const ESBUILD_VERSION: &str = "0.28.2";
 
 /// Playwright 1.65 needs Node.js 20; the machine provides it.
 pub const NODE_MAJOR: u32 = 20;

@@ -150,13 +150,13 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
         app.stem
     ));
     let wasm = fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
-    let pkg = format!("pkg-{}", short_hash(&wasm));
 
     let dist = app.dist();
     if dist.exists() {
         fs::remove_dir_all(&dist)?;
     }
-    let out = dist.join(&pkg);
+    // Named by its content once it is complete (hosts cache it for good).
+    let out = dist.join("pkg");
     fs::create_dir_all(&out)?;
     let main = split(app.stem, &wasm, &out, app.warmed)?;
     run(tools
@@ -177,8 +177,11 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
     if !app.warmed.is_empty() {
         fs::write(out.join("warm.js"), warm_script(app.warmed))?;
     }
+    crate::minify::scripts(tools, &out)?;
+    let pkg = format!("pkg-{}", folder_hash(&out)?);
+    fs::rename(&out, dist.join(&pkg))?;
     copy_assets(app, &dist)?;
-    write_index(app, &dist, &pkg)
+    write_index(tools, app, &dist, &pkg)
 }
 
 /// Splits the module of the crate whose library is `stem` at its
@@ -352,11 +355,15 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 
 /// Writes `dist/index.html` from the template: hashed names for the
 /// stylesheet and icon, and the app's preload hints and boot script.
-fn write_index(app: &App, dist: &Path, pkg: &str) -> Result<()> {
+fn write_index(tools: &Toolchain, app: &App, dist: &Path, pkg: &str) -> Result<()> {
     let mut html = fs::read_to_string(app.dir.join("index.html"))?;
     let mut files = Vec::new();
     for source in app.hashed {
-        files.push((source.to_string(), fs::read(app.dir.join(source))?));
+        let mut bytes = fs::read(app.dir.join(source))?;
+        if source.ends_with(".css") {
+            bytes = crate::minify::stylesheet(tools, &bytes)?;
+        }
+        files.push((source.to_string(), bytes));
     }
     for file in (app.generated)()? {
         files.push((file.name.to_string(), file.bytes));
@@ -483,7 +490,7 @@ fn boot_script(app: &App) -> String {
 /// The longest a prerendered app waits for its page to be shown.
 const BOOT_WAIT_MS: u32 = 3000;
 
-fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+pub fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
     let mut found: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == ext))
@@ -514,8 +521,26 @@ pub fn stamp_meta_in(path: &Path, name: &str, content: &str) -> Result<()> {
     Ok(())
 }
 
+/// A new name exactly when a file of the folder `dir` (no subfolders)
+/// changes, or one is added, removed or renamed.
+pub fn folder_hash(dir: &Path) -> Result<String> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    files.sort();
+    let mut fingerprint = Fnv::new();
+    for file in files {
+        let bytes = fs::read(&file)?;
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        fingerprint.feed(name.as_bytes());
+        fingerprint.feed(&(bytes.len() as u64).to_le_bytes());
+        fingerprint.feed(&bytes);
+    }
+    Ok(hash::short(&fingerprint))
+}
+
 /// A new name exactly when the bytes change.
-pub fn short_hash(bytes: &[u8]) -> String {
+fn short_hash(bytes: &[u8]) -> String {
     let mut fingerprint = Fnv::new();
     fingerprint.feed(bytes);
     hash::short(&fingerprint)
@@ -546,6 +571,28 @@ mod tests {
             prerendered,
             warmed: &[],
         }
+    }
+
+    #[test]
+    fn a_folder_is_named_anew_when_any_of_its_files_changes() {
+        let dir = std::env::temp_dir().join(format!("keydeck-folder-hash-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("a.wasm"), b"module").unwrap();
+        fs::write(dir.join("boot.js"), b"init();").unwrap();
+        let first = folder_hash(&dir).unwrap();
+        assert_eq!(folder_hash(&dir).unwrap(), first);
+        fs::write(dir.join("boot.js"), b"init(); warm();").unwrap();
+        let changed = folder_hash(&dir).unwrap();
+        assert_ne!(changed, first);
+        fs::rename(dir.join("boot.js"), dir.join("start.js")).unwrap();
+        assert_ne!(folder_hash(&dir).unwrap(), changed);
+        // The bytes move from one file to the next: still another name.
+        fs::write(dir.join("a.wasm"), b"mod").unwrap();
+        fs::write(dir.join("start.js"), b"uleinit(); warm();").unwrap();
+        let moved = folder_hash(&dir).unwrap();
+        assert_ne!(moved, changed);
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     /// Where `text` is in `script`, which must hold it.

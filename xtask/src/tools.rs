@@ -29,7 +29,8 @@ impl Toolchain {
 }
 
 /// Ensures everything the site's build needs: the wasm target, the
-/// matching wasm-bindgen CLI and a wasm-opt that reads rustc's output.
+/// matching wasm-bindgen CLI, a wasm-opt that reads rustc's output, and
+/// esbuild.
 pub fn ensure_build_tools() -> Result<Toolchain> {
     ensure_wasm_target()?;
     let cargo_bin = project_root().join(".tools/bin");
@@ -50,6 +51,14 @@ pub fn ensure_build_tools() -> Result<Toolchain> {
         return Err(format!(
             "wasm-opt reports {wasm_opt:?}, expected binaryen {}",
             pins::WASM_OPT_VERSION
+        )
+        .into());
+    }
+    let esbuild = version_of(&mut toolchain.command("esbuild")).unwrap_or_default();
+    if esbuild.trim() != pins::ESBUILD_VERSION {
+        return Err(format!(
+            "esbuild reports {esbuild:?}, expected {}",
+            pins::ESBUILD_VERSION
         )
         .into());
     }

@@ -72,14 +72,10 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     let raw = root.join(format!("target/{}/release/{STEM}.wasm", pins::WASM_TARGET));
     let wasm = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
     let (labs, words) = labs_json()?;
-    let mut hashed = [wasm.as_slice(), labs.as_bytes()].concat();
-    for (_, text) in &words {
-        hashed.extend_from_slice(text.as_bytes());
-    }
-    let folder = format!("{PREFIX}-{}", site::short_hash(&hashed));
 
     remove_old(dist)?;
-    let out = dist.join(&folder);
+    // Named by its content once it is complete (hosts cache it for good).
+    let out = dist.join(PREFIX);
     fs::create_dir_all(&out)?;
     let main = site::split(STEM, &wasm, &out, &[])?;
     run(tools
@@ -101,6 +97,9 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     for (id, text) in words {
         fs::write(out.join(format!("{WORDS_PREFIX}{id}.json")), text)?;
     }
+    crate::minify::scripts(tools, &out)?;
+    let folder = format!("{PREFIX}-{}", site::folder_hash(&out)?);
+    fs::rename(&out, dist.join(&folder))?;
     // The entry script first: the page starts the worker from it. Then what
     // every lab needs, which the page prefetches; the chunks are fetched by
     // the worker when a step first needs one.
