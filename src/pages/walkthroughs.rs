@@ -33,7 +33,8 @@ crate::lazy::lazy_route!(
     ListRoute,
     walkthroughs,
     list_view,
-    view! { <Walkthroughs/> }
+    view! { <Walkthroughs/> },
+    ready = walkthrough_records::read_for_list()
 );
 crate::lazy::lazy_route!(
     PlayerRoute,
@@ -44,7 +45,6 @@ crate::lazy::lazy_route!(
 
 #[component]
 pub fn Walkthroughs() -> impl IntoView {
-    let done = walkthrough_records::completed();
     view! {
         <PageHeader title="Walkthroughs" heading="Walkthroughs">
             "Animated, step-by-step diagrams of how the AWS encryption services work together. "
@@ -52,14 +52,16 @@ pub fn Walkthroughs() -> impl IntoView {
         </PageHeader>
         <ul class="walkthrough-list">
             {builtin::ALL.iter().map(|w| {
-                let finished = done.is_completed(w.id);
+                // Read as the list draws, once its route's `ready` has read
+                // the record: the view is made before that.
+                let finished = move || walkthrough_records::listed().is_completed(w.id);
                 view! {
                     <li class="panel">
                         <h2><A href=w.link(0)>{w.title}</A></h2>
                         <p>{w.summary}</p>
                         <p class="hint">
                             {format!("{} steps", w.steps.len())}
-                            {finished.then_some(" · watched to the end")}
+                            {move || finished().then_some(" · watched to the end")}
                         </p>
                     </li>
                 }

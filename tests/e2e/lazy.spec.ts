@@ -23,6 +23,23 @@ for (const route of LAZY) {
   });
 }
 
+test('a walkthrough\'s steps read no record of watched walkthroughs until the last one', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const reader = () => fetched.filter((p) => p.endsWith('/split_walkthrough_records.wasm'));
+  await page.goto('/walkthroughs/envelope-encryption/1');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 1 of 6');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 6');
+  expect(reader()).toEqual([]);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 6 of 6');
+  await expect.poll(reader).toHaveLength(1);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('keydeck.walkthroughs.completed'))).toContain('"envelope-encryption"');
+  await page.goto('/walkthroughs');
+  await expect(page.getByRole('listitem').filter({ hasText: '6 steps · watched to the end' })).toHaveCount(1);
+});
+
 test('the first load of / fetches no lazy route', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));

@@ -255,6 +255,10 @@ test('a flashcard links to the walkthrough that animates it, and watching to the
   await link.click();
   await expect(page).toHaveURL('/walkthroughs/snapshot-copy/1');
   await page.keyboard.press('End');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 5 of 5');
+  await page.getByRole('navigation').getByRole('link', { name: 'Walkthroughs', exact: true }).locator('visible=true').click();
+  const entry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Copying an encrypted snapshot to another account' }) });
+  await expect(entry).toContainText('5 steps · watched to the end');
   await page.goto('/progress');
   await expect(page.getByTestId('walkthroughs-done')).toHaveText('1 of 7 walkthroughs watched to the end');
 });

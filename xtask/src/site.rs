@@ -73,12 +73,13 @@ pub fn keydeck() -> App<'static> {
         generated: content,
         prerendered: true,
         // The navigation's routes in its order, the study page's deck
-        // reader beside it.
+        // reader and the walkthroughs' record beside them.
         warmed: &[
             "study",
             "deck_reader",
             "quiz",
             "walkthroughs",
+            "walkthrough_records",
             "labs",
             "progress",
             "about",
