@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use keydeck_study::walkthrough::canvas::{badge_baseline, label_baseline, text_left};
+use keydeck_study::walkthrough::canvas::{badge_baseline, coordinate, label_baseline, text_left};
 use keydeck_study::walkthrough::{ActorKind, ArrowStyle, Layout, SceneState, Walkthrough};
 
 fn kind_class(kind: ActorKind) -> &'static str {
@@ -58,7 +58,9 @@ pub fn WalkthroughStage(
                 .with_value(|l| l.arrow_shapes(s))
                 .into_iter()
                 .map(|(arrow, shape)| {
-                    let ((x1, y1), (x2, y2)) = (shape.start, shape.end);
+                    // As text: a number would be written by Rust's float
+                    // formatter, which this page needs for nothing else.
+                    let [x1, y1, x2, y2] = [shape.start.0, shape.start.1, shape.end.0, shape.end.1].map(coordinate);
                     let label = shape.label;
                     let style = match arrow.style {
                         ArrowStyle::Call => "call",
@@ -68,8 +70,8 @@ pub fn WalkthroughStage(
                     view! {
                         <g class=format!("arrow arrow-{style}")>
                             <line x1=x1 y1=y1 x2=x2 y2=y2 marker-end=format!("url(#head-{style})") pathLength="1"/>
-                            <rect x=label.left() y=label.top() width=label.width height="24" rx="6" class="arrow-label-bg"/>
-                            <text x=label.center.0 y=label.baseline() text-anchor="middle" class="arrow-label">{arrow.label}</text>
+                            <rect x=coordinate(label.left()) y=coordinate(label.top()) width=coordinate(label.width) height="24" rx="6" class="arrow-label-bg"/>
+                            <text x=coordinate(label.center.0) y=coordinate(label.baseline()) text-anchor="middle" class="arrow-label">{arrow.label}</text>
                         </g>
                     }
                 })

@@ -10,6 +10,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use keydeck_study::walkthrough::canvas::coordinate;
 use keydeck_study::walkthrough::{builtin, Layout, Orientation, Walkthrough};
 
 use crate::components::deferred::Deferred;
@@ -364,7 +365,7 @@ fn Stage(playback: Playback) -> impl IntoView {
     let max_height = move || {
         let (_, height) = room.get();
         let least = layout.with(|l| l.as_ref().map_or(0.0, Layout::readable_height));
-        (height > 0.0 && !presenting.get()).then(|| format!("{}px", height.max(least)))
+        (height > 0.0 && !presenting.get()).then(|| format!("{}px", coordinate(height.max(least))))
     };
     // A finger swiped across the diagram steps: left for the next step,
     // right for the one before. Vertical moves stay the page's scroll.

@@ -8,7 +8,9 @@ use serde::Serialize;
 
 mod arrow;
 
-pub use arrow::{arrow_shapes, label_obstacles, label_width, ArrowShape, Clash, LabelBox, Point};
+pub use arrow::{
+    arrow_shapes, coordinate, label_obstacles, label_width, ArrowShape, Clash, LabelBox, Point,
+};
 
 /// Landscape canvas width in canvas units.
 pub const WIDTH: u16 = 1200;
@@ -137,6 +139,16 @@ pub const fn text_left(rect: Rect) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_have_at_most_two_decimals_and_no_zero_ones() {
+        assert_eq!(coordinate(120.0), "120");
+        assert_eq!(coordinate(12.5), "12.5");
+        assert_eq!(coordinate(7.0 / 3.0), "2.33");
+        assert_eq!(coordinate(-4.004), "-4");
+        assert_eq!(coordinate(0.0), "0");
+        assert_eq!(coordinate(99.999), "100");
+    }
 
     #[test]
     fn boxes_that_touch_crowd_each_other_only_within_the_gap() {

@@ -109,6 +109,17 @@ pub enum Clash<'a> {
 
 /// The width of an arrow label's background: the text at [`CHAR_WIDTH`]
 /// per character, and padding.
+/// A length or coordinate as the stage writes it into SVG and CSS: at most
+/// two decimals, none that are zero (`wording::decimal`, which keeps Rust's
+/// float formatter off the walkthroughs' pages).
+pub fn coordinate(value: f64) -> String {
+    let written = crate::wording::decimal(value, 2);
+    written
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_owned()
+}
+
 pub fn label_width(label: &str) -> f64 {
     label.chars().count() as f64 * f64::from(CHAR_WIDTH) + LABEL_PADDING
 }
