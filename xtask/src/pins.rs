@@ -13,7 +13,10 @@ pub const WASM_BINDGEN_CRATE: &str = "wasm-bindgen";
 /// so wasm-opt comes from npm's `binaryen`, and must report this version.
 pub const WASM_OPT_VERSION: &str = "132";
 
-/// esbuild minifies the site's scripts and stylesheets (`minify.rs`).
+/// esbuild minifies the site's scripts and stylesheets (`minify.rs`). Its
+/// install script is denied in `tests/package.json` (`allowScripts`): it
+/// only swaps esbuild's launcher for the platform's binary, which the
+/// launcher finds as it is.
 pub const ESBUILD_VERSION: &str = "0.28.2";
 
 /// Playwright 1.65 needs Node.js 20; the machine provides it.
