@@ -27,7 +27,7 @@ use crate::Result;
 pub const LIMIT: u64 = 4096;
 
 /// Looked for to tell that the loader is the one this step knows.
-const LOADER_START: &str = "function makeLoad(fetcher, deps) {";
+pub(crate) const LOADER_START: &str = "function makeLoad(fetcher, deps) {";
 
 /// Added to the loader: `pack` fetches a split point's pack and settles
 /// each chunk's slot with its bytes; `packed` is a chunk's slot, taken by
@@ -166,7 +166,7 @@ struct SplitPoint {
     deps: Vec<String>,
 }
 
-const EXPORT: &str = "export const __wasm_split_load_";
+pub(crate) const EXPORT: &str = "export const __wasm_split_load_";
 
 /// The split points the loader exports, in its order.
 fn split_points(loader: &str) -> Result<Vec<SplitPoint>> {

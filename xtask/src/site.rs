@@ -215,9 +215,8 @@ pub fn split(stem: &str, wasm: &[u8], out: &Path, warmed: &[&str]) -> Result<Pat
 /// exports `warm(point)`, which runs it: it is memoized, so the app's own
 /// call later finds the point loaded. Nothing is called in the chunks.
 fn warmable(loader: &str, warmed: &[&str]) -> Result<String> {
-    const EXPORT: &str = "export const __wasm_split_load_";
+    use crate::pack::{EXPORT, LOADER_START as BEFORE};
     const WRAPS: &str = " = wrapAsyncCb(makeLoad(";
-    const BEFORE: &str = "function makeLoad(fetcher, deps) {";
     if warmed.is_empty() {
         return Ok(loader.to_owned());
     }
