@@ -38,14 +38,13 @@ pub fn Modal(
             }
         } else if dialog.open() {
             dialog.close();
+            give_focus_back(&dialog, opener);
         }
     });
     let on_close = move |_| {
         open.set(false);
-        if let Some(opener) = opener.try_update_value(Option::take).flatten() {
-            if opener.is_connected() {
-                let _ = opener.focus();
-            }
+        if let Some(dialog) = dialog.get_untracked() {
+            give_focus_back(&dialog, opener);
         }
     };
     // A click on the backdrop, outside the dialog's box, closes a dialog
@@ -97,6 +96,31 @@ pub fn Modal(
             aria-labelledby=labelledby on:close=on_close on:click=on_click on:keydown=on_keydown>
             {children()}
         </dialog>
+    }
+}
+
+/// Gives the focus back to what opened a dialog that has just closed, unless
+/// it has already gone somewhere else: the browser may have given it back
+/// itself, and the learner may have moved on before the `close` event, which
+/// comes a task later.
+fn give_focus_back(
+    dialog: &web_sys::HtmlDialogElement,
+    opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+) {
+    let Some(opener) = opener.try_update_value(Option::take).flatten() else {
+        return;
+    };
+    let lost = match document().active_element() {
+        None => true,
+        Some(active) => {
+            document()
+                .body()
+                .is_some_and(|body| body.is_same_node(Some(&active)))
+                || dialog.contains(Some(&active))
+        }
+    };
+    if lost && opener.is_connected() {
+        let _ = opener.focus();
     }
 }
 

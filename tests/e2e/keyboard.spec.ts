@@ -304,6 +304,31 @@ test('progress is exported, reset and imported again from the keyboard, and the 
   await expect(page.getByTestId('reviews-total')).toHaveText('1');
 });
 
+test('a focus moved on before the reset question\'s close event stays where the learner put it', async ({ app, page }) => {
+  await app.open('/progress');
+  const reset = page.getByRole('button', { name: 'Reset all progress…' });
+  await tabTo(page, reset);
+  await page.keyboard.press('Enter');
+  const ask = page.getByRole('alertdialog', { name: 'Forget every review and start again?' });
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // The dialog closes at once; its close event comes a task later. On a
+  // busy phone the learner's next key can come in between.
+  const order = await ask.evaluate(async (dialog: HTMLDialogElement) => {
+    const closed = new Promise((done) => dialog.addEventListener('close', done, { once: true }));
+    [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'Yes, reset')!.click();
+    for (let i = 0; i < 1000 && dialog.open; i++) await Promise.resolve();
+    if (dialog.open) return 'the dialog was still open';
+    const focusedOnClose = document.activeElement?.textContent;
+    document.querySelector<HTMLInputElement>('input[name=import-mode]')!.focus();
+    await closed;
+    await new Promise((done) => setTimeout(done, 50));
+    return `closed with the focus on ${focusedOnClose}`;
+  });
+  expect(order).toBe('closed with the focus on Reset all progress…');
+  await expect(page.getByRole('status').filter({ hasText: 'reset' })).toHaveText('Your progress was reset.');
+  await expect(page.getByLabel('Merge with what is here')).toBeFocused();
+});
+
 test('About: every link and control in order, each with its focus ring, and the theme switch works by Enter', async ({ app, page }, info) => {
   await app.open('/about');
   await expectTabOrder(page, frameStops(page, info));
