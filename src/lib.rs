@@ -19,6 +19,7 @@ mod storage;
 mod study_store;
 mod style;
 mod theme;
+mod walkthrough_chunks;
 mod walkthrough_records;
 
 use leptos::prelude::*;

@@ -68,12 +68,12 @@ fn QuizHistory() -> impl IntoView {
 #[component]
 fn WalkthroughsDone() -> impl IntoView {
     let done = walkthrough_records::completed();
-    let total = builtin::ALL.len();
+    let total = builtin::LIST.len();
     view! {
         <p data-testid="walkthroughs-done">{format!("{} of {total} walkthroughs watched to the end", done.len())}</p>
         <ul class="quiz-history">
-            {builtin::ALL.iter().filter_map(|w| Some((w, done.completed_at(w.id)?))).map(|(w, at)| view! {
-                <li><A href=w.link(0)>{w.title}</A><span>{clock::describe_past(at)}</span></li>
+            {builtin::LIST.iter().filter_map(|w| Some((w, done.completed_at(w.id)?))).map(|(w, at)| view! {
+                <li><A href=w.href()>{w.title}</A><span>{clock::describe_past(at)}</span></li>
             }).collect_view()}
         </ul>
         <A href="/walkthroughs">"Browse the walkthroughs"</A>

@@ -10,8 +10,9 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use keydeck_study::walkthrough::builtin::{self, Shipped};
 use keydeck_study::walkthrough::canvas::coordinate;
-use keydeck_study::walkthrough::{builtin, Layout, Orientation, Walkthrough};
+use keydeck_study::walkthrough::{Layout, Orientation, Walkthrough};
 
 use crate::components::deferred::Deferred;
 use crate::components::lab_links::LabLinks;
@@ -21,6 +22,7 @@ use crate::components::presenter::set_root_presenting;
 use crate::components::walkthrough_stage::WalkthroughStage;
 use crate::keys::Focused;
 use crate::scroll::reveal_above;
+use crate::walkthrough_chunks;
 use crate::walkthrough_records;
 
 /// How long autoplay shows each step.
@@ -41,7 +43,8 @@ crate::lazy::lazy_route!(
     PlayerRoute,
     walkthroughs,
     player_view,
-    view! { <WalkthroughPlayer/> }
+    view! { <WalkthroughPlayer/> },
+    ready = walkthrough_chunks::fetch_for_route()
 );
 
 #[component]
@@ -52,16 +55,16 @@ pub fn Walkthroughs() -> impl IntoView {
             "Use the arrow keys to step, and P to present on a projector."
         </PageHeader>
         <ul class="walkthrough-list">
-            {builtin::ALL.iter().map(|w| {
+            {builtin::LIST.iter().map(|w| {
                 // Read as the list draws, once its route's `ready` has read
                 // the record: the view is made before that.
                 let finished = move || walkthrough_records::listed().is_completed(w.id);
                 view! {
                     <li class="panel">
-                        <h2><A href=w.link(0)>{w.title}</A></h2>
+                        <h2><A href=w.href()>{w.title}</A></h2>
                         <p>{w.summary}</p>
                         <p class="hint">
-                            {format!("{} steps", w.steps.len())}
+                            {format!("{} steps", w.steps)}
                             {move || finished().then_some(" · watched to the end")}
                         </p>
                     </li>
@@ -76,9 +79,28 @@ pub fn WalkthroughPlayer() -> impl IntoView {
     let params = use_params_map();
     // Only a new walkthrough remounts the player; a new step only moves it.
     let id = Memo::new(move |_| params.with(|p| p.get("id")));
-    move || match id.get().and_then(|id| builtin::find(&id)) {
-        Some(w) => view! { <Player walkthrough=w/> }.into_any(),
-        None => view! { <crate::pages::not_found::NotFound/> }.into_any(),
+    // The route fetched the walkthrough it opened on with its code; one
+    // reached from there (a link to another walkthrough) is fetched now.
+    let arrived = RwSignal::new(0_u32);
+    let missing = RwSignal::new(None::<String>);
+    move || {
+        arrived.track();
+        let Some(id) = id.get().filter(|id| walkthrough_chunks::ships(id)) else {
+            return view! { <crate::pages::not_found::NotFound/> }.into_any();
+        };
+        if let Some(shipped) = walkthrough_chunks::fetched(&id) {
+            return view! { <Player shipped/> }.into_any();
+        }
+        if missing.with(|m| m.as_deref() == Some(id.as_str())) {
+            return view! { <crate::lazy::ChunkMissingView/> }.into_any();
+        }
+        leptos::task::spawn_local(async move {
+            match walkthrough_chunks::fetch(&id).await {
+                Some(Ok(_)) => arrived.update(|n| *n += 1),
+                _ => missing.set(Some(id)),
+            }
+        });
+        view! { <p class="route-loading" role="status">"Loading the walkthrough…"</p> }.into_any()
     }
 }
 
@@ -86,6 +108,8 @@ pub fn WalkthroughPlayer() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct Playback {
     walkthrough: &'static Walkthrough,
+    /// It, with its recorded layouts and narration.
+    shipped: &'static Shipped,
     index: Memo<usize>,
     last: usize,
     playing: RwSignal<bool>,
@@ -165,7 +189,8 @@ impl Playback {
 }
 
 #[component]
-fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
+fn Player(shipped: &'static Shipped) -> impl IntoView {
+    let walkthrough = shipped.walkthrough;
     let params = use_params_map();
     let navigate = use_navigate();
     let last = walkthrough.steps.len().saturating_sub(1);
@@ -184,6 +209,7 @@ fn Player(walkthrough: &'static Walkthrough) -> impl IntoView {
     let frame = NodeRef::new();
     let playback = Playback {
         walkthrough,
+        shipped,
         index,
         last,
         playing: RwSignal::new(false),
@@ -342,9 +368,8 @@ fn Stage(playback: Playback) -> impl IntoView {
     // the one whose type stays readable in the room the screen leaves;
     // presenter mode draws the presenter layout.
     let landscape = Layout::landscape(walkthrough);
-    let shipped = "a shipped walkthrough has recorded layouts";
-    let portrait = builtin::portrait(walkthrough.id).expect(shipped);
-    let presenter = builtin::presenter(walkthrough.id).expect(shipped);
+    let portrait = playback.shipped.portrait();
+    let presenter = playback.shipped.presenter();
     let Playback { frame, room, .. } = playback;
     let presenting = playback.presenting;
     // None until the room is measured (the player is hidden until then):
@@ -405,6 +430,7 @@ fn Stage(playback: Playback) -> impl IntoView {
 fn Narration(playback: Playback) -> impl IntoView {
     let Playback {
         walkthrough,
+        shipped,
         index,
         last,
         ..
@@ -415,7 +441,8 @@ fn Narration(playback: Playback) -> impl IntoView {
             <p class="card-meta" data-testid="step-count">{move || format!("Step {} of {}", index.get() + 1, last + 1)}</p>
             <h2 id="step-title">{move || step().title}</h2>
             {move || {
-                let html = builtin::narration_html(walkthrough.id, index.get())
+                let html = shipped
+                    .narration_html(index.get())
                     .expect("a shipped walkthrough has recorded narration");
                 view! { <RenderedMarkdown html/> }
             }}

@@ -35,50 +35,91 @@ pub fn find(id: &str) -> Option<&'static Walkthrough> {
     ALL.iter().find(|w| w.id == id)
 }
 
-/// A shipped walkthrough's portrait layout, as [`Layout::portrait`] derives
-/// it, recorded in the source so that the page draws it without deriving it
-/// (the derivation weighs arrangements against every step, which on a
-/// phone held up the walkthrough's first draw). `None` for a walkthrough
-/// that is not shipped.
-pub fn portrait(id: &str) -> Option<Layout> {
-    recorded(id, Orientation::Portrait)
+/// What the player draws of one shipped walkthrough: the walkthrough, its
+/// portrait and presenter layouts as [`Layout::portrait`] and
+/// [`Layout::presenter`] derive them, and its steps' narration as
+/// [`crate::markdown::to_safe_html`] renders it. The layouts and the
+/// narration are recorded in the source (`recorded.rs`), so the page draws a
+/// step without deriving a layout (which weighs arrangements against every
+/// step, and held up a phone's first draw) or parsing Markdown. Each is a
+/// static of its own, so that a page can hold one walkthrough without the
+/// others.
+#[derive(Debug)]
+pub struct Shipped {
+    pub walkthrough: &'static Walkthrough,
+    portrait: Recorded,
+    presenter: Recorded,
+    narration: &'static [&'static str],
 }
 
-/// A shipped walkthrough's presenter layout, as [`Layout::presenter`]
-/// derives it, recorded as [`portrait`] is.
-pub fn presenter(id: &str) -> Option<Layout> {
-    recorded(id, Orientation::Presenter)
+impl Shipped {
+    /// The portrait layout, as recorded.
+    pub fn portrait(&self) -> Layout {
+        arrangement(Orientation::Portrait, &self.portrait)
+    }
+
+    /// The presenter layout, as recorded.
+    pub fn presenter(&self) -> Layout {
+        arrangement(Orientation::Presenter, &self.presenter)
+    }
+
+    /// A step's narration as safe HTML; `None` past the last step.
+    pub fn narration_html(&self, step: usize) -> Option<&'static str> {
+        self.narration.get(step).copied()
+    }
 }
 
-/// A shipped walkthrough's step narration as safe HTML, as
-/// [`crate::markdown::to_safe_html`] renders its Markdown, recorded as
-/// [`portrait`] is, so that the page parses no Markdown to show a step.
-/// `None` for a walkthrough that is not shipped or a step past its last.
-pub fn narration_html(id: &str, step: usize) -> Option<&'static str> {
-    let (_, steps) = recorded::NARRATIONS.iter().find(|(i, _)| *i == id)?;
-    steps.get(step).copied()
+pub use recorded::{
+    AMI_SHARING, ENVELOPE_ENCRYPTION, MULTI_REGION_CLIENT_SIDE, PARAMETER_STORE_SECURESTRING,
+    S3_REPLICATION_SSE_KMS, SECRETS_ROTATION, SNAPSHOT_COPY,
+};
+
+/// A shipped walkthrough with its recorded layouts and narration, by id.
+/// It holds every walkthrough: a page that shows one names its static
+/// ([`SNAPSHOT_COPY`], …) instead.
+pub fn shipped(id: &str) -> Option<&'static Shipped> {
+    recorded::SHIPPED
+        .iter()
+        .copied()
+        .find(|s| s.walkthrough.id == id)
 }
 
 /// A recorded arrangement: its canvas and each actor's box.
 type Recorded = (Rect, &'static [(&'static str, Rect)]);
 
-fn recorded(id: &str, orientation: Orientation) -> Option<Layout> {
-    let (_, portrait, presenter) = recorded::LAYOUTS.iter().find(|(i, _, _)| *i == id)?;
-    let (canvas, places) = match orientation {
-        Orientation::Portrait => portrait,
-        Orientation::Presenter => presenter,
-        Orientation::Landscape => return None,
-    };
-    Some(Layout {
+fn arrangement(orientation: Orientation, (canvas, places): &Recorded) -> Layout {
+    Layout {
         orientation,
         canvas: *canvas,
         places: places.to_vec(),
-    })
+    }
 }
+
+/// A line of the list of shipped walkthroughs: what the list, the progress
+/// page and the labs show of one, recorded as [`Shipped`] is, so that they
+/// hold no walkthrough's steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    /// How many steps it has.
+    pub steps: usize,
+}
+
+impl Entry {
+    /// The walkthrough's first step.
+    pub fn href(&self) -> String {
+        super::model::step_link(self.id, 0)
+    }
+}
+
+/// Every shipped walkthrough's [`Entry`], in the order of [`ALL`].
+pub static LIST: &[Entry] = recorded::LIST;
 
 /// A shipped walkthrough's title; the id itself for one that is not shipped.
 pub fn title(id: &str) -> &str {
-    find(id).map_or(id, |w| w.title)
+    LIST.iter().find(|w| w.id == id).map_or(id, |w| w.title)
 }
 
 /// A link to a shipped walkthrough from a card that it shows.
@@ -117,45 +158,68 @@ mod tests {
         format!("Rect::new({}, {}, {}, {})", r.x, r.y, r.width, r.height)
     }
 
-    fn arrangement(out: &mut String, layout: &Layout) {
-        let _ = writeln!(out, "        ({}, &[", rect(layout.canvas));
+    fn write_arrangement(out: &mut String, field: &str, layout: &Layout) {
+        let _ = writeln!(out, "    {field}: ({}, &[", rect(layout.canvas));
         for (id, r) in &layout.places {
-            let _ = writeln!(out, "            ({id:?}, {}),", rect(*r));
+            let _ = writeln!(out, "        ({id:?}, {}),", rect(*r));
         }
-        out.push_str("        ]),\n");
+        out.push_str("    ]),\n");
+    }
+
+    /// The name of a walkthrough's static: `snapshot-copy` is `SNAPSHOT_COPY`.
+    fn static_name(id: &str) -> String {
+        id.to_uppercase().replace('-', "_")
     }
 
     /// `recorded.rs` as the derivations make it today.
     fn recorded_source() -> String {
         let mut out = String::from(
-            "//! The portrait and presenter layouts of the shipped walkthroughs, as\n\
-             //! `Layout::portrait` and `Layout::presenter` derive them, and their\n\
-             //! narration as `markdown::to_safe_html` renders it, and the cards\n\
-             //! each one shows. Written by the\n\
+            "//! Each shipped walkthrough with its portrait and presenter layouts,\n\
+             //! as `Layout::portrait` and `Layout::presenter` derive them, and its\n\
+             //! narration as `markdown::to_safe_html` renders it, one static each;\n\
+             //! then the list of them and the cards each one shows. Written by the\n\
              //! test `the_record_is_current` in `builtin/mod.rs`; do not edit.\n\n\
-             use super::Recorded;\n\
-             use crate::walkthrough::canvas::Rect;\n\n\
-             /// Each shipped walkthrough's id, portrait and presenter layouts.\n\
-             pub(super) static LAYOUTS: &[(&str, Recorded, Recorded)] = &[\n",
+             use super::{Entry, Shipped};\n\
+             use crate::walkthrough::canvas::Rect;\n\n",
         );
         for w in ALL {
-            let _ = writeln!(out, "    ({:?},", w.id);
-            arrangement(&mut out, &Layout::portrait(w));
-            arrangement(&mut out, &Layout::presenter(w));
-            out.push_str("    ),\n");
-        }
-        out.push_str("];\n\n");
-        out.push_str(
-            "/// Each shipped walkthrough's id and its steps' narration as safe HTML.\n\
-             pub(super) static NARRATIONS: &[(&str, &[&str])] = &[\n",
-        );
-        for w in ALL {
-            let _ = writeln!(out, "    ({:?}, &[", w.id);
+            let _ = writeln!(out, "/// {}", w.title);
+            let _ = writeln!(
+                out,
+                "pub static {}: Shipped = Shipped {{",
+                static_name(w.id)
+            );
+            let _ = writeln!(
+                out,
+                "    walkthrough: &super::{}::WALKTHROUGH,",
+                w.id.replace('-', "_")
+            );
+            write_arrangement(&mut out, "portrait", &Layout::portrait(w));
+            write_arrangement(&mut out, "presenter", &Layout::presenter(w));
+            out.push_str("    narration: &[\n");
             for step in w.steps {
                 let html = crate::markdown::to_safe_html(step.narration);
                 let _ = writeln!(out, "        {html:?},");
             }
-            out.push_str("    ]),\n");
+            out.push_str("    ],\n};\n\n");
+        }
+        out.push_str("/// Every walkthrough above, in the order of `ALL`.\n");
+        out.push_str("pub(super) static SHIPPED: &[&Shipped] = &[\n");
+        for w in ALL {
+            let _ = writeln!(out, "    &{},", static_name(w.id));
+        }
+        out.push_str("];\n\n");
+        out.push_str("/// Each shipped walkthrough's line in the list.\n");
+        out.push_str("pub(super) static LIST: &[Entry] = &[\n");
+        for w in ALL {
+            let _ = writeln!(
+                out,
+                "    Entry {{ id: {:?}, title: {:?}, summary: {:?}, steps: {} }},",
+                w.id,
+                w.title,
+                w.summary,
+                w.steps.len()
+            );
         }
         out.push_str("];\n\n");
         out.push_str(
@@ -217,26 +281,64 @@ mod tests {
     #[test]
     fn the_recorded_layouts_are_the_derived_ones() {
         for w in ALL {
-            assert_eq!(portrait(w.id), Some(Layout::portrait(w)), "{}", w.id);
-            assert_eq!(presenter(w.id), Some(Layout::presenter(w)), "{}", w.id);
+            let shipped = shipped(w.id).expect(w.id);
+            assert_eq!(shipped.walkthrough, w);
+            assert_eq!(shipped.portrait(), Layout::portrait(w), "{}", w.id);
+            assert_eq!(shipped.presenter(), Layout::presenter(w), "{}", w.id);
         }
-        assert_eq!(portrait("no-such-walkthrough"), None);
+        assert!(shipped("no-such-walkthrough").is_none());
+    }
+
+    #[test]
+    fn each_static_is_its_walkthrough() {
+        let statics = [
+            &SNAPSHOT_COPY,
+            &ENVELOPE_ENCRYPTION,
+            &S3_REPLICATION_SSE_KMS,
+            &AMI_SHARING,
+            &MULTI_REGION_CLIENT_SIDE,
+            &SECRETS_ROTATION,
+            &PARAMETER_STORE_SECURESTRING,
+        ];
+        let ids: Vec<_> = statics.iter().map(|s| s.walkthrough.id).collect();
+        let all: Vec<_> = ALL.iter().map(|w| w.id).collect();
+        assert_eq!(ids, all);
+        for s in statics {
+            assert!(std::ptr::eq(shipped(s.walkthrough.id).unwrap(), s));
+        }
+    }
+
+    #[test]
+    fn the_list_is_every_walkthrough_in_order() {
+        let want: Vec<_> = ALL
+            .iter()
+            .map(|w| Entry {
+                id: w.id,
+                title: w.title,
+                summary: w.summary,
+                steps: w.steps.len(),
+            })
+            .collect();
+        assert_eq!(LIST, want.as_slice());
+        assert_eq!(LIST[0].href(), "/walkthroughs/snapshot-copy/1");
+        assert_eq!(title("secrets-rotation"), ALL[5].title);
     }
 
     #[test]
     fn the_recorded_narration_is_the_rendered_markdown() {
         for w in ALL {
+            let shipped = shipped(w.id).expect(w.id);
             for (i, step) in w.steps.iter().enumerate() {
                 let html = crate::markdown::to_safe_html(step.narration);
                 assert_eq!(
-                    narration_html(w.id, i),
+                    shipped.narration_html(i),
                     Some(html.as_str()),
                     "{} step {}",
                     w.id,
                     i + 1
                 );
             }
-            assert_eq!(narration_html(w.id, w.steps.len()), None);
+            assert_eq!(shipped.narration_html(w.steps.len()), None);
         }
     }
 }
