@@ -4,6 +4,9 @@
 //! starts with. A chunk that cannot be fetched (offline before the service
 //! worker cached it, say) shows a message instead of stopping the app.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -56,23 +59,30 @@ macro_rules! lazy_route {
                 fn $split() -> Result<leptos::prelude::AnyView, $crate::lazy::ChunkMissing> {
                     Ok(leptos::prelude::IntoAny::into_any($view))
                 }
-                let (view, ready, styled) =
-                    ::futures_util::future::join3($split(), $ready, $crate::style::pages()).await;
-                let view = match ready.and(styled).and(view) {
-                    Ok(view) => view,
-                    Err(_) => leptos::prelude::IntoAny::into_any(
-                        leptos::prelude::view! { <$crate::lazy::ChunkMissingView/> },
-                    ),
-                };
-                leptos::prelude::IntoAny::into_any(
-                    leptos::prelude::view! { {view} <$crate::boot::Drawn/> },
-                )
+                $crate::lazy::arrive(::std::boxed::Box::pin($split()), ::std::boxed::Box::pin($ready)).await
             }
         }
     };
 }
 
 pub(crate) use lazy_route;
+
+/// What [`arrive`] waits for.
+type Arriving<T> = Pin<Box<dyn Future<Output = Result<T, ChunkMissing>>>>;
+
+/// A lazy route's view once its chunk, its content (`ready`) and the pages'
+/// stylesheet have all come, fetched together; or the message that one of
+/// them could not be. One function that every lazy route calls, so that the
+/// main module holds its code once rather than once a route.
+pub async fn arrive(view: Arriving<AnyView>, ready: Arriving<()>) -> AnyView {
+    let (view, ready, styled) =
+        futures_util::future::join3(view, ready, crate::style::pages()).await;
+    let view = match ready.and(styled).and(view) {
+        Ok(view) => view,
+        Err(_) => view! { <ChunkMissingView/> }.into_any(),
+    };
+    view! { {view} <crate::boot::Drawn/> }.into_any()
+}
 
 /// Resolves in a later task, so that what follows (a route's first render)
 /// does not lengthen the task that got here (reading its content).
