@@ -67,8 +67,8 @@ macro_rules! lazy_route {
 
 pub(crate) use lazy_route;
 
-/// What [`arrive`] waits for.
-type Arriving<T> = Pin<Box<dyn Future<Output = Result<T, ChunkMissing>>>>;
+/// What [`arrive`] waits for: a chunk's view, or content a route needs.
+pub type Arriving<T> = Pin<Box<dyn Future<Output = Result<T, ChunkMissing>>>>;
 
 /// A lazy route's view once its chunk, its content (`ready`) and the pages'
 /// stylesheet have all come, fetched together; or the message that one of

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use keydeck_study::walkthrough::builtin::{self, Shipped};
 use leptos::prelude::*;
 
-use crate::lazy::ChunkMissing;
+use crate::lazy::{Arriving, ChunkMissing};
 
 thread_local! {
     /// The walkthroughs whose chunks have come.
@@ -58,14 +58,6 @@ pub fn fetched(id: &str) -> Option<&'static Shipped> {
     FETCHED.with_borrow(|all| all.iter().copied().find(|s| s.walkthrough.id == id))
 }
 
-/// Whether `id` names a shipped walkthrough.
-pub fn ships(id: &str) -> bool {
-    builtin::LIST.iter().any(|w| w.id == id)
-}
-
-/// What [`fetch_for_route`] waits for.
-type Fetching = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), ChunkMissing>>>>;
-
 /// The player route's `ready`: fetches the walkthrough its address names,
 /// so that the player draws it at once. An unknown id is the player's own
 /// not-found page. The fetching is done by the `walkthroughs` chunk, which
@@ -73,7 +65,7 @@ type Fetching = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), Ch
 /// loads, only asks it to.
 pub async fn fetch_for_route() -> Result<(), ChunkMissing> {
     #[leptos::wasm_split::wasm_split(walkthroughs, fallible, wasm_split_path = ::leptos::wasm_split)]
-    fn fetcher() -> Result<fn(String) -> Fetching, ChunkMissing> {
+    fn fetcher() -> Result<fn(String) -> Arriving<()>, ChunkMissing> {
         Ok(|id| {
             Box::pin(async move {
                 match fetch(&id).await {

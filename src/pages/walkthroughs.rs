@@ -85,7 +85,7 @@ pub fn WalkthroughPlayer() -> impl IntoView {
     let missing = RwSignal::new(None::<String>);
     move || {
         arrived.track();
-        let Some(id) = id.get().filter(|id| walkthrough_chunks::ships(id)) else {
+        let Some(id) = id.get().filter(|id| builtin::entry(id).is_some()) else {
             return view! { <crate::pages::not_found::NotFound/> }.into_any();
         };
         if let Some(shipped) = walkthrough_chunks::fetched(&id) {
@@ -107,8 +107,7 @@ pub fn WalkthroughPlayer() -> impl IntoView {
 /// The player's state, and what its controls and keys do.
 #[derive(Clone, Copy)]
 struct Playback {
-    walkthrough: &'static Walkthrough,
-    /// It, with its recorded layouts and narration.
+    /// The walkthrough, with its recorded layouts and narration.
     shipped: &'static Shipped,
     index: Memo<usize>,
     last: usize,
@@ -125,6 +124,10 @@ struct Playback {
 }
 
 impl Playback {
+    fn walkthrough(self) -> &'static Walkthrough {
+        self.shipped.walkthrough
+    }
+
     fn step_to(self, i: usize) {
         self.step_to.run(i);
     }
@@ -208,7 +211,6 @@ fn Player(shipped: &'static Shipped) -> impl IntoView {
     });
     let frame = NodeRef::new();
     let playback = Playback {
-        walkthrough,
         shipped,
         index,
         last,
@@ -252,8 +254,8 @@ fn Player(shipped: &'static Shipped) -> impl IntoView {
 /// Marks the walkthrough watched at its last step, plays on a timer, and
 /// listens for keys and full screen, all removed when the player goes.
 fn wire_player(playback: Playback) {
+    let walkthrough = playback.walkthrough();
     let Playback {
-        walkthrough,
         index,
         last,
         playing,
@@ -355,7 +357,7 @@ fn highlighted_into_view() {
 
 #[component]
 fn Stage(playback: Playback) -> impl IntoView {
-    let walkthrough = playback.walkthrough;
+    let walkthrough = playback.walkthrough();
     let index = playback.index;
     let state = Memo::new(move |_| {
         walkthrough
@@ -428,8 +430,8 @@ fn Stage(playback: Playback) -> impl IntoView {
 
 #[component]
 fn Narration(playback: Playback) -> impl IntoView {
+    let walkthrough = playback.walkthrough();
     let Playback {
-        walkthrough,
         shipped,
         index,
         last,
@@ -482,7 +484,7 @@ fn StepDots(playback: Playback) -> impl IntoView {
     let index = playback.index;
     view! {
         <ol class="step-dots" aria-label="Steps">
-            {playback.walkthrough.steps.iter().enumerate().map(|(i, s)| view! {
+            {playback.walkthrough().steps.iter().enumerate().map(|(i, s)| view! {
                 <li>
                     <button type="button" class:current=move || index.get() == i
                         aria-current=move || (index.get() == i).then_some("step")

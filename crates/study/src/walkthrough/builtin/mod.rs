@@ -117,9 +117,14 @@ impl Entry {
 /// Every shipped walkthrough's [`Entry`], in the order of [`ALL`].
 pub static LIST: &[Entry] = recorded::LIST;
 
+/// A shipped walkthrough's line in [`LIST`], by id.
+pub fn entry(id: &str) -> Option<&'static Entry> {
+    LIST.iter().find(|w| w.id == id)
+}
+
 /// A shipped walkthrough's title; the id itself for one that is not shipped.
 pub fn title(id: &str) -> &str {
-    LIST.iter().find(|w| w.id == id).map_or(id, |w| w.title)
+    entry(id).map_or(id, |w| w.title)
 }
 
 /// A link to a shipped walkthrough from a card that it shows.
@@ -320,6 +325,10 @@ mod tests {
             })
             .collect();
         assert_eq!(LIST, want.as_slice());
+        for w in LIST {
+            assert_eq!(entry(w.id), Some(w));
+        }
+        assert_eq!(entry("no-such-walkthrough"), None);
         assert_eq!(LIST[0].href(), "/walkthroughs/snapshot-copy/1");
         assert_eq!(title("secrets-rotation"), ALL[5].title);
     }
