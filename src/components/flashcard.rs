@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use keydeck_study::card::Card;
 use keydeck_study::queue::Queued;
 use keydeck_study::schedule::Grade;
+use keydeck_study::wording::decimal;
 
 use super::markdown::Rendered;
 
@@ -59,7 +60,7 @@ pub fn Flashcard(
     };
     let rotate = move || {
         let dx = drag.get();
-        (dx != 0).then(|| format!("{}deg", f64::from(dx) / 40.0))
+        (dx != 0).then(|| format!("{}deg", decimal(f64::from(dx) / 40.0, 3)))
     };
     let swipe_hint = move || match drag.get() {
         d if d >= SWIPE => Some("Good"),

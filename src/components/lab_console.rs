@@ -114,7 +114,7 @@ fn KeysTab(
                 <tr class:selected=is_selected(selected, &k.key_id)>
                     <td>{k.aliases.join(", ")}</td>
                     <td><RowButton selected id=k.key_id.clone() label=short_id(&k.key_id)/></td>
-                    <td><span class=format!("state state-{}", k.state.to_lowercase())>{k.state.clone()}</span></td>
+                    <td><span class=format!("state state-{}", k.state.to_ascii_lowercase())>{k.state.clone()}</span></td>
                     <td>{k.spec.clone()}</td>
                     <td>{k.usage.clone()}</td>
                     <td>{rotation_words(&k.rotation)}</td>

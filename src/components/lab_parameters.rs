@@ -54,7 +54,7 @@ fn ParameterDetail(parameter: ParameterRow) -> impl IntoView {
             <h4>{format!("Policies ({})", p.policies.len())}</h4>
             {if p.policies.is_empty() { view! { <p class="hint">"No policies."</p> }.into_any() } else { view! {
                 <ul class="plain-list">{p.policies.iter().map(|policy| view! {
-                    <li>{policy.kind.clone()}" · "<span class=format!("state state-{}", policy.status.to_lowercase())>{policy.status.clone()}</span></li>
+                    <li>{policy.kind.clone()}" · "<span class=format!("state state-{}", policy.status.to_ascii_lowercase())>{policy.status.clone()}</span></li>
                 }).collect_view()}</ul>
             }.into_any() }}
         </article>

@@ -61,7 +61,7 @@ fn SecretDetail(secret: SecretRow) -> impl IntoView {
                     {format!(" · {} · ", v.created)}
                     <span class="visually-hidden">"staging labels: "</span>
                     {if v.stages.is_empty() { view! { <span>{label_words(&v.stages)}</span> }.into_any() } else {
-                        v.stages.iter().map(|l| view! { <span class=format!("state staging-{}", l.to_lowercase())>{l.clone()}</span>" " }).collect_view().into_any()
+                        v.stages.iter().map(|l| view! { <span class=format!("state staging-{}", l.to_ascii_lowercase())>{l.clone()}</span>" " }).collect_view().into_any()
                     }}
                 </li>
             }).collect_view()}</ul>

@@ -18,7 +18,7 @@ where
     let named = fixed.clone();
     let is_custom = move || value.with(|v| !named.iter().any(|(_, n)| n == v));
     let custom_id = format!("{name}-custom");
-    let custom_label = format!("Custom {}", legend.to_lowercase());
+    let custom_label = format!("Custom {}", legend.to_ascii_lowercase());
     view! {
         <fieldset class="choice separator">
             <legend>{legend}</legend>

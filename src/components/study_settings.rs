@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use keydeck_study::schedule::DesiredRetention;
+use keydeck_study::wording::decimal;
 
 use crate::study_store::use_study;
 
@@ -35,7 +36,7 @@ pub fn StudySettings() -> impl IntoView {
                         min=DesiredRetention::MIN
                         max=DesiredRetention::MAX
                         step="0.01"
-                        prop:value=move || format!("{:.2}", settings().desired_retention.get())
+                        prop:value=move || decimal(settings().desired_retention.get(), 2)
                         aria-describedby="retention-help"
                         on:change=move |ev| {
                             // The browser reads the number: Rust's decimal parser
@@ -46,7 +47,7 @@ pub fn StudySettings() -> impl IntoView {
                             }
                         }
                     />
-                    <output for="retention">{move || format!("{:.0}%", settings().desired_retention.get() * 100.0)}</output>
+                    <output for="retention">{move || format!("{}%", decimal(settings().desired_retention.get() * 100.0, 0))}</output>
                 </div>
                 <p id="retention-help" class="hint">
                     "The chance of remembering a card when it comes due. Higher means more reviews."

@@ -4,7 +4,10 @@
 //! Days are computed on local wall-clock time and converted to instants only
 //! through a [`LocalClock`], so a daylight-saving change never shifts a day.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, Month, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike,
+    Utc,
+};
 
 use crate::wording::count;
 
@@ -103,9 +106,9 @@ pub fn describe_due(clock: &impl LocalClock, due: DateTime<Utc>, now: DateTime<U
     }
     let (local, today) = (clock.to_local(due), clock.to_local(now).date());
     match (local.date() - today).num_days() {
-        0 => format!("today at {}", local.format("%H:%M")),
-        1 => format!("tomorrow at {}", local.format("%H:%M")),
-        _ => format!("on {}", local.format("%-d %B %Y")),
+        0 => format!("today at {}", clock_time(local)),
+        1 => format!("tomorrow at {}", clock_time(local)),
+        _ => format!("on {}", calendar_date(local.date())),
     }
 }
 
@@ -121,10 +124,27 @@ pub fn describe_past(clock: &impl LocalClock, at: DateTime<Utc>, now: DateTime<U
     }
     let (local, today) = (clock.to_local(at), clock.to_local(now).date());
     match (today - local.date()).num_days() {
-        0 => format!("today at {}", local.format("%H:%M")),
-        1 => format!("yesterday at {}", local.format("%H:%M")),
-        _ => format!("on {}", local.format("%-d %B %Y")),
+        0 => format!("today at {}", clock_time(local)),
+        1 => format!("yesterday at {}", clock_time(local)),
+        _ => format!("on {}", calendar_date(local.date())),
     }
+}
+
+/// A wall-clock time as "09:30". Written from its fields rather than
+/// through chrono's `format`, whose pattern interpreter would be the only
+/// thing the study page needs from chrono's formatting code.
+fn clock_time(local: NaiveDateTime) -> String {
+    format!("{:02}:{:02}", local.hour(), local.minute())
+}
+
+/// A date as "14 March 2026" (chrono's `%-d %B %Y`), from its fields for
+/// the same reason as [`clock_time`].
+fn calendar_date(date: NaiveDate) -> String {
+    let month = u8::try_from(date.month())
+        .ok()
+        .and_then(|m| Month::try_from(m).ok())
+        .map_or("", |m| m.name());
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 /// How many calendar days on the learner's wall clock lie between `at`
@@ -255,6 +275,7 @@ mod tests {
         assert_eq!(past(1), "1 minute ago");
         assert_eq!(past(45), "45 minutes ago");
         assert_eq!(past(60 * 2), "today at 08:00");
+        assert_eq!(past(60 * 2 + 7), "today at 07:53");
         assert_eq!(past(60 * 12), "yesterday at 22:00");
         assert_eq!(past(60 * 24 * 8), "on 2 January 2026");
     }

@@ -1,6 +1,7 @@
 //! FSRS scheduling through the `rs-fsrs` crate: KeyDeck chooses the desired
 //! retention and reports intervals; the memory model is the crate's.
 
+use crate::wording::decimal;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -162,13 +163,13 @@ impl fmt::Display for Interval {
         if minutes < 60 {
             write!(f, "{minutes}m")
         } else if minutes < 24 * 60 {
-            write!(f, "{}h", (minutes as f64 / 60.0).round())
+            write!(f, "{}h", decimal(minutes as f64 / 60.0, 0))
         } else if days < 30.0 {
-            write!(f, "{}d", days.round())
+            write!(f, "{}d", decimal(days, 0))
         } else if days < 365.0 {
-            write!(f, "{:.1}mo", days / 30.0)
+            write!(f, "{}mo", decimal(days / 30.0, 1))
         } else {
-            write!(f, "{:.1}y", days / 365.0)
+            write!(f, "{}y", decimal(days / 365.0, 1))
         }
     }
 }
@@ -258,6 +259,9 @@ mod tests {
         assert_eq!(show(Duration::seconds(20)), "1m");
         assert_eq!(show(Duration::minutes(10)), "10m");
         assert_eq!(show(Duration::hours(5)), "5h");
+        assert_eq!(show(Duration::minutes(90)), "2h", "a half rounds up");
+        assert_eq!(show(Duration::hours(36)), "2d");
+        assert_eq!(show(Duration::days(30)), "1.0mo");
         assert_eq!(show(Duration::days(4)), "4d");
         assert_eq!(show(Duration::days(75)), "2.5mo");
         assert_eq!(show(Duration::days(438)), "1.2y");

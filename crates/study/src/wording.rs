@@ -13,7 +13,7 @@ where
 /// A rate as a percent with one decimal ("87.5%"), or a dash when there is
 /// no rate to show (no reviews yet).
 pub fn percent(rate: Option<f64>) -> String {
-    rate.map_or_else(|| "–".to_owned(), |r| format!("{:.1}%", r * 100.0))
+    rate.map_or_else(|| "–".to_owned(), |r| format!("{}%", decimal(r * 100.0, 1)))
 }
 
 /// A finite `value` with `places` decimals (at most 9), as
