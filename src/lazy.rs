@@ -36,17 +36,26 @@ pub fn ChunkMissingView() -> impl IntoView {
 
 /// Declares a route whose view lives in the chunk `$chunk`: a unit struct
 /// implementing `LazyRoute`, whose view is `$view`, shown once the pages'
-/// stylesheet has loaded too (`crate::style::pages`); once drawn, the page
-/// the build rendered gives way to it (`crate::boot`). With `ready = $ready`,
-/// the view also waits for that future (`Result<(), ChunkMissing>`), fetched
-/// alongside the chunk: content the page needs before it renders.
+/// shared stylesheet and, with `style = "NAME"`, the route's own have
+/// loaded too (`crate::style`); once drawn, the page the build rendered
+/// gives way to it (`crate::boot`). With `ready = $ready`, the view also
+/// waits for that future (`Result<(), ChunkMissing>`), fetched alongside
+/// the chunk: content the page needs before it renders.
 macro_rules! lazy_route {
     ($route:ident, $chunk:ident, $split:ident, $view:expr) => {
-        $crate::lazy::lazy_route!($route, $chunk, $split, $view, ready = async {
+        $crate::lazy::lazy_route!(@full $route, $chunk, $split, $view, None, async {
             Ok::<(), $crate::lazy::ChunkMissing>(())
         });
     };
-    ($route:ident, $chunk:ident, $split:ident, $view:expr, ready = $ready:expr) => {
+    ($route:ident, $chunk:ident, $split:ident, $view:expr, style = $style:literal) => {
+        $crate::lazy::lazy_route!(@full $route, $chunk, $split, $view, Some($style), async {
+            Ok::<(), $crate::lazy::ChunkMissing>(())
+        });
+    };
+    ($route:ident, $chunk:ident, $split:ident, $view:expr, style = $style:literal, ready = $ready:expr) => {
+        $crate::lazy::lazy_route!(@full $route, $chunk, $split, $view, Some($style), $ready);
+    };
+    (@full $route:ident, $chunk:ident, $split:ident, $view:expr, $style:expr, $ready:expr) => {
         pub struct $route;
 
         impl leptos_router::LazyRoute for $route {
@@ -59,7 +68,12 @@ macro_rules! lazy_route {
                 fn $split() -> Result<leptos::prelude::AnyView, $crate::lazy::ChunkMissing> {
                     Ok(leptos::prelude::IntoAny::into_any($view))
                 }
-                $crate::lazy::arrive(::std::boxed::Box::pin($split()), ::std::boxed::Box::pin($ready)).await
+                $crate::lazy::arrive(
+                    ::std::boxed::Box::pin($split()),
+                    ::std::boxed::Box::pin($ready),
+                    $style,
+                )
+                .await
             }
         }
     };
@@ -70,13 +84,18 @@ pub(crate) use lazy_route;
 /// What [`arrive`] waits for: a chunk's view, or content a route needs.
 pub type Arriving<T> = Pin<Box<dyn Future<Output = Result<T, ChunkMissing>>>>;
 
-/// A lazy route's view once its chunk, its content (`ready`) and the pages'
-/// stylesheet have all come, fetched together; or the message that one of
-/// them could not be. One function that every lazy route calls, so that the
-/// main module holds its code once rather than once a route.
-pub async fn arrive(view: Arriving<AnyView>, ready: Arriving<()>) -> AnyView {
+/// A lazy route's view once its chunk, its content (`ready`) and its
+/// stylesheets (the shared one, and `style`, its own) have all come,
+/// fetched together; or the message that one of them could not be. One
+/// function that every lazy route calls, so that the main module holds its
+/// code once rather than once a route.
+pub async fn arrive(
+    view: Arriving<AnyView>,
+    ready: Arriving<()>,
+    style: Option<&'static str>,
+) -> AnyView {
     let (view, ready, styled) =
-        futures_util::future::join3(view, ready, crate::style::pages()).await;
+        futures_util::future::join3(view, ready, crate::style::for_route(style)).await;
     let view = match ready.and(styled).and(view) {
         Ok(view) => view,
         Err(_) => view! { <ChunkMissingView/> }.into_any(),

@@ -20,8 +20,20 @@ use crate::lab_worker;
 use crate::storage;
 use crate::study_store::use_study;
 
-crate::lazy::lazy_route!(LabsRoute, labs, labs_view, view! { <Labs/> });
-crate::lazy::lazy_route!(LabRoute, labs, lab_view, view! { <LabPage/> });
+crate::lazy::lazy_route!(
+    LabsRoute,
+    labs,
+    labs_view,
+    view! { <Labs/> },
+    style = "labs"
+);
+crate::lazy::lazy_route!(
+    LabRoute,
+    labs,
+    lab_view,
+    view! { <LabPage/> },
+    style = "labs"
+);
 
 #[component]
 pub fn Labs() -> impl IntoView {

@@ -104,7 +104,8 @@ crate::lazy::lazy_route!(
     ProgressRoute,
     progress,
     progress_view,
-    view! { <Progress/> }
+    view! { <Progress/> },
+    style = "progress"
 );
 
 #[component]

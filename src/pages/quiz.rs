@@ -42,6 +42,7 @@ crate::lazy::lazy_route!(
     quiz,
     quiz_view,
     view! { <Quiz/> },
+    style = "quiz",
     ready = async {
         if quiz_session::has_attempt() {
             runner().await.map(|_| ())

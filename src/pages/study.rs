@@ -101,6 +101,7 @@ crate::lazy::lazy_route!(
     study,
     study_view,
     view! { <Study/> },
+    style = "study",
     ready = crate::study_store::load_whole_deck()
 );
 

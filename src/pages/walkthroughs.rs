@@ -37,6 +37,7 @@ crate::lazy::lazy_route!(
     walkthroughs,
     list_view,
     view! { <Walkthroughs/> },
+    style = "walkthroughs",
     ready = walkthrough_records::read_for_list()
 );
 crate::lazy::lazy_route!(
@@ -44,6 +45,7 @@ crate::lazy::lazy_route!(
     walkthroughs,
     player_view,
     view! { <WalkthroughPlayer/> },
+    style = "walkthroughs",
     ready = walkthrough_chunks::fetch_for_route()
 );
 

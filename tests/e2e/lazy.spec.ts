@@ -99,11 +99,14 @@ test('the first load of / links only the shell\'s styles; a page\'s styles come 
   await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
   const card = page.locator('.flashcard');
   await expect(card).toBeVisible();
-  // The card is laid out by pages.css from the moment it appears.
+  // The card is laid out by study.css from the moment it appears.
   expect(await card.evaluate((el) => getComputedStyle(el).maxWidth)).toBe('768px');
   await page.getByRole('navigation').getByRole('link', { name: 'Quiz', exact: true }).locator('visible=true').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quizzes and exams' })).toBeVisible();
-  expect(fetched.filter((p) => /^\/pages-[0-9a-f]+\.css$/.test(p))).toHaveLength(1);
+  // The shared sheet once, then each route's own as it opens: neither the
+  // walkthroughs', the labs' nor the dashboard's.
+  const sheets = fetched.filter((p) => p.endsWith('.css')).map((p) => p.replace(/-[0-9a-f]+\.css$/, ''));
+  expect(sheets.sort()).toEqual(['/main', '/pages', '/quiz', '/study']);
 });
 
 // Fetched after the page has loaded, by when the service worker may
@@ -121,6 +124,24 @@ test.describe(() => {
     await page.unroute(/\/pages-[0-9a-f]+\.css$/);
     await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
     await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+  });
+
+  test('a route whose own styles cannot be fetched shows the retry message; the other routes still open', async ({ page }) => {
+    await page.route(/\/progress-[0-9a-f]+\.css$/, (route) => route.abort());
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).locator('visible=true');
+    await nav('Progress').click();
+    await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toHaveCount(0);
+    await nav('Study').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
+    await expect(page.locator('.flashcard')).toBeVisible();
+    // Once its styles can be fetched, the dashboard opens, styled.
+    await page.unroute(/\/progress-[0-9a-f]+\.css$/);
+    await nav('Progress').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toBeVisible();
+    expect(await page.locator('link[data-style="progress"]').count()).toBe(1);
   });
 });
 

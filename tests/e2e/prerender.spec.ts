@@ -37,8 +37,9 @@ test('a deep link shows its own page before the app has loaded, with the learner
   await expect(boot.locator('.flashcard .card-meta').first()).toBeHidden();
   await expect(boot.getByText(/left today/)).toBeHidden();
   await expect(boot.locator('.study-toolbar select')).toBeHidden();
-  // Laid out by the pages' styles from the first paint.
+  // Laid out by the pages' styles, shared and its own, from the first paint.
   expect(await page.locator('link[data-style="pages"]').count()).toBe(1);
+  expect(await page.locator('link[data-style="study"]').count()).toBe(1);
 });
 
 test('every step of a walkthrough has its own page, drawn before the app loads', async ({ page }) => {
@@ -64,6 +65,7 @@ test('a rendered deep link becomes the live page: one of everything, the card sh
   await expect(page.locator('.flashcard')).toBeVisible();
   await expect(page.getByTestId('left-count')).toHaveText(/\d+/);
   expect(await page.locator('link[data-style="pages"]').count()).toBe(1);
+  expect(await page.locator('link[data-style="study"]').count()).toBe(1);
   expect(app.errors).toEqual([]);
 });
 

@@ -48,10 +48,12 @@ async function draw(route) {
     await page.waitForLoadState('networkidle');
     if (errors.length) throw new Error(`${route} reported errors:\n${errors.join('\n')}`);
     return await page.evaluate(() => {
-      // The pages' stylesheet, if the route linked it (src/style.rs): the
-      // page links it from the start, and the app finds it there.
-      const style = document.querySelector('link[data-style="pages"]');
-      const head = style ? `<link rel="stylesheet" href="${style.getAttribute('href')}" data-style="pages">` : '';
+      // The pages' stylesheets the route linked (src/style.rs), the shared
+      // one and the route's own: the page links them from the start, and
+      // the app finds them there.
+      const head = [...document.querySelectorAll('link[data-style]')]
+        .map((l) => `<link rel="stylesheet" href="${l.getAttribute('href')}" data-style="${l.dataset.style}">`)
+        .join('\n  ');
       const body = document.body.cloneNode(true);
       body.querySelectorAll('script, noscript, #boot, dialog').forEach((n) => n.remove());
       // Test ids and ids name the live app's elements only.

@@ -65,7 +65,16 @@ pub fn keydeck() -> App<'static> {
         package: "keydeck",
         stem: "keydeck",
         dir: project_root(),
-        hashed: &["style/main.css", "style/pages.css", "assets/icon.svg"],
+        hashed: &[
+            "style/main.css",
+            "style/pages.css",
+            "style/study.css",
+            "style/quiz.css",
+            "style/walkthroughs.css",
+            "style/labs.css",
+            "style/progress.css",
+            "assets/icon.svg",
+        ],
         copied: &[
             ("assets/manifest.webmanifest", "manifest.webmanifest"),
             ("assets/icons", "icons"),
