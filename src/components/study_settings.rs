@@ -1,5 +1,6 @@
 //! The learner's scheduling settings: desired retention, daily limits and
-//! the hour the study day begins.
+//! the hour the study day begins. The study page draws their panel, and
+//! these controls inside it once their chunk has come.
 
 use leptos::prelude::*;
 
@@ -24,62 +25,58 @@ pub fn StudySettings() -> impl IntoView {
             .map(|n| n.min(max))
     };
     view! {
-        // Saving a setting needs the progress reader: fetched on opening.
-        <details class="panel settings" on:toggle=move |_| store.prepare_to_save()>
-            <summary>"Study settings"</summary>
-            <div class="settings-grid">
-                <label for="retention">"Desired retention"</label>
-                <div class="retention">
-                    <input
-                        id="retention"
-                        type="range"
-                        min=DesiredRetention::MIN
-                        max=DesiredRetention::MAX
-                        step="0.01"
-                        prop:value=move || decimal(settings().desired_retention.get(), 2)
-                        aria-describedby="retention-help"
-                        on:change=move |ev| {
-                            // The browser reads the number: Rust's decimal parser
-                            // and its tables would be this page's alone.
-                            let value = event_target::<web_sys::HtmlInputElement>(&ev).value_as_number();
-                            if let Ok(r) = DesiredRetention::new(value) {
-                                update(&|s| s.desired_retention = r);
-                            }
-                        }
-                    />
-                    <output for="retention">{move || format!("{}%", decimal(settings().desired_retention.get() * 100.0, 0))}</output>
-                </div>
-                <p id="retention-help" class="hint">
-                    "The chance of remembering a card when it comes due. Higher means more reviews."
-                </p>
-
-                <label for="new-per-day">"New cards per day"</label>
-                <input id="new-per-day" type="number" min="0" max="9999" inputmode="numeric"
-                    prop:value=move || settings().new_per_day.to_string()
-                    on:change=move |ev| if let Some(n) = number(&ev, 9999) { update(&|s| s.new_per_day = n) }
-                />
-
-                <label for="reviews-per-day">"Reviews per day"</label>
-                <input id="reviews-per-day" type="number" min="0" max="9999" inputmode="numeric"
-                    prop:value=move || settings().reviews_per_day.to_string()
-                    on:change=move |ev| if let Some(n) = number(&ev, 9999) { update(&|s| s.reviews_per_day = n) }
-                />
-
-                <label for="rollover">"A new day starts at"</label>
-                <select id="rollover" on:change=move |ev| {
-                    if let Ok(h) = event_target_value(&ev).parse::<u8>() {
-                        if h < 24 {
-                            update(&|s| s.rollover_hour = h);
+        <div class="settings-grid">
+            <label for="retention">"Desired retention"</label>
+            <div class="retention">
+                <input
+                    id="retention"
+                    type="range"
+                    min=DesiredRetention::MIN
+                    max=DesiredRetention::MAX
+                    step="0.01"
+                    prop:value=move || decimal(settings().desired_retention.get(), 2)
+                    aria-describedby="retention-help"
+                    on:change=move |ev| {
+                        // The browser reads the number: Rust's decimal parser
+                        // and its tables would be this page's alone.
+                        let value = event_target::<web_sys::HtmlInputElement>(&ev).value_as_number();
+                        if let Ok(r) = DesiredRetention::new(value) {
+                            update(&|s| s.desired_retention = r);
                         }
                     }
-                }>
-                    {(0u8..24).map(|h| view! {
-                        <option value=h.to_string() selected=move || settings().rollover_hour == h>
-                            {format!("{h:02}:00")}
-                        </option>
-                    }).collect_view()}
-                </select>
+                />
+                <output for="retention">{move || format!("{}%", decimal(settings().desired_retention.get() * 100.0, 0))}</output>
             </div>
-        </details>
+            <p id="retention-help" class="hint">
+                "The chance of remembering a card when it comes due. Higher means more reviews."
+            </p>
+
+            <label for="new-per-day">"New cards per day"</label>
+            <input id="new-per-day" type="number" min="0" max="9999" inputmode="numeric"
+                prop:value=move || settings().new_per_day.to_string()
+                on:change=move |ev| if let Some(n) = number(&ev, 9999) { update(&|s| s.new_per_day = n) }
+            />
+
+            <label for="reviews-per-day">"Reviews per day"</label>
+            <input id="reviews-per-day" type="number" min="0" max="9999" inputmode="numeric"
+                prop:value=move || settings().reviews_per_day.to_string()
+                on:change=move |ev| if let Some(n) = number(&ev, 9999) { update(&|s| s.reviews_per_day = n) }
+            />
+
+            <label for="rollover">"A new day starts at"</label>
+            <select id="rollover" on:change=move |ev| {
+                if let Ok(h) = event_target_value(&ev).parse::<u8>() {
+                    if h < 24 {
+                        update(&|s| s.rollover_hour = h);
+                    }
+                }
+            }>
+                {(0u8..24).map(|h| view! {
+                    <option value=h.to_string() selected=move || settings().rollover_hour == h>
+                        {format!("{h:02}:00")}
+                    </option>
+                }).collect_view()}
+            </select>
+        </div>
     }
 }

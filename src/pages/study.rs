@@ -22,6 +22,7 @@ use crate::components::progress_bar::ProgressBar;
 use crate::components::queue_counts::QueueCounts;
 use crate::components::study_settings::StudySettings;
 use crate::keys::Focused;
+use crate::lazy::ChunkMissing;
 use crate::scroll::reveal_above;
 use crate::study_store::{use_study, StudyStore};
 
@@ -34,9 +35,54 @@ struct StudyActions {
     review: RwSignal<ReviewSession>,
     help: RwSignal<bool>,
     current: Memo<Option<Card>>,
+    /// The views the page shows only on request, once fetched.
+    more: RwSignal<Option<Result<More, ChunkMissing>>>,
+    /// Whether they have been asked for.
+    asked: StoredValue<bool>,
+}
+
+/// What the study page shows only on request: the settings' controls, the
+/// keys' help and a finished session. Their code is a chunk of its own,
+/// fetched when the learner first reveals a card, opens the settings or
+/// the help, or runs out of cards, so a first visit does not carry it.
+#[derive(Clone, Copy)]
+struct More {
+    settings: fn() -> AnyView,
+    help: fn(RwSignal<bool>) -> AnyView,
+    finished: fn(StudyActions) -> AnyView,
+}
+
+#[leptos::wasm_split::wasm_split(study_more, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn more() -> Result<More, ChunkMissing> {
+    Ok(More {
+        settings: || view! { <StudySettings/> }.into_any(),
+        help: |open| view! { <KeyHelp open/> }.into_any(),
+        finished: |study| view! { <Finished study/> }.into_any(),
+    })
 }
 
 impl StudyActions {
+    /// Fetches [`More`] once; after a failure, the next request tries
+    /// again.
+    fn want_more(self) {
+        if self.asked.get_value() {
+            return;
+        }
+        self.asked.set_value(true);
+        leptos::task::spawn_local(async move {
+            let fetched = more().await;
+            if fetched.is_err() {
+                self.asked.set_value(false);
+            }
+            self.more.set(Some(fetched));
+        });
+    }
+
+    fn toggle_help(self) {
+        self.help.update(|h| *h = !*h);
+        self.want_more();
+    }
+
     fn grade(self, grade: Grade) {
         let Some(card) = self.current.get_untracked() else {
             return;
@@ -89,7 +135,7 @@ impl StudyActions {
                 }
             }
             "u" | "U" => self.undo(),
-            "?" => self.help.update(|h| *h = !*h),
+            "?" => self.toggle_help(),
             "Escape" => self.help.set(false),
             _ => {}
         }
@@ -125,6 +171,8 @@ pub fn Study() -> impl IntoView {
         review,
         help: RwSignal::new(false),
         current,
+        more: RwSignal::new(None),
+        asked: StoredValue::new(false),
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| study.on_key(ev));
     on_cleanup(move || keys.remove());
@@ -145,14 +193,24 @@ pub fn Study() -> impl IntoView {
         <Deferred>
             {move || match current.get() {
                 Some(card) => view! { <CardView card=card study=study/> }.into_any(),
-                None => view! { <Finished study=study/> }.into_any(),
+                None => view! { <Later study=study show=|more, study| (more.finished)(study)/> }.into_any(),
             }}
             <UndoButton study=study/>
         </Deferred>
         <Deferred>
-            <StudySettings/>
+            // Saving a setting needs the progress reader: fetched on opening.
+            <details class="panel settings" on:toggle=move |_| {
+                store.prepare_to_save();
+                study.want_more();
+            }>
+                <summary>"Study settings"</summary>
+                {move || study.more.get().map(|more| match more {
+                    Ok(more) => (more.settings)(),
+                    Err(ChunkMissing) => view! { <MoreMissing/> }.into_any(),
+                })}
+            </details>
             <DecksPanel/>
-            <KeyHelp open=study.help/>
+            {move || study.more.get().and_then(Result::ok).map(|more| (more.help)(study.help))}
         </Deferred>
     }
 }
@@ -233,8 +291,10 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
     let actions = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if revealed.get() {
-            // The grade that follows is saved with what saving needs.
+            // The grade that follows is saved with what saving needs, and
+            // the session's end may follow too.
             store.prepare_to_save();
+            study.want_more();
             // The card may be answered and gone by the next frame.
             request_animation_frame(move || {
                 let answer = document().query_selector(".flashcard .card-answer");
@@ -294,6 +354,30 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
                 }.into_any()
             }}
         </div>
+    }
+}
+
+/// A view from [`More`], fetched now if it has not been; until it comes, a
+/// line saying so.
+#[component]
+fn Later(study: StudyActions, show: fn(More, StudyActions) -> AnyView) -> impl IntoView {
+    move || match study.more.get() {
+        Some(Ok(more)) => show(more, study),
+        Some(Err(ChunkMissing)) => view! { <crate::lazy::ChunkMissingView/> }.into_any(),
+        None => {
+            study.want_more();
+            view! { <p class="route-loading" role="status">"Loading…"</p> }.into_any()
+        }
+    }
+}
+
+/// The settings' controls could not be fetched.
+#[component]
+fn MoreMissing() -> impl IntoView {
+    view! {
+        <p class="problem" role="alert">
+            "The settings could not be loaded. Check your connection, then close and open them again."
+        </p>
     }
 }
 

@@ -249,6 +249,40 @@ test.describe(() => {
   });
 });
 
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  // The study page's settings, key help and finished session.
+  const more = /\/split_study_more\.wasm$/;
+  test('the study page fetches its settings, key help and end of session only once the learner asks', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto('/study');
+    await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((p) => more.test(p))).toEqual([]);
+    await page.getByText('Study settings').click();
+    await expect(page.getByLabel('Desired retention')).toBeVisible();
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(fetched.filter((p) => more.test(p))).toHaveLength(1);
+  });
+  test('study settings that cannot be fetched say so, and open once they can', async ({ page }) => {
+    await page.route(more, (r) => r.abort());
+    await page.goto('/study');
+    await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+    const settings = page.getByText('Study settings');
+    await settings.click();
+    await expect(page.getByRole('alert')).toHaveText('The settings could not be loaded. Check your connection, then close and open them again.');
+    // The card still works.
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await expect(page.getByRole('group', { name: 'How well did you remember?' })).toBeVisible();
+    await page.unroute(more);
+    await settings.click();
+    await settings.click();
+    await expect(page.getByLabel('Desired retention')).toBeVisible();
+  });
+});
+
 test('a learner with an imported deck gets the parser on demand, and their cards count', async ({ page }) => {
   const deck = '# Mine\n\n## my-card\nkind: basic\nsource: https://docs.aws.amazon.com/kms/\n\n### Front\nQ?\n\n### Back\nA\n';
   await seedImportedDeck(page, 'mine.md', deck);

@@ -86,6 +86,7 @@ pub fn keydeck() -> App<'static> {
         warmed: &[
             "study",
             "deck_reader",
+            "study_more",
             "quiz",
             "walkthroughs",
             "walkthrough_records",
