@@ -193,7 +193,7 @@ pub fn Study() -> impl IntoView {
         <Deferred>
             {move || match current.get() {
                 Some(card) => view! { <CardView card=card study=study/> }.into_any(),
-                None => view! { <Later study=study show=|more, study| (more.finished)(study)/> }.into_any(),
+                None => view! { <FinishedWhenFetched study=study/> }.into_any(),
             }}
             <UndoButton study=study/>
         </Deferred>
@@ -357,12 +357,12 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
     }
 }
 
-/// A view from [`More`], fetched now if it has not been; until it comes, a
-/// line saying so.
+/// The finished session's view from [`More`], fetched now if it has not
+/// been; until it comes, a line saying so.
 #[component]
-fn Later(study: StudyActions, show: fn(More, StudyActions) -> AnyView) -> impl IntoView {
+fn FinishedWhenFetched(study: StudyActions) -> impl IntoView {
     move || match study.more.get() {
-        Some(Ok(more)) => show(more, study),
+        Some(Ok(more)) => (more.finished)(study),
         Some(Err(ChunkMissing)) => view! { <crate::lazy::ChunkMissingView/> }.into_any(),
         None => {
             study.want_more();
