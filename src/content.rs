@@ -1,6 +1,6 @@
 //! The shipped decks and questions, fetched as the bundles the build writes
-//! from `content/` (see `keydeck_study::bundle`): the deck's outline as
-//! text, the whole deck and the questions as JSON. The deck's outline
+//! from `content/` (see `keydeck_study::bundle`): the deck's outline and
+//! the whole deck as text, the questions as JSON. The deck's outline
 //! (every card's id, topic and kind, but not its text) is preloaded by
 //! `index.html` beside the wasm and read before the app mounts: it is all
 //! the home page needs to count what is due. The whole deck is fetched when
@@ -60,8 +60,7 @@ fn keep(
 }
 
 /// The whole deck's reader, cut into its own chunk: the first page reads
-/// only the outline, and links no JSON reader. The chunk shares serde_json
-/// with the other pages' saved-state readers.
+/// only the outline, and its code is the first load's.
 #[leptos::wasm_split::wasm_split(deck_reader, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn deck_reader() -> Result<DeckReader, ChunkMissing> {
     Ok(bundle::read_deck)

@@ -168,7 +168,7 @@ test('the first load of / reads only the outline of the deck, and parses no Mark
   await page.goto('/');
   await expect(page.getByTestId('today-summary')).toHaveText(/^Today's goal: \d+ cards · about \d+ minutes?\.$/);
   expect(fetched.filter((p) => /^\/outline-[0-9a-f]+\.txt$/.test(p))).toHaveLength(1);
-  expect(fetched.filter((p) => /\/(deck|questions)-[0-9a-f]+\.json$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
+  expect(fetched.filter((p) => /\/(deck-[0-9a-f]+\.txt|questions-[0-9a-f]+\.json)$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
 });
 
 test('a deck outline that cannot be fetched is reported, and the rest of the app works', async ({ page }) => {
@@ -189,14 +189,14 @@ test('studying fetches the whole deck, once, and shows the card text', async ({ 
   await expect(page.locator('.flashcard .face.front .md')).toHaveText(/\w{3}/);
   await page.getByRole('navigation').getByRole('link', { name: 'Quiz', exact: true }).locator('visible=true').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quizzes and exams' })).toBeVisible();
-  expect(fetched.filter((p) => /^\/deck-[0-9a-f]+\.json$/.test(p))).toHaveLength(1);
+  expect(fetched.filter((p) => /^\/deck-[0-9a-f]+\.txt$/.test(p))).toHaveLength(1);
 });
 
 test('a whole deck that cannot be fetched shows a message with a retry', async ({ page }) => {
-  await page.route(/\/deck-[0-9a-f]+\.json$/, (r) => r.abort());
+  await page.route(/\/deck-[0-9a-f]+\.txt$/, (r) => r.abort());
   await page.goto('/study');
   await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
-  await page.unroute(/\/deck-[0-9a-f]+\.json$/);
+  await page.unroute(/\/deck-[0-9a-f]+\.txt$/);
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
 });
@@ -208,7 +208,7 @@ test.describe(() => {
   test('the quiz setup fetches no questions and no quiz code; starting a quiz fetches them and the whole deck, once', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    const content = () => fetched.filter((p) => /^\/(deck|questions)-[0-9a-f]+\.json$/.test(p)).map((p) => p.split('-')[0]);
+    const content = () => fetched.filter((p) => /^\/(deck-[0-9a-f]+\.txt|questions-[0-9a-f]+\.json)$/.test(p)).map((p) => p.split('-')[0]);
     // The quiz's code: its module and the pack of its small chunks.
     const runner = () => fetched.filter((p) => /\/(split_quiz_run\.wasm|pack_quiz_run\.bin)$/.test(p));
     await page.goto('/quiz');

@@ -29,7 +29,7 @@ pub struct App<'a> {
     /// Files and folders copied to `dist/` as they are: (source, dest).
     pub copied: &'a [(&'a str, &'a str)],
     /// Files written at build time, hashed like `hashed` and named in the
-    /// template by their `name`: `href="content/deck.json"`.
+    /// template by their `name`: `content="content/deck.txt"`.
     pub generated: fn() -> Result<Vec<Generated>>,
     /// Whether the build renders the first page into `index.html`
     /// (`prerender.rs`). Such an app's code is fetched once that page has
@@ -105,7 +105,7 @@ pub fn keydeck() -> App<'static> {
 }
 
 /// The shipped decks and questions, parsed and checked here and written as
-/// the JSON bundles the page fetches (`keydeck_study::bundle`).
+/// the bundles the page fetches (`keydeck_study::bundle`).
 fn content() -> Result<Vec<Generated>> {
     let shipped = keydeck_study::bundle::shipped().map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -117,7 +117,7 @@ fn content() -> Result<Vec<Generated>> {
             bytes: shipped.outline.into_bytes(),
         },
         Generated {
-            name: "content/deck.json",
+            name: "content/deck.txt",
             bytes: shipped.deck.into_bytes(),
         },
         Generated {

@@ -1,32 +1,28 @@
 //! The shipped decks and questions as the page receives them: parsed and
 //! checked at build time (natively, by `cargo xtask`), then written as files
 //! the page fetches when it needs them: the deck's outline as a few lines of
-//! text (`outline.rs`), the whole deck and the questions as JSON. Neither
+//! text (`outline.rs`), the whole deck as text too (`deck_text.rs`), and
+//! the questions as JSON. Neither
 //! the Markdown parser nor the Markdown text is part of the code the page
 //! loads first, and nor is a JSON reader.
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+mod deck_text;
 mod outline;
 
+pub use deck_text::{deck_text, read_deck};
 pub use outline::{outline_text, read_outline};
 
 use crate::builtin;
-use crate::deck::{Deck, DeckError, Topic};
+use crate::deck::DeckError;
 use crate::quiz::Question;
 
 /// Bumped whenever the shape of a bundle changes. A page only reads the
 /// bundles of its own build (their names carry a content hash), so this
 /// guards against a stale or foreign file, not against migrations.
 pub const FORMAT: u32 = 1;
-
-// Borrowed when written, owned when read.
-#[derive(Serialize, Deserialize)]
-struct DeckFile<'a> {
-    format: u32,
-    topics: Cow<'a, [Topic]>,
-}
 
 /// Any bundle's format alone: read first, so that a later shape is
 /// reported as such rather than as a field that does not parse.
@@ -65,25 +61,6 @@ pub enum BundleError {
     Format(u32),
 }
 
-/// The deck bundle's JSON, each card's sides rendered
-/// ([`Card::faces`](crate::card::Card::faces)), so that the page shows
-/// shipped cards without a Markdown parser.
-pub fn deck_json(deck: &Deck) -> String {
-    let mut rendered = deck.clone();
-    rendered.render_faces();
-    let file = DeckFile {
-        format: FORMAT,
-        topics: Cow::Borrowed(&rendered.topics),
-    };
-    serde_json::to_string(&file).expect("a deck always serializes")
-}
-
-/// Reads a deck bundle.
-pub fn read_deck(json: &str) -> Result<Deck, BundleError> {
-    let file: DeckFile = read(json)?;
-    Ok(Deck::from_topics(file.topics.into_owned()))
-}
-
 /// The question bundle's JSON.
 pub fn questions_json(questions: &[Question]) -> String {
     let file = QuestionFile {
@@ -99,12 +76,12 @@ pub fn read_questions(json: &str) -> Result<Vec<Question>, BundleError> {
     Ok(file.questions.into_owned())
 }
 
-/// The bundles of the shipped content: the outline as text, the rest as JSON.
+/// The bundles of the shipped content: the deck as text, the questions as JSON.
 pub struct Shipped {
     /// The deck's [outline](Deck::outline) as text ([`outline_text`]):
     /// what the first page reads.
     pub outline: String,
-    /// The whole deck, for the pages that show cards.
+    /// The whole deck ([`deck_text`]), for the pages that show cards.
     pub deck: String,
     pub questions: String,
 }
@@ -115,7 +92,7 @@ pub fn shipped() -> Result<Shipped, Vec<DeckError>> {
     let questions = builtin::questions(&deck)?;
     Ok(Shipped {
         outline: outline_text(&deck),
-        deck: deck_json(&deck),
+        deck: deck_text(&deck),
         questions: questions_json(&questions),
     })
 }
@@ -131,21 +108,7 @@ fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, BundleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_shipped_deck_reads_back_card_for_card() {
-        let mut deck = builtin::deck().unwrap();
-        let read = read_deck(&deck_json(&deck)).unwrap();
-        deck.render_faces();
-        assert_eq!(read.topics, deck.topics);
-        // The id index is rebuilt: reverse cards are found too.
-        let reverse = deck
-            .study_cards()
-            .find(|c| c.id.ends_with(crate::card::REVERSE_SUFFIX))
-            .expect("the shipped deck has term cards");
-        assert_eq!(read.card(&reverse.id), Some(reverse));
-        assert_eq!(read.study_cards().count(), deck.study_cards().count());
-    }
+    use crate::deck::Deck;
 
     /// The page shows a shipped card from the bundle alone: every studied
     /// card, reverse cards too, reads back with its sides rendered as the
@@ -153,7 +116,14 @@ mod tests {
     #[test]
     fn every_shipped_card_reads_back_rendered() {
         let deck = builtin::deck().unwrap();
-        let read = read_deck(&deck_json(&deck)).unwrap();
+        let read = read_deck(&deck_text(&deck)).unwrap();
+        // The id index is rebuilt: reverse cards are found too.
+        let reverse = deck
+            .study_cards()
+            .find(|c| c.id.ends_with(crate::card::REVERSE_SUFFIX))
+            .expect("the shipped deck has term cards");
+        assert_eq!(read.card(&reverse.id).map(|c| c.id), Some(reverse.id));
+        assert_eq!(read.study_cards().count(), deck.study_cards().count());
         for card in read.study_cards() {
             crate::card::assert_shown_is_rendered(&card);
         }
@@ -188,11 +158,11 @@ mod tests {
     #[test]
     fn another_format_is_named_and_garbage_is_refused() {
         assert_eq!(
-            read_deck(r#"{"format": 2, "topics": "a later shape"}"#).unwrap_err(),
+            read_questions(r#"{"format": 2, "questions": "a later shape"}"#).unwrap_err(),
             BundleError::Format(2)
         );
         assert_eq!(
-            read_deck(r#"{"format": 2, "topics": []}"#)
+            read_questions(r#"{"format": 2, "questions": []}"#)
                 .unwrap_err()
                 .to_string(),
             "the content file has format 2, but this version of KeyDeck reads format 1"
@@ -202,7 +172,7 @@ mod tests {
             Err(BundleError::Unreadable(_))
         ));
         assert!(matches!(
-            read_deck(r#"{"format": 1}"#),
+            read_questions(r#"{"format": 1}"#),
             Err(BundleError::Unreadable(_))
         ));
     }

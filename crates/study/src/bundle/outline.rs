@@ -29,70 +29,58 @@ const NONE: &str = "-";
 pub fn outline_text(deck: &Deck) -> String {
     let mut out = format!("{MAGIC} {FORMAT}\n");
     for topic in &deck.topics {
-        let labs = if topic.labs.is_empty() {
-            NONE.to_owned()
-        } else {
-            topic.labs.join(",")
-        };
-        let _ = writeln!(out, "topic {} {labs} {}", topic.id, topic.title.trim());
+        out.push_str(&topic_line(topic));
         for card in &topic.cards {
-            let seed = card
-                .seed_position
-                .map_or_else(|| NONE.to_owned(), |s| s.to_string());
-            let direction = match card.direction {
-                Direction::Forward => "forward",
-                Direction::Reverse => "reverse",
-            };
-            let _ = writeln!(
-                out,
-                "card {} {} {direction} {seed} {} {}",
-                card.id,
-                card.kind.name(),
-                card.walkthrough.as_deref().unwrap_or(NONE),
-                card.line
-            );
+            out.push_str(&card_line(card));
         }
     }
     out
+}
+
+/// A topic's line, its newline included.
+pub(super) fn topic_line(topic: &Topic) -> String {
+    let labs = if topic.labs.is_empty() {
+        NONE.to_owned()
+    } else {
+        topic.labs.join(",")
+    };
+    format!("topic {} {labs} {}\n", topic.id, topic.title.trim())
+}
+
+/// A card's line, its newline included.
+pub(super) fn card_line(card: &Card) -> String {
+    let seed = card
+        .seed_position
+        .map_or_else(|| NONE.to_owned(), |s| s.to_string());
+    let direction = match card.direction {
+        Direction::Forward => "forward",
+        Direction::Reverse => "reverse",
+    };
+    let mut line = String::new();
+    let _ = writeln!(
+        line,
+        "card {} {} {direction} {seed} {} {}",
+        card.id,
+        card.kind.name(),
+        card.walkthrough.as_deref().unwrap_or(NONE),
+        card.line
+    );
+    line
 }
 
 /// Reads [`outline_text`] back into the deck's outline.
 pub fn read_outline(text: &str) -> Result<Deck, BundleError> {
     let mut lines = text.lines().enumerate();
     let header = lines.next().map(|(_, l)| l).unwrap_or_default();
-    match header.split_once(' ') {
-        Some((MAGIC, format)) => match format.trim().parse::<u32>() {
-            Ok(FORMAT) => {}
-            Ok(other) => return Err(BundleError::Format(other)),
-            Err(_) => return Err(unreadable(1, "its format is not a number")),
-        },
-        _ => return Err(unreadable(1, "it is not a deck outline")),
-    }
+    check_header(header, MAGIC, "it is not a deck outline")?;
     let mut topics: Vec<Topic> = Vec::new();
     for (index, line) in lines {
         let number = index + 1;
         if line.is_empty() {
             continue;
         }
-        let mut fields = line.splitn(4, ' ');
-        match fields.next() {
-            Some("topic") => {
-                let (Some(id), Some(labs), Some(title)) =
-                    (fields.next(), fields.next(), fields.next())
-                else {
-                    return Err(unreadable(number, "a topic needs an id, labs and a title"));
-                };
-                topics.push(Topic {
-                    id: id.to_owned(),
-                    title: title.to_owned(),
-                    intro: String::new(),
-                    labs: match labs {
-                        NONE => Vec::new(),
-                        labs => labs.split(',').map(str::to_owned).collect(),
-                    },
-                    cards: Vec::new(),
-                });
-            }
+        match line.split(' ').next() {
+            Some("topic") => topics.push(read_topic(number, line)?),
             Some("card") => {
                 let Some(topic) = topics.last_mut() else {
                     return Err(unreadable(number, "a card comes before any topic"));
@@ -107,7 +95,39 @@ pub fn read_outline(text: &str) -> Result<Deck, BundleError> {
     Ok(Deck::from_topics(topics))
 }
 
-fn read_card(topic: &str, line: &str) -> Option<Card> {
+/// Checks a bundle's first line: `magic`, then this build's [`FORMAT`].
+/// `not_it` says what a file that does not start with `magic` is not.
+pub(super) fn check_header(header: &str, magic: &str, not_it: &str) -> Result<(), BundleError> {
+    match header.split_once(' ') {
+        Some((start, format)) if start == magic => match format.trim().parse::<u32>() {
+            Ok(FORMAT) => Ok(()),
+            Ok(other) => Err(BundleError::Format(other)),
+            Err(_) => Err(unreadable(1, "its format is not a number")),
+        },
+        _ => Err(unreadable(1, not_it)),
+    }
+}
+
+/// Reads a topic's line, its intro and cards left empty.
+pub(super) fn read_topic(number: usize, line: &str) -> Result<Topic, BundleError> {
+    let mut fields = line.splitn(4, ' ').skip(1);
+    let (Some(id), Some(labs), Some(title)) = (fields.next(), fields.next(), fields.next()) else {
+        return Err(unreadable(number, "a topic needs an id, labs and a title"));
+    };
+    Ok(Topic {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        intro: String::new(),
+        labs: match labs {
+            NONE => Vec::new(),
+            labs => labs.split(',').map(str::to_owned).collect(),
+        },
+        cards: Vec::new(),
+    })
+}
+
+/// Reads a card's line, its text left empty, in the topic `topic`.
+pub(super) fn read_card(topic: &str, line: &str) -> Option<Card> {
     let fields: Vec<&str> = line.split(' ').collect();
     let ["card", id, kind, direction, seed, walkthrough, number] = fields[..] else {
         return None;
@@ -136,7 +156,7 @@ fn read_card(topic: &str, line: &str) -> Option<Card> {
     })
 }
 
-fn unreadable(line: usize, why: &str) -> BundleError {
+pub(super) fn unreadable(line: usize, why: &str) -> BundleError {
     BundleError::Unreadable(format!("line {line}: {why}"))
 }
 
