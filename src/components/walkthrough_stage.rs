@@ -1,11 +1,11 @@
 //! A walkthrough's scene as SVG on the canvas of the `Layout` it is given.
 //! Every actor is drawn once and only its opacity, transform and text
 //! change between steps, so nothing ever shifts; arrows are redrawn for
-//! each step.
+//! each step, from markup.
 
 use leptos::prelude::*;
 
-use keydeck_study::walkthrough::canvas::{badge_baseline, coordinate, label_baseline, text_left};
+use keydeck_study::walkthrough::canvas::{badge_baseline, label_baseline, text_left};
 use keydeck_study::walkthrough::{ActorKind, ArrowStyle, Layout, SceneState, Walkthrough};
 
 fn kind_class(kind: ActorKind) -> &'static str {
@@ -52,44 +52,20 @@ pub fn WalkthroughStage(
         }
     }).collect_view();
     let layout = StoredValue::new(layout);
-    let arrows = move || {
-        state.with(|s| {
-            layout
-                .with_value(|l| l.arrow_shapes(s))
-                .into_iter()
-                .map(|(arrow, shape)| {
-                    // As text: a number would be written by Rust's float
-                    // formatter, which this page needs for nothing else.
-                    let [x1, y1, x2, y2] = [shape.start.0, shape.start.1, shape.end.0, shape.end.1].map(coordinate);
-                    let label = shape.label;
-                    let style = match arrow.style {
-                        ArrowStyle::Call => "call",
-                        ArrowStyle::Data => "data",
-                        ArrowStyle::Grant => "grant",
-                    };
-                    view! {
-                        <g class=format!("arrow arrow-{style}")>
-                            <line x1=x1 y1=y1 x2=x2 y2=y2 marker-end=format!("url(#head-{style})") pathLength="1"/>
-                            <rect x=coordinate(label.left()) y=coordinate(label.top()) width=coordinate(label.width) height="24" rx="6" class="arrow-label-bg"/>
-                            <text x=coordinate(label.center.0) y=coordinate(label.baseline()) text-anchor="middle" class="arrow-label">{arrow.label}</text>
-                        </g>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    // Markup, each step's arrows drawn anew: see `Layout::arrows_markup`.
+    let arrows = move || state.with(|s| layout.with_value(|l| l.arrows_markup(s)));
     let description = move || state.with(|s| s.description(title));
     view! {
         <svg class="stage" viewBox=view_box role="img" aria-label=description>
             <defs>
-                {["call", "data", "grant"].map(|style| view! {
+                {ArrowStyle::ALL.map(|style| style.name()).map(|style| view! {
                     <marker id=format!("head-{style}") viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M0 0 10 5 0 10z" class=format!("head head-{style}")/>
                     </marker>
                 })}
             </defs>
             {actors}
-            {move || view! { <g class="arrows" data-step=state.with(|s| s.step)>{arrows()}</g> }}
+            <g class="arrows" data-step=move || state.with(|s| s.step) inner_html=arrows></g>
         </svg>
     }
 }

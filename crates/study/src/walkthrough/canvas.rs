@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 mod arrow;
+mod markup;
 
 pub use arrow::{
     arrow_shapes, coordinate, label_obstacles, label_width, ArrowShape, Clash, LabelBox, Point,

@@ -243,6 +243,19 @@ pub enum ArrowStyle {
     Grant,
 }
 
+impl ArrowStyle {
+    pub const ALL: [ArrowStyle; 3] = [ArrowStyle::Call, ArrowStyle::Data, ArrowStyle::Grant];
+
+    /// The style's name in the stage's classes and marker ids.
+    pub fn name(self) -> &'static str {
+        match self {
+            ArrowStyle::Call => "call",
+            ArrowStyle::Data => "data",
+            ArrowStyle::Grant => "grant",
+        }
+    }
+}
+
 /// An arrow from one actor to another, with a short label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Arrow {
