@@ -8,7 +8,7 @@ use keydeck_study::stats::forecast::Forecast;
 use keydeck_study::stats::heatmap::Heatmap;
 use keydeck_study::stats::mastery::TopicMastery;
 use keydeck_study::stats::retention::RetentionTable;
-use keydeck_study::wording;
+use keydeck_study::{day, wording};
 
 const CELL: usize = 11;
 const GAP: usize = 3;
@@ -33,10 +33,10 @@ pub fn ReviewHeatmap(heatmap: Heatmap) -> impl IntoView {
         .map(|(i, (date, count))| {
             let (col, row) = heatmap.cell(i, Weekday::Mon);
             if date.day() == 1 {
-                months.push((col, date.format("%b").to_string()));
+                months.push((col, day::month_short(*date)));
             }
             let (x, y) = (28 + col * pitch, 16 + row * pitch);
-            let title = format!("{}: {}", date.format("%a %-d %b %Y"), wording::count(*count, "review"));
+            let title = format!("{}: {}", day::short_date_with_year(*date), wording::count(*count, "review"));
             view! {
                 <rect x=x y=y width=CELL height=CELL rx="2" class=format!("heat heat-{}", heatmap.level(*count))>
                     <title>{title}</title>
@@ -79,7 +79,7 @@ pub fn DueForecast(forecast: Forecast) -> impl IntoView {
         .enumerate()
         .map(|(i, (date, n))| {
             let h = (n * chart_h / max).max(usize::from(*n > 0));
-            let title = format!("{}: {n} due", date.format("%a %-d %b"));
+            let title = format!("{}: {n} due", day::short_date(*date));
             view! {
                 <rect x=i * (bar + gap) y=chart_h - h width=bar height=h rx="2" class="bar">
                     <title>{title}</title>
@@ -102,7 +102,7 @@ pub fn DueForecast(forecast: Forecast) -> impl IntoView {
                 <thead><tr><th scope="col">"Day"</th><th scope="col">"Cards due"</th></tr></thead>
                 <tbody>
                     {rows.into_iter().map(|(d, n)| view! {
-                        <tr><th scope="row">{d.format("%a %-d %b").to_string()}</th><td>{n}</td></tr>
+                        <tr><th scope="row">{day::short_date(d)}</th><td>{n}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

@@ -22,7 +22,12 @@ pub fn YourData() -> impl IntoView {
         store.with_progress(|_| ());
         json_data_url(&store.progress_json())
     };
-    let export_name = move || format!("keydeck-progress-{}.json", clock::now().format("%Y-%m-%d"));
+    let export_name = move || {
+        format!(
+            "keydeck-progress-{}.json",
+            keydeck_study::day::iso_date(clock::now().date_naive())
+        )
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = take_chosen_file(&ev) else {
             return;

@@ -147,6 +147,40 @@ fn calendar_date(date: NaiveDate) -> String {
     format!("{} {month} {}", date.day(), date.year())
 }
 
+/// A date as "Mon 3 Mar" (chrono's `%a %-d %b`), for the progress
+/// page's charts, from its fields for the same reason as [`clock_time`].
+pub fn short_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        weekday_short(date),
+        date.day(),
+        month_short(date)
+    )
+}
+
+/// A date as "Mon 3 Mar 2026" (chrono's `%a %-d %b %Y`).
+pub fn short_date_with_year(date: NaiveDate) -> String {
+    format!("{} {}", short_date(date), date.year())
+}
+
+/// A date's month as "Mar" (chrono's `%b`).
+pub fn month_short(date: NaiveDate) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    MONTHS[date.month0() as usize]
+}
+
+/// A date as "2026-03-14" (chrono's `%Y-%m-%d`).
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+fn weekday_short(date: NaiveDate) -> &'static str {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    DAYS[date.weekday().num_days_from_monday() as usize]
+}
+
 /// How many calendar days on the learner's wall clock lie between `at`
 /// and `now`: 0 the same day, 1 for yesterday.
 pub fn calendar_days_ago(clock: &impl LocalClock, at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
@@ -174,6 +208,25 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    /// The charts' dates, written from their fields, read as chrono's
+    /// patterns write them, on every day of four years, a leap year too.
+    #[test]
+    fn short_dates_read_as_chronos_patterns() {
+        let mut day = date("2024-01-01");
+        while day < date("2028-01-01") {
+            assert_eq!(short_date(day), day.format("%a %-d %b").to_string());
+            assert_eq!(
+                short_date_with_year(day),
+                day.format("%a %-d %b %Y").to_string()
+            );
+            assert_eq!(month_short(day), day.format("%b").to_string());
+            assert_eq!(iso_date(day), day.format("%Y-%m-%d").to_string());
+            day = day.succ_opt().unwrap();
+        }
+        assert_eq!(short_date_with_year(date("2024-02-29")), "Thu 29 Feb 2024");
+        assert_eq!(iso_date(date("2026-03-04")), "2026-03-04");
     }
 
     #[test]
