@@ -1,6 +1,6 @@
 //! Any text, as the deck bundle the study page reads: it reads, or is
-//! refused with a line number, and never panics (its texts are sliced by
-//! byte lengths the file gives). What reads is written back the same.
+//! refused with a line number, and never panics (its texts are cut by
+//! counts of lines the file gives). What reads is written back readable.
 #![no_main]
 
 use keydeck_study::bundle::{deck_text, read_deck, BundleError};
