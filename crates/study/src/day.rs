@@ -140,11 +140,15 @@ fn clock_time(local: NaiveDateTime) -> String {
 /// A date as "14 March 2026" (chrono's `%-d %B %Y`), from its fields for
 /// the same reason as [`clock_time`].
 fn calendar_date(date: NaiveDate) -> String {
-    let month = u8::try_from(date.month())
+    format!("{} {} {}", date.day(), month_name(date), date.year())
+}
+
+/// A date's month as "March", chrono's name for it.
+fn month_name(date: NaiveDate) -> &'static str {
+    u8::try_from(date.month())
         .ok()
         .and_then(|m| Month::try_from(m).ok())
-        .map_or("", |m| m.name());
-    format!("{} {month} {}", date.day(), date.year())
+        .map_or("", |m| m.name())
 }
 
 /// A date as "Mon 3 Mar" (chrono's `%a %-d %b`), for the progress
@@ -165,10 +169,7 @@ pub fn short_date_with_year(date: NaiveDate) -> String {
 
 /// A date's month as "Mar" (chrono's `%b`).
 pub fn month_short(date: NaiveDate) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    MONTHS[date.month0() as usize]
+    month_name(date).get(..3).unwrap_or_default()
 }
 
 /// A date as "2026-03-14" (chrono's `%Y-%m-%d`).
