@@ -39,14 +39,24 @@ struct StudyActions {
     more: RwSignal<Option<Result<More, ChunkMissing>>>,
     /// Whether they have been asked for.
     asked: StoredValue<bool>,
+    /// A grade given before [`More`] came, given once it has.
+    pending: StoredValue<Option<Grade>>,
 }
 
-/// What the study page shows only on request: the settings' controls, the
-/// keys' help and a finished session. Their code is a chunk of its own,
-/// fetched when the learner first reveals a card, opens the settings or
-/// the help, or runs out of cards, so a first visit does not carry it.
+/// What the study page needs only once a card is revealed, or on request:
+/// grading (the scheduler, saving and undoing), the settings' controls,
+/// the keys' help and a finished session. Their code is a chunk of its
+/// own, fetched when the learner first points at or reveals a card, opens
+/// the settings or the help, or runs out of cards, so a first visit's card
+/// is readable without it.
 #[derive(Clone, Copy)]
 struct More {
+    /// Each grade's next interval for a card, in [`Grade::ALL`]'s order.
+    intervals: fn(StudyStore, &Card) -> [String; 4],
+    /// Grades a card and saves.
+    answer: fn(StudyActions, &Card, Grade),
+    /// Takes back the last answer.
+    undo: fn(StudyActions),
     settings: fn() -> AnyView,
     help: fn(RwSignal<bool>) -> AnyView,
     finished: fn(StudyActions) -> AnyView,
@@ -55,6 +65,28 @@ struct More {
 #[leptos::wasm_split::wasm_split(study_more, fallible, wasm_split_path = ::leptos::wasm_split)]
 fn more() -> Result<More, ChunkMissing> {
     Ok(More {
+        intervals: |store, card| {
+            store
+                .preview(card)
+                .map(|o| Interval(o.interval).to_string())
+        },
+        answer: |study, card, grade| {
+            let (outcome, undo) = study.store.answer(card, grade);
+            study.review.update(|r| r.answered(&outcome, undo));
+        },
+        undo: |study| {
+            let Some(last) = study
+                .review
+                .try_update(ReviewSession::take_last_answer)
+                .flatten()
+            else {
+                return;
+            };
+            if study.store.undo(last.clone()) {
+                study.review.update(|r| r.undone(&last));
+                study.revealed.set(false);
+            }
+        },
         settings: || view! { <StudySettings/> }.into_any(),
         help: |open| view! { <KeyHelp open/> }.into_any(),
         finished: |study| view! { <Finished study/> }.into_any(),
@@ -75,6 +107,9 @@ impl StudyActions {
                 self.asked.set_value(false);
             }
             self.more.set(Some(fetched));
+            if let Some(grade) = self.pending.try_update_value(Option::take).flatten() {
+                self.grade(grade);
+            }
         });
     }
 
@@ -92,24 +127,21 @@ impl StudyActions {
         }
         if self.review.with_untracked(ReviewSession::is_cramming) {
             self.review.update(|r| r.crammed(grade));
+        } else if let Some(Ok(more)) = self.more.get_untracked() {
+            (more.answer)(self, &card, grade);
         } else {
-            let (outcome, undo) = self.store.answer(&card, grade);
-            self.review.update(|r| r.answered(&outcome, undo));
+            // Grading's code is on its way: revealing the card fetched it.
+            self.pending.set_value(Some(grade));
+            self.want_more();
+            return;
         }
         self.revealed.set(false);
     }
 
+    /// An answer was given, so grading's code has come.
     fn undo(self) {
-        let Some(last) = self
-            .review
-            .try_update(ReviewSession::take_last_answer)
-            .flatten()
-        else {
-            return;
-        };
-        if self.store.undo(last.clone()) {
-            self.review.update(|r| r.undone(&last));
-            self.revealed.set(false);
+        if let Some(Ok(more)) = self.more.get_untracked() {
+            (more.undo)(self);
         }
     }
 
@@ -173,6 +205,7 @@ pub fn Study() -> impl IntoView {
         current,
         more: RwSignal::new(None),
         asked: StoredValue::new(false),
+        pending: StoredValue::new(None),
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| study.on_key(ev));
     on_cleanup(move || keys.remove());
@@ -309,17 +342,18 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
     let queued = untrack(|| {
         (!study.cramming()).then(|| store.today(&study.scope.get(), |t| t.queued_as(&card)))
     });
+    // Each grade's interval once grading's code has come; the buttons work
+    // before that, their grade given as it comes.
+    let intervals = Memo::new(move |_| match study.more.get() {
+        Some(Ok(more)) if !cramming() => Some((more.intervals)(store, &previewed)),
+        _ => None,
+    });
     let grades = move || {
-        store
-            .preview(&previewed)
-            .into_iter()
-            .map(|o| {
-                let grade = o.grade;
-                let interval = if cramming() {
-                    String::new()
-                } else {
-                    Interval(o.interval).to_string()
-                };
+        Grade::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &grade)| {
+                let interval = move || intervals.with(|all| all.as_ref().map(|all| all[i].clone()));
                 view! {
                     <button
                         type="button"
@@ -345,10 +379,25 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
         <Flashcard card=card topic_title=topic_title queued=queued revealed=revealed on_grade=on_grade attr:data-live=""/>
         <div class="study-actions" node_ref=actions>
             {move || if revealed.get() {
-                view! { <div class="grades" role="group" aria-label="How well did you remember?">{grades()}</div> }.into_any()
+                view! {
+                    <div class="grades" role="group" aria-label="How well did you remember?">{grades()}</div>
+                    {move || matches!(study.more.get(), Some(Err(ChunkMissing))).then(|| view! {
+                        <p class="problem" role="alert">
+                            "Grading could not be downloaded. Check your connection, then choose a grade again."
+                        </p>
+                    })}
+                }.into_any()
             } else {
                 view! {
-                    <button type="button" class="button reveal" aria-keyshortcuts="Space" on:click=move |_| revealed.set(true)>
+                    // Pointing at the button fetches grading's code ahead of the click.
+                    <button
+                        type="button"
+                        class="button reveal"
+                        aria-keyshortcuts="Space"
+                        on:pointerenter=move |_| study.want_more()
+                        on:focus=move |_| study.want_more()
+                        on:click=move |_| revealed.set(true)
+                    >
                         "Show answer" <kbd>"Space"</kbd>
                     </button>
                 }.into_any()

@@ -339,3 +339,44 @@ test('a comparison table fits a 360 px phone: whole words, and it scrolls sidewa
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
+
+// Grading's code comes with the first reveal, fetched by the page: no
+// service worker here, which could answer it from its cache.
+test.describe('grading fetched on reveal', () => {
+  test.use({ serviceWorkers: 'block' });
+  const grading = /\/(split_study_more\.wasm|pack_study_more\.bin)$/;
+
+  test('a grade given before grading has come is given when it comes', async ({ page }) => {
+    const study = new StudyPage(page);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(grading, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await study.open();
+    const first = await study.promptText();
+    await page.keyboard.press('Space');
+    const grades = page.getByRole('group', { name: 'How well did you remember?' });
+    // The buttons are there at once, their intervals not yet.
+    await expect(grades.getByRole('button')).toHaveText(['Again1', 'Hard2', 'Good3', 'Easy4']);
+    await page.keyboard.press('3');
+    expect(await study.done()).toBe(0);
+    release();
+    await expect(page.getByTestId('done-count')).toHaveText('1');
+    await expect(page.getByTestId('last-answer')).toHaveText('Good: due again in 10m.');
+    expect(await study.promptText()).not.toBe(first);
+  });
+
+  test('grading that cannot be fetched says so, and a grade chosen again fetches it', async ({ page }) => {
+    const study = new StudyPage(page);
+    await page.route(grading, (route) => route.abort());
+    await study.open();
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await expect(page.getByRole('alert')).toHaveText('Grading could not be downloaded. Check your connection, then choose a grade again.');
+    await page.unroute(grading);
+    await page.getByRole('button', { name: /Good/ }).click();
+    await expect(page.getByTestId('done-count')).toHaveText('1');
+    await expect(page.getByRole('alert').filter({ hasText: 'Grading could not' })).toHaveCount(0);
+  });
+});
