@@ -1,11 +1,12 @@
 //! The shipped decks and questions, fetched as the bundles the build writes
-//! from `content/` (see `keydeck_study::bundle`): the deck's outline and
-//! the whole deck as text, the questions as JSON. The deck's outline
+//! from `content/` (see `keydeck_study::bundle`): the deck's outline, each
+//! topic's cards as text, and the questions as JSON. The deck's outline
 //! (every card's id, topic and kind, but not its text) is preloaded by
 //! `index.html` beside the wasm and read before the app mounts: it is all
-//! the home page needs to count what is due. The whole deck is fetched when
-//! a page that shows cards first opens, and the questions when a quiz does.
-//! All are precached by the service worker, so they are there offline.
+//! the home page needs to count what is due. A page that shows cards
+//! fetches the topics it shows and fills the outline with them; the quiz
+//! fetches every topic, and the questions. All are precached by the
+//! service worker, so they are there offline.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,13 +17,15 @@ use keydeck_study::deck::Deck;
 use keydeck_study::quiz::QuestionBank;
 use wasm_bindgen::JsCast;
 
-use crate::lazy::ChunkMissing;
 use crate::stamped;
 use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static OUTLINE: RefCell<Option<Arc<Deck>>> = const { RefCell::new(None) };
-    static WHOLE: RefCell<Option<Arc<Deck>>> = const { RefCell::new(None) };
+    /// The outline with the topics fetched so far filled in, once one is.
+    static FILLED: RefCell<Option<Arc<Deck>>> = const { RefCell::new(None) };
+    /// The topics filled in.
+    static HAVE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static QUESTIONS: RefCell<Option<String>> = const { RefCell::new(None) };
     static BANK: RefCell<Option<Rc<QuestionBank>>> = const { RefCell::new(None) };
 }
@@ -38,16 +41,43 @@ pub async fn outline() -> Result<Arc<Deck>, String> {
     keep(&OUTLINE, bundle::read_outline(&text))
 }
 
-/// The whole shipped deck, cards' text included, fetched once. Its reader
-/// is a chunk of its own, fetched beside it.
-pub async fn whole_deck() -> Result<Arc<Deck>, String> {
-    if let Some(deck) = WHOLE.with(|d| d.borrow().clone()) {
-        return Ok(deck);
+/// The shipped deck with the text of `topics` (of every topic, with
+/// `None`), fetching those it lacks, all at once. `None` when it already
+/// had them all. Only the `deck_reader` chunk calls this
+/// (`crate::study_store`), so the first load carries neither the reading
+/// nor the filling.
+pub async fn with_topics(topics: Option<Vec<String>>) -> Result<Option<Arc<Deck>>, String> {
+    let outline = outline().await?;
+    let topics = topics.unwrap_or_else(|| outline.topics.iter().map(|t| t.id.clone()).collect());
+    let wanted: Vec<String> = topics.into_iter().filter(|t| lacks_text(t)).collect();
+    if wanted.is_empty() {
+        return Ok(None);
     }
-    let url = stamped::meta("keydeck-deck").ok_or_else(unnamed)?;
-    let (read, text) = futures_util::future::join(deck_reader(), fetch_text(&url)).await;
-    let read = read.map_err(|ChunkMissing| download_failed(&url))?;
-    keep(&WHOLE, read(&text?))
+    let folder = stamped::meta("keydeck-deck").ok_or_else(unnamed)?;
+    let urls: Vec<String> = wanted.iter().map(|t| format!("{folder}{t}.txt")).collect();
+    // Every download starts now, and they are read in turn.
+    let started: Vec<_> = urls.iter().map(|url| start_fetch(url)).collect();
+    let texts = async {
+        let mut texts = Vec::new();
+        for (url, started) in urls.iter().zip(started) {
+            texts.push(read_text(url, started?).await?);
+        }
+        Ok::<_, String>(texts)
+    };
+    let deck = Arc::new(filled(&shipped_now(), &texts.await?).map_err(|e| e.to_string())?);
+    HAVE.with(|have| have.borrow_mut().extend(wanted));
+    FILLED.with(|d| *d.borrow_mut() = Some(deck.clone()));
+    Ok(Some(deck))
+}
+
+/// Whether `topic` is a shipped topic whose cards' text has not been
+/// fetched: the learner's own topics always have theirs.
+pub fn lacks_text(topic: &str) -> bool {
+    OUTLINE.with(|o| {
+        o.borrow()
+            .as_ref()
+            .is_some_and(|d| d.topic(topic).is_some())
+    }) && !HAVE.with(|have| have.borrow().iter().any(|t| t == topic))
 }
 
 fn keep(
@@ -59,20 +89,20 @@ fn keep(
     Ok(deck)
 }
 
-/// The whole deck's reader, cut into its own chunk: the first page reads
-/// only the outline, and its code is the first load's.
-#[leptos::wasm_split::wasm_split(deck_reader, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn deck_reader() -> Result<DeckReader, ChunkMissing> {
-    Ok(bundle::read_deck)
+/// `deck` with the topics in these texts filled in.
+fn filled(deck: &Deck, texts: &[String]) -> Result<Deck, BundleError> {
+    let mut deck = deck.clone();
+    for text in texts {
+        deck.fill(bundle::read_deck(text)?);
+    }
+    Ok(deck)
 }
 
-type DeckReader = fn(&str) -> Result<Deck, BundleError>;
-
-/// The shipped deck as far as it has been fetched: whole once
-/// [`whole_deck`] has run, else its outline (the app mounts only after
-/// that), else empty.
+/// The shipped deck as far as it has been fetched: its outline (the app
+/// mounts only after that) with the topics [`with_topics`] fetched, else
+/// empty.
 pub fn shipped_now() -> Arc<Deck> {
-    WHOLE
+    FILLED
         .with(|d| d.borrow().clone())
         .or_else(|| OUTLINE.with(|d| d.borrow().clone()))
         .unwrap_or_default()
@@ -91,7 +121,7 @@ pub async fn fetch_questions() -> Result<(), String> {
 }
 
 /// The shipped questions and the shipped deck they are generated from,
-/// built once, after [`fetch_questions`] and [`whole_deck`]. Only the quiz's code calls this,
+/// built once, after [`fetch_questions`] and [`with_topics`] of every topic. Only the quiz's code calls this,
 /// so reading questions is part of its chunk, not of the first load.
 pub fn bank() -> Rc<QuestionBank> {
     if let Some(bank) = BANK.with(|b| b.borrow().clone()) {
@@ -115,9 +145,19 @@ fn download_failed(url: &str) -> String {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
+    read_text(url, start_fetch(url)?).await
+}
+
+/// Starts downloading `url`.
+fn start_fetch(url: &str) -> Result<JsFuture, String> {
+    let window = web_sys::window().ok_or_else(|| download_failed(url))?;
+    Ok(JsFuture::from(window.fetch_with_str(url)))
+}
+
+/// The text of a download [`start_fetch`] started.
+async fn read_text(url: &str, started: JsFuture) -> Result<String, String> {
     let failed = || download_failed(url);
-    let window = web_sys::window().ok_or_else(failed)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    let response: web_sys::Response = started
         .await
         .map_err(|_| failed())?
         .dyn_into()

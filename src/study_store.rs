@@ -18,10 +18,9 @@ use crate::storage::{self, ImportedDeck, LoadedProgress, ProgressReader};
 
 #[derive(Clone, Copy)]
 pub struct StudyStore {
+    /// The shipped deck's outline, with the text of the topics fetched so
+    /// far ([`content::with_topics`]), then the learner's decks.
     deck: RwSignal<Arc<Deck>>,
-    /// Whether `deck` holds the whole shipped deck yet, not its outline.
-    /// Once it does, imports and removals keep it whole.
-    whole: StoredValue<bool>,
     imported: RwSignal<Vec<ImportedDeck>>,
     progress: RwSignal<Progress>,
     /// A problem to tell the learner about: unreadable or unsaved progress.
@@ -63,21 +62,18 @@ pub async fn load_decks() -> Decks {
 }
 
 /// Gives the app the whole shipped deck, cards' text included: the `ready`
-/// of every route that shows cards. Runs in the route's reactive owner.
+/// of the quiz's route. Runs in the route's reactive owner.
 pub async fn load_whole_deck() -> Result<(), ChunkMissing> {
+    use_study().load_topics(None).await
+}
+
+/// Gives the study page the text of the cards its session can show today,
+/// in the scope its address names: its route's `ready`, run in the route's
+/// reactive owner.
+pub async fn load_session() -> Result<(), ChunkMissing> {
     let store = use_study();
-    if store.whole.get_value() {
-        return Ok(());
-    }
-    let shipped = content::whole_deck().await.map_err(|_| ChunkMissing)?;
-    let imported = store.imported.get_untracked();
-    let deck = with_imported(shipped, &imported).await?;
-    store.deck.set(deck);
-    store.whole.set_value(true);
-    // Reading the deck and drawing the route that waited for it are two
-    // tasks, not one long one.
-    crate::lazy::next_task().await;
-    Ok(())
+    let topic = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("topic"));
+    store.load_scope(store.scope(topic)).await
 }
 
 /// `shipped` followed by the imported decks in storage, and those decks.
@@ -122,6 +118,24 @@ fn deck_parser() -> Result<Parser, ChunkMissing> {
 struct Parser {
     combine: fn(&Deck, &[ImportedDeck]) -> Result<Deck, Vec<DeckError>>,
     read: fn(&str) -> Vec<ImportedDeck>,
+}
+
+/// Fetching topics' text, reading it and filling the deck in, cut into a
+/// chunk of its own (fetched beside a route's code, and small, so the
+/// topics' files follow it at once): the first load carries none of it.
+#[leptos::wasm_split::wasm_split(deck_reader, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn topic_loader() -> Result<TopicLoader, ChunkMissing> {
+    Ok(TopicLoader {
+        topics: |store, topics| Box::pin(store.fill_topics(topics)),
+        session: |store, scope| Box::pin(store.fill_session(scope)),
+    })
+}
+
+type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), ChunkMissing>>>>;
+
+struct TopicLoader {
+    topics: fn(StudyStore, Option<Vec<String>>) -> Loading,
+    session: fn(StudyStore, Scope) -> Loading,
 }
 
 /// Reads the learner's progress. A first visit has none, and needs no
@@ -199,7 +213,6 @@ impl StudyStore {
         } = decks;
         let store = StudyStore {
             deck: RwSignal::new(deck),
-            whole: StoredValue::new(false),
             imported: RwSignal::new(imported),
             progress: RwSignal::new(loaded.progress),
             problem: RwSignal::new(match (loaded.problem, deck_problem) {
@@ -221,6 +234,52 @@ impl StudyStore {
 
     pub fn deck(&self) -> Arc<Deck> {
         self.deck.get()
+    }
+
+    /// The text of `topics` (every shipped topic, with `None`), fetched if
+    /// it has not been, by the `deck_reader` chunk.
+    pub async fn load_topics(self, topics: Option<Vec<String>>) -> Result<(), ChunkMissing> {
+        (topic_loader().await?.topics)(self, topics).await
+    }
+
+    /// The text of every card today's session in `scope` can show, by the
+    /// `deck_reader` chunk.
+    pub async fn load_scope(self, scope: Scope) -> Result<(), ChunkMissing> {
+        (topic_loader().await?.session)(self, scope).await
+    }
+
+    async fn fill_topics(self, topics: Option<Vec<String>>) -> Result<(), ChunkMissing> {
+        let Some(shipped) = content::with_topics(topics)
+            .await
+            .map_err(|_| ChunkMissing)?
+        else {
+            return Ok(());
+        };
+        let imported = self.imported.get_untracked();
+        let deck = with_imported(shipped, &imported).await?;
+        self.deck.set(deck);
+        // Reading the deck and drawing what waited for it are two tasks,
+        // not one long one.
+        crate::lazy::next_task().await;
+        Ok(())
+    }
+
+    async fn fill_session(self, scope: Scope) -> Result<(), ChunkMissing> {
+        let topics = self.deck.with_untracked(|deck| {
+            self.progress.with_untracked(|p| {
+                let today = Today::new(deck, p, scope, clock::now(), &BrowserClock);
+                today.topics().into_iter().map(str::to_owned).collect()
+            })
+        });
+        self.fill_topics(Some(topics)).await
+    }
+
+    /// The scope `?topic=` names: that topic if the deck has it, else all.
+    pub fn scope(&self, topic: Option<String>) -> Scope {
+        match topic {
+            Some(topic) if self.deck.with(|d| d.topic(&topic).is_some()) => Scope::Topic(topic),
+            _ => Scope::All,
+        }
     }
 
     pub fn imported(&self) -> Vec<ImportedDeck> {

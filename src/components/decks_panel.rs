@@ -1,7 +1,8 @@
 //! The study page's decks panel: import a deck, export any deck, rename and
 //! delete the learner's own. What the panel shows, and the code that reads
 //! and writes deck files, is a chunk of its own, fetched the first time the
-//! panel opens: the study page does not carry it.
+//! panel opens, with the text of every shipped topic (the export's): the
+//! study page does not carry them.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,6 +30,8 @@ fn decks_content() -> Result<fn() -> AnyView, ChunkMissing> {
 #[component]
 pub fn DecksPanel() -> impl IntoView {
     let content = RwSignal::new(Content::Closed);
+    // Exporting a shipped deck needs its cards' text.
+    let store = crate::study_store::use_study();
     let on_toggle = move |ev: leptos::ev::Event| {
         let open = ev
             .target()
@@ -37,7 +40,9 @@ pub fn DecksPanel() -> impl IntoView {
         if open && matches!(content.get_untracked(), Content::Closed | Content::Missing) {
             content.set(Content::Loading);
             leptos::task::spawn_local(async move {
-                content.set(match decks_content().await {
+                let (view, deck) =
+                    futures_util::future::join(decks_content(), store.load_topics(None)).await;
+                content.set(match deck.and(view) {
                     Ok(view) => Content::Ready(view),
                     Err(ChunkMissing) => Content::Missing,
                 });

@@ -180,17 +180,14 @@ crate::lazy::lazy_route!(
     study_view,
     view! { <Study/> },
     style = "study",
-    ready = crate::study_store::load_whole_deck()
+    ready = crate::study_store::load_session()
 );
 
 #[component]
 pub fn Study() -> impl IntoView {
     let store = use_study();
     let query = use_query_map();
-    let scope = Memo::new(move |_| match query.with(|q| q.get("topic")) {
-        Some(topic) if store.deck().topic(&topic).is_some() => Scope::Topic(topic),
-        _ => Scope::All,
-    });
+    let scope = Memo::new(move |_| store.scope(query.with(|q| q.get("topic"))));
     let review = RwSignal::new(ReviewSession::new());
     let current = Memo::new(move |_| {
         let deck = store.deck();
@@ -225,6 +222,9 @@ pub fn Study() -> impl IntoView {
         </Deferred>
         <Deferred>
             {move || match current.get() {
+                Some(card) if crate::content::lacks_text(&card.topic) => {
+                    view! { <CardText topic=card.topic store=store/> }.into_any()
+                }
                 Some(card) => view! { <CardView card=card study=study/> }.into_any(),
                 None => view! { <FinishedWhenFetched study=study/> }.into_any(),
             }}
@@ -403,6 +403,37 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
                 }.into_any()
             }}
         </div>
+    }
+}
+
+/// A card whose topic's text has not come: fetched now, and the card
+/// drawn once it has (the route fetched its session's topics, so this is
+/// a topic picked since, or a topic crammed).
+#[component]
+fn CardText(topic: String, store: StudyStore) -> impl IntoView {
+    let missing = RwSignal::new(false);
+    let fetch = move |topic: String| {
+        missing.set(false);
+        leptos::task::spawn_local(async move {
+            if store.load_topics(Some(vec![topic])).await.is_err() {
+                missing.set(true);
+            }
+        });
+    };
+    fetch(topic.clone());
+    move || {
+        if missing.get() {
+            let topic = topic.clone();
+            view! {
+                <section class="panel problem" role="alert">
+                    <p>"The cards of this topic could not be downloaded. Check your connection, then try again."</p>
+                    <button type="button" class="button" on:click=move |_| fetch(topic.clone())>"Try again"</button>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! { <p class="route-loading" role="status">"Loading the card…"</p> }.into_any()
+        }
     }
 }
 

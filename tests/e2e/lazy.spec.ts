@@ -168,7 +168,7 @@ test('the first load of / reads only the outline of the deck, and parses no Mark
   await page.goto('/');
   await expect(page.getByTestId('today-summary')).toHaveText(/^Today's goal: \d+ cards · about \d+ minutes?\.$/);
   expect(fetched.filter((p) => /^\/outline-[0-9a-f]+\.txt$/.test(p))).toHaveLength(1);
-  expect(fetched.filter((p) => /\/(deck-[0-9a-f]+\.txt|questions-[0-9a-f]+\.json)$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
+  expect(fetched.filter((p) => /\/(deck-[0-9a-f]+\/[\w-]+\.txt|questions-[0-9a-f]+\.json)$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
 });
 
 test('a deck outline that cannot be fetched is reported, and the rest of the app works', async ({ page }) => {
@@ -179,7 +179,11 @@ test('a deck outline that cannot be fetched is reported, and the rest of the app
   await expect(page.getByRole('heading', { level: 1, name: 'About KeyDeck' })).toBeVisible();
 });
 
-test('studying fetches the whole deck, once, and shows the card text', async ({ page }) => {
+/** The deck's topic files a page fetched, by topic id. */
+const topicFiles = (fetched: string[]) =>
+  fetched.flatMap((p) => /^\/deck-[0-9a-f]+\/([\w-]+)\.txt$/.exec(p)?.[1] ?? []);
+
+test('studying fetches the topics of its session, once each; the quiz fetches the rest', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');
@@ -187,16 +191,50 @@ test('studying fetches the whole deck, once, and shows the card text', async ({ 
   await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
   await expect(page.locator('.flashcard .face.front .md')).toHaveText(/\w{3}/);
+  // A first visit's new cards come from the first topics only.
+  const topics = (await page.locator('#study-scope option').allTextContents()).length - 1;
+  const studied = topicFiles(fetched);
+  expect(studied.length).toBeGreaterThan(0);
+  expect(studied.length).toBeLessThan(topics / 2);
+  expect(new Set(studied).size).toBe(studied.length);
   await page.getByRole('navigation').getByRole('link', { name: 'Quiz', exact: true }).locator('visible=true').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Quizzes and exams' })).toBeVisible();
-  expect(fetched.filter((p) => /^\/deck-[0-9a-f]+\.txt$/.test(p))).toHaveLength(1);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByText('Question 1 of 10')).toBeVisible();
+  const all = topicFiles(fetched);
+  expect(all).toHaveLength(topics);
+  expect(new Set(all).size).toBe(topics);
 });
 
-test('a whole deck that cannot be fetched shows a message with a retry', async ({ page }) => {
-  await page.route(/\/deck-[0-9a-f]+\.txt$/, (r) => r.abort());
+// The topic's file is fetched once the page has loaded: no service worker
+// here, which could answer it from its cache, out of the route's reach.
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  test('picking a topic shows its cards, fetched then; one that cannot be fetched says so, with a retry', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto('/study');
+    await expect(page.locator('.flashcard .face.front .md')).toHaveText(/\w{3}/);
+    const last = page.locator('#study-scope option').last();
+    const id = (await last.getAttribute('value'))!;
+    const title = (await last.textContent())!.replace(/ \(.*$/, '');
+    expect(topicFiles(fetched)).not.toContain(id);
+    await page.route(/\/deck-[0-9a-f]+\/[\w-]+\.txt$/, (r) => r.abort());
+    await page.locator('#study-scope').selectOption(id);
+    await expect(page.getByRole('alert').filter({ hasText: 'The cards of this topic could not be downloaded. Check your connection, then try again.' })).toBeVisible();
+    await page.unroute(/\/deck-[0-9a-f]+\/[\w-]+\.txt$/);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('.flashcard .face.front .md')).toHaveText(/\w{3}/);
+    await expect(page.locator('.flashcard')).toContainText(title);
+    expect(topicFiles(fetched).filter((t) => t === id)).toHaveLength(2);
+  });
+});
+
+test('a deck that cannot be fetched shows a message with a retry', async ({ page }) => {
+  await page.route(/\/deck-[0-9a-f]+\/[\w-]+\.txt$/, (r) => r.abort());
   await page.goto('/study');
   await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
-  await page.unroute(/\/deck-[0-9a-f]+\.txt$/);
+  await page.unroute(/\/deck-[0-9a-f]+\/[\w-]+\.txt$/);
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Study' })).toBeVisible();
 });
@@ -208,7 +246,7 @@ test.describe(() => {
   test('the quiz setup fetches no questions and no quiz code; starting a quiz fetches them and the whole deck, once', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    const content = () => fetched.filter((p) => /^\/(deck-[0-9a-f]+\.txt|questions-[0-9a-f]+\.json)$/.test(p)).map((p) => p.split('-')[0]);
+    const content = () => [...new Set(fetched.filter((p) => /^\/(deck-[0-9a-f]+\/[\w-]+\.txt|questions-[0-9a-f]+\.json)$/.test(p)).map((p) => p.split('-')[0]))];
     // The quiz's code: its module and the pack of its small chunks.
     const runner = () => fetched.filter((p) => /\/(split_quiz_run\.wasm|pack_quiz_run\.bin)$/.test(p));
     await page.goto('/quiz');

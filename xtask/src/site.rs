@@ -28,8 +28,9 @@ pub struct App<'a> {
     pub hashed: &'a [&'a str],
     /// Files and folders copied to `dist/` as they are: (source, dest).
     pub copied: &'a [(&'a str, &'a str)],
-    /// Files written at build time, hashed like `hashed` and named in the
-    /// template by their `name`: `content="content/deck.txt"`.
+    /// Files and folders written at build time, hashed like `hashed` and
+    /// named in the template by their `name`: `content="content/outline.txt"`,
+    /// `content="content/deck/"`.
     pub generated: fn() -> Result<Vec<Generated>>,
     /// Whether the build renders the first page into `index.html`
     /// (`prerender.rs`). Such an app's code is fetched once that page has
@@ -42,10 +43,21 @@ pub struct App<'a> {
     pub warmed: &'a [&'a str],
 }
 
-/// A file the build writes: its name in the template, and its bytes.
+/// A file or a folder the build writes, and its name in the template.
 pub struct Generated {
+    /// A file's name (`content/outline.txt`) or a folder's, ending in `/`
+    /// (`content/deck/`).
     pub name: &'static str,
-    pub bytes: Vec<u8>,
+    pub contents: Contents,
+}
+
+pub enum Contents {
+    /// Written as `<stem>-<hash>.<ext>`.
+    File(Vec<u8>),
+    /// Each file by its name, written into `<stem>-<hash>/`, the hash of
+    /// every file's name and bytes: the page finds a file by its name in
+    /// the folder, so the template names the folder alone.
+    Folder(Vec<(String, Vec<u8>)>),
 }
 
 /// For apps that generate nothing.
@@ -111,18 +123,23 @@ fn content() -> Result<Vec<Generated>> {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         lines.join("\n")
     })?;
+    let topics = shipped.topics.into_iter();
     Ok(vec![
         Generated {
             name: "content/outline.txt",
-            bytes: shipped.outline.into_bytes(),
+            contents: Contents::File(shipped.outline.into_bytes()),
         },
         Generated {
-            name: "content/deck.txt",
-            bytes: shipped.deck.into_bytes(),
+            name: "content/deck/",
+            contents: Contents::Folder(
+                topics
+                    .map(|(id, text)| (format!("{id}.txt"), text.into_bytes()))
+                    .collect(),
+            ),
         },
         Generated {
             name: "content/questions.json",
-            bytes: shipped.questions.into_bytes(),
+            contents: Contents::File(shipped.questions.into_bytes()),
         },
     ])
 }
@@ -380,17 +397,13 @@ fn write_index(tools: &Toolchain, app: &App, dist: &Path, pkg: &str) -> Result<(
         if source.ends_with(".css") {
             bytes = crate::minify::stylesheet(tools, &bytes)?;
         }
-        files.push((source.to_string(), bytes));
+        files.push((source.to_string(), Contents::File(bytes)));
     }
     for file in (app.generated)()? {
-        files.push((file.name.to_string(), file.bytes));
+        files.push((file.name.to_string(), file.contents));
     }
-    for (source, bytes) in files {
-        let name = Path::new(&source);
-        let stem = name.file_stem().unwrap_or_default().to_string_lossy();
-        let ext = name.extension().unwrap_or_default().to_string_lossy();
-        let hashed = hashed_name(&stem, &ext, &bytes);
-        fs::write(dist.join(&hashed), bytes)?;
+    for (source, contents) in files {
+        let hashed = write_hashed(dist, &source, contents)?;
         // Named as a link (`href="…"`) or as a meta tag's value (`content="…"`).
         let mut found = false;
         for attr in ["href", "content"] {
@@ -514,6 +527,35 @@ pub fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
         .collect();
     found.sort();
     Ok(found)
+}
+
+/// Writes a file or a folder named by its contents into `dist`; its name
+/// there: `main-<hash>.css`, `deck-<hash>/`.
+fn write_hashed(dist: &Path, source: &str, contents: Contents) -> Result<String> {
+    let name = Path::new(source);
+    let stem = name.file_stem().unwrap_or_default().to_string_lossy();
+    match contents {
+        Contents::File(bytes) => {
+            let ext = name.extension().unwrap_or_default().to_string_lossy();
+            let hashed = hashed_name(&stem, &ext, &bytes);
+            fs::write(dist.join(&hashed), bytes)?;
+            Ok(hashed)
+        }
+        Contents::Folder(files) => {
+            let mut fingerprint = Fnv::new();
+            for (file, bytes) in &files {
+                fingerprint.feed(file.as_bytes());
+                fingerprint.feed(&(bytes.len() as u64).to_le_bytes());
+                fingerprint.feed(bytes);
+            }
+            let hashed = format!("{stem}-{}/", hash::short(&fingerprint));
+            fs::create_dir_all(dist.join(&hashed))?;
+            for (file, bytes) in files {
+                fs::write(dist.join(&hashed).join(file), bytes)?;
+            }
+            Ok(hashed)
+        }
+    }
 }
 
 /// `stem-<hash>.ext`: a file name that changes exactly when the bytes do.

@@ -1,8 +1,8 @@
 //! The shipped decks and questions as the page receives them: parsed and
 //! checked at build time (natively, by `cargo xtask`), then written as files
 //! the page fetches when it needs them: the deck's outline as a few lines of
-//! text (`outline.rs`), the whole deck as text too (`deck_text.rs`), and
-//! the questions as JSON. Neither
+//! text (`outline.rs`), each topic's cards as text too (`deck_text.rs`),
+//! and the questions as JSON. Neither
 //! the Markdown parser nor the Markdown text is part of the code the page
 //! loads first, and nor is a JSON reader.
 
@@ -12,7 +12,7 @@ use std::borrow::Cow;
 mod deck_text;
 mod outline;
 
-pub use deck_text::{deck_text, read_deck};
+pub use deck_text::{deck_text, read_deck, topic_texts};
 pub use outline::{outline_text, read_outline};
 
 use crate::builtin;
@@ -81,8 +81,10 @@ pub struct Shipped {
     /// The deck's [outline](Deck::outline) as text ([`outline_text`]):
     /// what the first page reads.
     pub outline: String,
-    /// The whole deck ([`deck_text`]), for the pages that show cards.
-    pub deck: String,
+    /// Each topic alone ([`topic_texts`]): (its id, its text), in deck
+    /// order, for the pages that show cards, which fetch the topics they
+    /// show and [fill](crate::deck::Deck::fill) the outline with them.
+    pub topics: Vec<(String, String)>,
     pub questions: String,
 }
 
@@ -92,7 +94,7 @@ pub fn shipped() -> Result<Shipped, Vec<DeckError>> {
     let questions = builtin::questions(&deck)?;
     Ok(Shipped {
         outline: outline_text(&deck),
-        deck: deck_text(&deck),
+        topics: topic_texts(&deck),
         questions: questions_json(&questions),
     })
 }
@@ -129,6 +131,45 @@ mod tests {
         }
     }
 
+    /// A page fills the outline with the topics it fetched: once it has
+    /// all of them, it holds the whole deck card for card, and before that
+    /// each topic it has is whole while the others keep their outline.
+    #[test]
+    fn the_outline_filled_with_each_topic_is_the_whole_deck() {
+        let deck = builtin::deck().unwrap();
+        let mut rendered = deck.clone();
+        rendered.render_faces();
+        let shipped = shipped().unwrap();
+        let mut filled = read_outline(&shipped.outline).unwrap();
+        for (n, (id, text)) in shipped.topics.iter().enumerate() {
+            let part = read_deck(text).unwrap();
+            assert_eq!(part.topics.len(), 1, "{id}");
+            assert_eq!(&part.topics[0].id, id);
+            filled.fill(part);
+            for (t, topic) in filled.topics.iter().enumerate() {
+                let whole = &rendered.topics[t];
+                if t <= n {
+                    assert_eq!(topic, whole, "{}", topic.id);
+                } else {
+                    assert!(topic
+                        .cards
+                        .iter()
+                        .all(|c| c.front.is_empty() && c.faces.is_none()));
+                    assert_eq!(topic.cards.len(), whole.cards.len());
+                }
+            }
+        }
+        let reverse = deck
+            .study_cards()
+            .find(|c| c.id.ends_with(crate::card::REVERSE_SUFFIX))
+            .expect("the shipped deck has term cards");
+        assert_eq!(filled.card(&reverse.id), rendered.card(&reverse.id));
+        assert_eq!(
+            filled.study_cards().collect::<Vec<_>>(),
+            rendered.study_cards().collect::<Vec<_>>()
+        );
+    }
+
     #[test]
     fn the_shipped_outline_names_every_card_at_a_fraction_of_the_size() {
         let deck = builtin::deck().unwrap();
@@ -136,11 +177,11 @@ mod tests {
         let outline = read_outline(&shipped.outline).unwrap();
         let ids = |d: &Deck| d.study_cards().map(|c| c.id).collect::<Vec<_>>();
         assert_eq!(ids(&outline), ids(&deck));
+        let deck_len: usize = shipped.topics.iter().map(|(_, text)| text.len()).sum();
         assert!(
-            shipped.outline.len() * 10 < shipped.deck.len(),
-            "outline {} bytes, deck {}",
+            shipped.outline.len() * 10 < deck_len,
+            "outline {} bytes, deck {deck_len}",
             shipped.outline.len(),
-            shipped.deck.len()
         );
     }
 
@@ -180,8 +221,7 @@ mod tests {
     #[test]
     fn the_shipped_bundles_hold_every_shipped_topic() {
         let shipped = shipped().unwrap();
-        let deck = read_deck(&shipped.deck).unwrap();
-        let ids: Vec<&str> = deck.topics.iter().map(|t| t.id.as_str()).collect();
+        let ids: Vec<&str> = shipped.topics.iter().map(|(id, _)| id.as_str()).collect();
         let files: Vec<&str> = builtin::DECK_FILES
             .iter()
             .map(|(f, _)| crate::deck::topic_id(f))

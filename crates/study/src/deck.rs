@@ -166,6 +166,19 @@ impl Deck {
         Deck::from_topics(topics)
     }
 
+    /// Puts each of `part`'s topics in place of this deck's topic of the
+    /// same id: an [outline](Deck::outline) filled in, topic by topic, as
+    /// their text arrives. A topic this deck does not have is left out.
+    pub fn fill(&mut self, part: Deck) {
+        let mut topics = std::mem::take(&mut self.topics);
+        for topic in part.topics {
+            if let Some(mine) = topics.iter_mut().find(|t| t.id == topic.id) {
+                *mine = topic;
+            }
+        }
+        *self = Deck::from_topics(topics);
+    }
+
     /// This deck followed by the learner's own deck files. Their topics and
     /// card ids must not clash with this deck's or each other's.
     pub fn with_imported<'a>(

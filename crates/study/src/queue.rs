@@ -219,6 +219,24 @@ impl<'a> Today<'a> {
         counts
     }
 
+    /// The topics of every card this session can show today, in the order
+    /// their first card comes: what a page must have the text of before it
+    /// shows the session. Cards due later today and new cards within the
+    /// limit count, as do learning steps answered again.
+    pub fn topics(&self) -> Vec<&'a str> {
+        let mut topics: Vec<&'a str> = Vec::new();
+        let due = self
+            .due_before(self.day_end)
+            .into_iter()
+            .map(|(side, _, _)| side);
+        for side in due.chain(self.new_cards()) {
+            if !topics.contains(&side.topic()) {
+                topics.push(side.topic());
+            }
+        }
+        topics
+    }
+
     /// Cards answered today, in every scope.
     pub fn done(&self) -> usize {
         self.done

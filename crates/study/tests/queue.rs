@@ -408,3 +408,39 @@ fn cards_missed_in_a_quiz_are_named() {
         Some("1 card from questions you missed in a quiz is among the reviews.")
     );
 }
+
+/// A page fetches the text of the topics a session shows, and no other:
+/// the new cards within today's limit and the cards due today, in the
+/// order their first card comes.
+#[test]
+fn a_session_names_the_topics_it_can_show_today() {
+    let deck = deck();
+    let mut p = Progress::default();
+    p.settings.new_per_day = 2;
+    let now = at("2026-06-01T08:00:00Z");
+    let topics = |p: &Progress, scope: Scope, when| {
+        Today::new(&deck, p, scope, when, &Berlin)
+            .topics()
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    // A first visit: two new cards, both from the first topic.
+    assert_eq!(topics(&p, Scope::All, now), ["a"]);
+    p.settings.new_per_day = 4;
+    assert_eq!(topics(&p, Scope::All, now), ["a", "b"]);
+    assert_eq!(topics(&p, Scope::Topic("b".into()), now), ["b"]);
+
+    // A card of b due later today comes first, then the new card of a
+    // still within the limit.
+    p.settings.new_per_day = 2;
+    study(&mut p, "b2", Grade::Again, now);
+    assert_eq!(topics(&p, Scope::All, now), ["b", "a"]);
+    // With no new cards left, only what is due: not a.
+    study(&mut p, "a1", Grade::Easy, now);
+    assert_eq!(topics(&p, Scope::All, now), ["b"]);
+    // Nothing due and no new cards left: nothing to fetch.
+    p.settings.new_per_day = 0;
+    let days_later = now + Duration::days(2);
+    assert!(topics(&p, Scope::Topic("a".into()), days_later).is_empty());
+}

@@ -79,6 +79,18 @@ pub fn deck_text(deck: &Deck) -> String {
     out
 }
 
+/// Each topic's [`deck_text`] alone, with its id, in deck order: the page
+/// fetches only the topics it shows.
+pub fn topic_texts(deck: &Deck) -> Vec<(String, String)> {
+    deck.topics
+        .iter()
+        .map(|topic| {
+            let alone = Deck::from_topics(vec![topic.clone()]);
+            (topic.id.clone(), deck_text(&alone))
+        })
+        .collect()
+}
+
 fn text(out: &mut String, name: &str, value: &str) {
     let _ = writeln!(out, "{name} {}", value.split('\n').count());
     out.push_str(value);
