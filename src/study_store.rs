@@ -73,7 +73,10 @@ pub async fn load_whole_deck() -> Result<(), ChunkMissing> {
 pub async fn load_session() -> Result<(), ChunkMissing> {
     let store = use_study();
     let topic = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("topic"));
-    store.load_scope(store.scope(topic)).await
+    // Untracked: the router runs this in its view's reactive context, and
+    // a read of the deck there would draw the page anew when it changes.
+    let scope = untrack(|| store.scope(topic));
+    store.load_scope(scope).await
 }
 
 /// `shipped` followed by the imported decks in storage, and those decks.
