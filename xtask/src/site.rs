@@ -542,13 +542,10 @@ fn write_hashed(dist: &Path, source: &str, contents: Contents) -> Result<String>
             Ok(hashed)
         }
         Contents::Folder(files) => {
-            let mut fingerprint = Fnv::new();
-            for (file, bytes) in &files {
-                fingerprint.feed(file.as_bytes());
-                fingerprint.feed(&(bytes.len() as u64).to_le_bytes());
-                fingerprint.feed(bytes);
-            }
-            let hashed = format!("{stem}-{}/", hash::short(&fingerprint));
+            let named = files
+                .iter()
+                .map(|(file, bytes)| (file.as_str(), bytes.as_slice()));
+            let hashed = format!("{stem}-{}/", files_hash(named));
             fs::create_dir_all(dist.join(&hashed))?;
             for (file, bytes) in files {
                 fs::write(dist.join(&hashed).join(file), bytes)?;
@@ -587,15 +584,32 @@ pub fn folder_hash(dir: &Path) -> Result<String> {
         .map(|e| e.map(|e| e.path()))
         .collect::<std::io::Result<_>>()?;
     files.sort();
-    let mut fingerprint = Fnv::new();
+    let mut named = Vec::new();
     for file in files {
-        let bytes = fs::read(&file)?;
-        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        named.push((name, fs::read(&file)?));
+    }
+    Ok(files_hash(
+        named
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+    ))
+}
+
+/// A new name exactly when one of these files, by name and bytes, changes,
+/// or one is added, removed or renamed.
+fn files_hash<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> String {
+    let mut fingerprint = Fnv::new();
+    for (name, bytes) in files {
         fingerprint.feed(name.as_bytes());
         fingerprint.feed(&(bytes.len() as u64).to_le_bytes());
-        fingerprint.feed(&bytes);
+        fingerprint.feed(bytes);
     }
-    Ok(hash::short(&fingerprint))
+    hash::short(&fingerprint)
 }
 
 /// A new name exactly when the bytes change.
