@@ -37,10 +37,20 @@ struct StudyActions {
     current: Memo<Option<Card>>,
     /// The views the page shows only on request, once fetched.
     more: RwSignal<Option<Result<More, ChunkMissing>>>,
-    /// Whether they have been asked for.
-    asked: StoredValue<bool>,
+    /// Where fetching them stands.
+    asked: StoredValue<Asked>,
     /// A grade given before [`More`] came, given once it has.
     pending: StoredValue<Option<Grade>>,
+}
+
+/// How far fetching [`More`] has gone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    Not,
+    Fetching,
+    /// Asked for again while fetching.
+    Again,
+    Done,
 }
 
 /// What the study page needs only once a card is revealed, or on request:
@@ -96,16 +106,32 @@ fn more() -> Result<More, ChunkMissing> {
 impl StudyActions {
     /// Fetches [`More`] once; after a failure, the next request tries
     /// again.
+    ///
+    /// A request while a fetch is under way that then fails (a settings
+    /// panel closed and opened again as the connection came back) tries
+    /// once more at once, as if it had come after the failure.
     fn want_more(self) {
-        if self.asked.get_value() {
-            return;
-        }
-        self.asked.set_value(true);
-        leptos::task::spawn_local(async move {
-            let fetched = more().await;
-            if fetched.is_err() {
-                self.asked.set_value(false);
+        match self.asked.get_value() {
+            Asked::Not => self.asked.set_value(Asked::Fetching),
+            Asked::Fetching => {
+                self.asked.set_value(Asked::Again);
+                return;
             }
+            Asked::Again | Asked::Done => return,
+        }
+        leptos::task::spawn_local(async move {
+            let fetched = loop {
+                let fetched = more().await;
+                if fetched.is_ok() || self.asked.get_value() != Asked::Again {
+                    break fetched;
+                }
+                self.asked.set_value(Asked::Fetching);
+            };
+            self.asked.set_value(if fetched.is_ok() {
+                Asked::Done
+            } else {
+                Asked::Not
+            });
             self.more.set(Some(fetched));
             if let Some(grade) = self.pending.try_update_value(Option::take).flatten() {
                 self.grade(grade);
@@ -201,7 +227,7 @@ pub fn Study() -> impl IntoView {
         help: RwSignal::new(false),
         current,
         more: RwSignal::new(None),
-        asked: StoredValue::new(false),
+        asked: StoredValue::new(Asked::Not),
         pending: StoredValue::new(None),
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| study.on_key(ev));

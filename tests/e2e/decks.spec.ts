@@ -125,6 +125,7 @@ test('an imported deck is renamed, and deleted only after a question, keeping it
   await decks.open('/study?topic=mine');
   await page.getByRole('button', { name: /Show answer/ }).click();
   await page.getByRole('button', { name: /^Good/ }).click();
+  await expect(page.getByTestId('last-answer')).toHaveText(/^Good: due again in /);
   const studied = await storedProgress(page);
   expect(Object.keys(studied)).toEqual(['my-card']);
 

@@ -319,6 +319,32 @@ test.describe(() => {
     await settings.click();
     await expect(page.getByLabel('Desired retention')).toBeVisible();
   });
+  test('settings closed and opened again while their fetch is failing are fetched once more', async ({ page }) => {
+    // The first fetch hangs, then fails; those after it go through.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let seen = 0;
+    await page.route(more, async (r) => {
+      seen += 1;
+      if (seen === 1) {
+        await held;
+        await r.abort();
+      } else {
+        await r.continue();
+      }
+    });
+    await page.goto('/study');
+    await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
+    const settings = page.getByText('Study settings');
+    await settings.click();
+    await expect.poll(() => seen).toBe(1);
+    await settings.click();
+    await settings.click();
+    release();
+    await expect(page.getByLabel('Desired retention')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(seen).toBe(2);
+  });
 });
 
 test('a learner with an imported deck gets the parser on demand, and their cards count', async ({ page }) => {
