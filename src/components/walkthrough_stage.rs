@@ -1,20 +1,13 @@
 //! A walkthrough's scene as SVG on the canvas of the `Layout` it is given.
-//! Every actor is drawn once and only its opacity, transform and text
-//! change between steps, so nothing ever shifts; arrows are redrawn for
-//! each step, from markup.
+//! The scene is drawn once from markup (`Layout::scene_markup`); a step
+//! then changes only what it changes of each actor (`Layout::actor_looks`)
+//! and draws the step's arrows anew, so every actor stays where it is and
+//! fades or moves in by transition.
 
 use leptos::prelude::*;
 
-use keydeck_study::walkthrough::canvas::{badge_baseline, label_baseline, text_left};
-use keydeck_study::walkthrough::{ActorKind, ArrowStyle, Layout, SceneState, Walkthrough};
-
-fn kind_class(kind: ActorKind) -> &'static str {
-    if kind.is_container() {
-        "actor container"
-    } else {
-        "actor"
-    }
-}
+use keydeck_study::walkthrough::canvas::ActorLook;
+use keydeck_study::walkthrough::{Layout, SceneState, Walkthrough};
 
 #[component]
 pub fn WalkthroughStage(
@@ -25,47 +18,61 @@ pub fn WalkthroughStage(
 ) -> impl IntoView {
     let title = walkthrough.title;
     let view_box = layout.view_box();
-    let actors = walkthrough.actors.iter().enumerate().map(|(i, actor)| {
-        let id = actor.id;
-        let rect = layout.rect_at(i, id).unwrap_or(actor.rect);
-        let container = actor.kind.is_container();
-        let current = move || state.with(|s| s.actor(id).cloned());
-        let present = move || current().is_some_and(|a| a.present);
-        let label = move || current().map(|a| a.label).unwrap_or(actor.label);
-        let badges = move || current().map(|a| a.badges).unwrap_or_default();
-        let (text_x, label_y) = (text_left(rect), label_baseline(rect, container));
-        view! {
-            <g
-                class=kind_class(actor.kind)
-                class:present=present
-                class:highlighted=move || state.with(|s| s.is_highlighted(id))
-                data-actor=id
-                aria-hidden=move || (!present()).to_string()
-            >
-                <rect x=rect.x y=rect.y width=rect.width height=rect.height rx=if container { 14 } else { 10 } class="actor-box"/>
-                <text x=text_x y=label_y class="actor-label">{label}</text>
-                {move || badges().into_iter().enumerate().map(|(i, badge)| {
-                    let y = badge_baseline(rect, container, i);
-                    view! { <text x=text_x y=y class="actor-badge">{badge}</text> }
-                }).collect_view()}
-            </g>
-        }
-    }).collect_view();
+    let (scene, drawn) = state.with_untracked(|s| {
+        (
+            layout.scene_markup(walkthrough, s),
+            (s.step, layout.actor_looks(walkthrough, s)),
+        )
+    });
     let layout = StoredValue::new(layout);
-    // Markup, each step's arrows drawn anew: see `Layout::arrows_markup`.
-    let arrows = move || state.with(|s| layout.with_value(|l| l.arrows_markup(s)));
+    // What the scene shows: the step whose arrows are drawn, and each
+    // actor's look.
+    let drawn = StoredValue::new(drawn);
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    Effect::new(move |_| {
+        let Some(svg) = svg.get() else {
+            return;
+        };
+        state.with(|s| {
+            if drawn.with_value(|(step, _)| *step) == s.step {
+                return;
+            }
+            let looks = layout.with_value(|l| {
+                if let Ok(Some(arrows)) = svg.query_selector("g.arrows") {
+                    arrows.set_inner_html(&l.arrows_markup(s));
+                    let _ = arrows.set_attribute("data-step", &s.step.to_string());
+                }
+                l.actor_looks(walkthrough, s)
+            });
+            drawn.update_value(|(step, was)| {
+                for (old, new) in was.iter().zip(&looks) {
+                    if old != new {
+                        show(&svg, old, new);
+                    }
+                }
+                *step = s.step;
+                *was = looks;
+            });
+        });
+    });
     let description = move || state.with(|s| s.description(title));
     view! {
-        <svg class="stage" viewBox=view_box role="img" aria-label=description>
-            <defs>
-                {ArrowStyle::ALL.map(|style| style.name()).map(|style| view! {
-                    <marker id=format!("head-{style}") viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M0 0 10 5 0 10z" class=format!("head head-{style}")/>
-                    </marker>
-                })}
-            </defs>
-            {actors}
-            <g class="arrows" data-step=move || state.with(|s| s.step) inner_html=arrows></g>
-        </svg>
+        <svg class="stage" viewBox=view_box role="img" aria-label=description node_ref=svg inner_html=scene></svg>
+    }
+}
+
+/// Changes an actor's group from how it looked to how it looks now.
+fn show(svg: &web_sys::Element, old: &ActorLook, new: &ActorLook) {
+    let Ok(Some(group)) = svg.query_selector(&format!(r#"g[data-actor="{}"]"#, new.id)) else {
+        return;
+    };
+    if old.class != new.class {
+        let _ = group.set_attribute("class", &new.class);
+        let _ = group.set_attribute("aria-hidden", if new.hidden { "true" } else { "false" });
+    }
+    if old.texts != new.texts {
+        if let Some(texts) = group.last_element_child() {
+            texts.set_inner_html(&new.texts);
+        }
     }
 }

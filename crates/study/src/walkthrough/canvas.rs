@@ -9,6 +9,8 @@ use serde::Serialize;
 mod arrow;
 mod markup;
 
+pub use markup::ActorLook;
+
 pub use arrow::{
     arrow_shapes, coordinate, label_obstacles, label_width, ArrowShape, Clash, LabelBox, Point,
 };
