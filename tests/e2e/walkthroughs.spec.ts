@@ -44,6 +44,57 @@ for (const id of IDS) {
   });
 }
 
+test('a step changes its actors in place: one brought in fades in, and badges and highlights follow the step', async ({ app, page }) => {
+  await app.open('/walkthroughs/snapshot-copy/1');
+  const actor = (id: string) => page.locator(`svg.stage [data-actor="${id}"]`);
+  await expect(actor('snapshot-a')).toHaveClass(/\bpresent\b.*\bhighlighted\b/);
+  await expect(actor('snapshot-b')).not.toHaveClass(/\bpresent\b/);
+  await expect(actor('snapshot-b')).toHaveAttribute('aria-hidden', 'true');
+  await expect(actor('policy-a').locator('.actor-badge')).toHaveCount(0);
+  // The groups are kept from step to step, so that CSS can move them.
+  await page.evaluate(() => {
+    const w = window as unknown as { kept: Element[] };
+    w.kept = [...document.querySelectorAll('svg.stage [data-actor]')];
+  });
+
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 5');
+  await expect(actor('policy-a').locator('.actor-label')).toHaveText('Key policy of CMK-A');
+  await expect(actor('policy-a').locator('.actor-badge')).toHaveText(['allows account B']);
+  await expect(actor('role-b').locator('.actor-badge')).toHaveText(['may use CMK-A']);
+  await expect(actor('policy-a')).toHaveClass(/\bhighlighted\b/);
+  await expect(actor('snapshot-a')).not.toHaveClass(/\bhighlighted\b/);
+
+  await page.keyboard.press('ArrowRight');
+  await expect(actor('snapshot-a').locator('.actor-badge')).toHaveText(['encrypted: CMK-A', 'shared with B']);
+
+  // The copy comes in as the fourth step shows, fading in where it stands.
+  const fading = page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const copy = document.querySelector('svg.stage [data-actor="snapshot-b"]')!;
+        new MutationObserver(() =>
+          requestAnimationFrame(() =>
+            resolve(copy.getAnimations().map((a) => (a as CSSTransition).transitionProperty)),
+          ),
+        ).observe(copy, { attributes: true, attributeFilter: ['class'] });
+      }),
+  );
+  await page.keyboard.press('ArrowRight');
+  expect(await fading).toContain('opacity');
+  await expect(actor('snapshot-b')).toHaveClass(/\bpresent\b/);
+  await expect(actor('snapshot-b')).toHaveAttribute('aria-hidden', 'false');
+  await expect(actor('snapshot-b').locator('.actor-badge')).toHaveText(['encrypted: CMK-B']);
+  await expect.poll(() => actor('snapshot-b').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  expect(
+    await page.evaluate(() => {
+      const w = window as unknown as { kept: Element[] };
+      const now = [...document.querySelectorAll('svg.stage [data-actor]')];
+      return now.length === w.kept.length && now.every((el, i) => el === w.kept[i]);
+    }),
+  ).toBe(true);
+});
+
 test('a deep link opens its step, and back and forward move between steps', async ({ app, page }) => {
   await app.open('/walkthroughs/snapshot-copy/3');
   await expect(page.getByTestId('step-count')).toHaveText('Step 3 of 5');
