@@ -68,20 +68,23 @@ test('a step changes its actors in place: one brought in fades in, and badges an
   await page.keyboard.press('ArrowRight');
   await expect(actor('snapshot-a').locator('.actor-badge')).toHaveText(['encrypted: CMK-A', 'shared with B']);
 
-  // The copy comes in as the fourth step shows, fading in where it stands.
-  const fading = page.evaluate(
-    () =>
-      new Promise<string[]>((resolve) => {
-        const copy = document.querySelector('svg.stage [data-actor="snapshot-b"]')!;
-        new MutationObserver(() =>
-          requestAnimationFrame(() =>
-            resolve(copy.getAnimations().map((a) => (a as CSSTransition).transitionProperty)),
-          ),
-        ).observe(copy, { attributes: true, attributeFilter: ['class'] });
-      }),
-  );
+  // The copy comes in as the fourth step shows, fading in where it stands. The watch is
+  // set before the key is pressed, and read after: a key press and a script reach the page
+  // by different paths, so the key could otherwise come first.
+  await page.evaluate(() => {
+    const w = window as unknown as { fading: Promise<string[]> };
+    w.fading = new Promise<string[]>((resolve) => {
+      const copy = document.querySelector('svg.stage [data-actor="snapshot-b"]')!;
+      new MutationObserver(() =>
+        requestAnimationFrame(() =>
+          resolve(copy.getAnimations().map((a) => (a as CSSTransition).transitionProperty)),
+        ),
+      ).observe(copy, { attributes: true, attributeFilter: ['class'] });
+    });
+  });
   await page.keyboard.press('ArrowRight');
-  expect(await fading).toContain('opacity');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 4 of 5');
+  expect(await page.evaluate(() => (window as unknown as { fading: Promise<string[]> }).fading)).toContain('opacity');
   await expect(actor('snapshot-b')).toHaveClass(/\bpresent\b/);
   await expect(actor('snapshot-b')).toHaveAttribute('aria-hidden', 'false');
   await expect(actor('snapshot-b').locator('.actor-badge')).toHaveText(['encrypted: CMK-B']);
