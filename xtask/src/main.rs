@@ -19,6 +19,7 @@ mod serve;
 mod site;
 mod test;
 mod tools;
+mod unused;
 mod worker;
 
 use std::path::{Path, PathBuf};

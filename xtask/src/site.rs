@@ -200,6 +200,7 @@ pub fn build(tools: &Toolchain, app: &App) -> Result<()> {
         .args(["--out-name", app.stem, "--out-dir"])
         .arg(&out)
         .arg(&main))?;
+    crate::unused::drop_classes(&out, app.stem, crate::unused::STREAM_CLASSES)?;
     shrink(tools, &out)?;
     let packed = crate::pack::pack(&out, keeps_names())?;
     if packed.packs > 0 {
