@@ -3,14 +3,15 @@ import { SiteServer } from './support/server';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Each lazy route: a deep link opened cold, and the chunk it fetched. */
+/** Each lazy route: a deep link opened cold, and the pack that brought its
+ * code (its module and small chunks). */
 const LAZY = [
-  { path: '/study?topic=acm', heading: 'Study', chunk: 'split_study.wasm' },
-  { path: '/quiz', heading: 'Quizzes and exams', chunk: 'split_quiz.wasm' },
-  { path: '/walkthroughs/snapshot-copy/2', heading: /snapshot/i, chunk: 'split_walkthroughs.wasm' },
-  { path: '/labs', heading: 'Labs', chunk: 'split_labs.wasm' },
-  { path: '/progress', heading: 'Your progress', chunk: 'split_progress.wasm' },
-  { path: '/about', heading: 'About KeyDeck', chunk: 'split_about.wasm' },
+  { path: '/study?topic=acm', heading: 'Study', chunk: 'pack_study.bin' },
+  { path: '/quiz', heading: 'Quizzes and exams', chunk: 'pack_quiz.bin' },
+  { path: '/walkthroughs/snapshot-copy/2', heading: /snapshot/i, chunk: 'pack_walkthroughs.bin' },
+  { path: '/labs', heading: 'Labs', chunk: 'pack_labs.bin' },
+  { path: '/progress', heading: 'Your progress', chunk: 'pack_progress.bin' },
+  { path: '/about', heading: 'About KeyDeck', chunk: 'pack_about.bin' },
 ] as const;
 
 for (const route of LAZY) {
@@ -26,7 +27,7 @@ for (const route of LAZY) {
 test('a walkthrough\'s steps read no record of watched walkthroughs until the last one', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  const reader = () => fetched.filter((p) => p.endsWith('/split_walkthrough_records.wasm'));
+  const reader = () => fetched.filter((p) => p.endsWith('/pack_walkthrough_records.bin'));
   await page.goto('/walkthroughs/envelope-encryption/1');
   await expect(page.getByTestId('step-count')).toHaveText('Step 1 of 6');
   await page.keyboard.press('ArrowRight');
@@ -43,7 +44,7 @@ test('a walkthrough\'s steps read no record of watched walkthroughs until the la
 test('a walkthrough\'s deep link fetches that walkthrough alone; another is fetched when the player goes to it', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  const walkthroughs = () => fetched.map((p) => p.match(/\/split_walkthrough_([a-z0-9_]+)\.wasm$/)?.[1]).filter((w) => w && w !== 'records');
+  const walkthroughs = () => fetched.map((p) => p.match(/\/pack_walkthrough_([a-z0-9_]+)\.bin$/)?.[1]).filter((w) => w && w !== 'records');
   await page.goto('/walkthroughs/snapshot-copy/2');
   await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 5');
   await expect(page.locator('.narration')).toContainText('Add account B to the key policy of CMK-A');
@@ -66,7 +67,7 @@ test('a walkthrough that cannot be fetched shows a message with a retry; the oth
   const site = await SiteServer.start();
   try {
     const pkg = (await readdir(site.root)).find((f) => f.startsWith('pkg-'))!;
-    await rm(join(site.root, pkg, 'split_walkthrough_ami_sharing.wasm'));
+    await rm(join(site.root, pkg, 'pack_walkthrough_ami_sharing.bin'));
     await page.goto(`${site.url}/walkthroughs/ami-sharing/1`);
     await expect(page.getByRole('heading', { name: 'This page could not be loaded' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
@@ -87,7 +88,7 @@ test('the first load of / fetches no lazy route', async ({ page }) => {
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
-  expect(fetched.filter((p) => /\/split_[a-z_0-9]+\.wasm$/.test(p))).toEqual([]);
+  expect(fetched.filter((p) => /\/(split_[a-z_0-9]+\.wasm|pack_[a-z_0-9]+\.bin)$/.test(p))).toEqual([]);
 });
 
 test('the first load of / links only the shell\'s styles; a page\'s styles come with its route, before it shows', async ({ page }) => {
@@ -149,7 +150,7 @@ test('a chunk that cannot be fetched shows a message with a retry, and the rest 
   const site = await SiteServer.start();
   try {
     const pkg = (await readdir(site.root)).find((f) => f.startsWith('pkg-'))!;
-    await rm(join(site.root, pkg, 'split_labs.wasm'));
+    await rm(join(site.root, pkg, 'pack_labs.bin'));
     await page.goto(`${site.url}/`);
     await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
     await page.getByRole('navigation').getByRole('link', { name: 'Labs', exact: true }).locator('visible=true').click();
@@ -168,7 +169,7 @@ test('the first load of / reads only the outline of the deck, and parses no Mark
   await page.goto('/');
   await expect(page.getByTestId('today-summary')).toHaveText(/^Today's goal: \d+ cards · about \d+ minutes?\.$/);
   expect(fetched.filter((p) => /^\/outline-[0-9a-f]+\.txt$/.test(p))).toHaveLength(1);
-  expect(fetched.filter((p) => /\/(deck-[0-9a-f]+\/[\w-]+\.txt|questions-[0-9a-f]+\.json)$|\/split_deck_parser\.wasm$/.test(p))).toEqual([]);
+  expect(fetched.filter((p) => /\/(deck-[0-9a-f]+\/[\w-]+\.txt|questions-[0-9a-f]+\.json)$|\/pack_deck_parser\.bin$/.test(p))).toEqual([]);
 });
 
 test('a deck outline that cannot be fetched is reported, and the rest of the app works', async ({ page }) => {
@@ -247,7 +248,7 @@ test.describe(() => {
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     const content = () => [...new Set(fetched.filter((p) => /^\/(deck-[0-9a-f]+\/[\w-]+\.txt|questions-[0-9a-f]+\.json)$/.test(p)).map((p) => p.split('-')[0]))];
-    // The quiz's code: its module and the pack of its small chunks.
+    // The quiz's code: the pack of its module and small chunks.
     const runner = () => fetched.filter((p) => /\/(split_quiz_run\.wasm|pack_quiz_run\.bin)$/.test(p));
     await page.goto('/quiz');
     await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
@@ -256,10 +257,9 @@ test.describe(() => {
     await page.getByRole('button', { name: 'Start' }).click();
     await expect(page.getByText('Question 1 of 10')).toBeVisible();
     expect(content().sort()).toEqual(['/deck', '/questions']);
-    expect(runner().map((p) => p.split('/').pop()).sort()).toEqual(['pack_quiz_run.bin', 'split_quiz_run.wasm']);
+    expect(runner().map((p) => p.split('/').pop()).sort()).toEqual(['pack_quiz_run.bin']);
   });
-  // The pack of the quiz's small chunks: fetched before them, and then the
-  // only way they load.
+  // The pack of the quiz's module and small chunks: the only way they load.
   test('quiz code that cannot be fetched shows a message with a retry, and the setup page does not need it', async ({ page }) => {
     await page.route(/\/pack_quiz_run\.bin$/, (r) => r.abort());
     await page.goto('/quiz');
@@ -290,7 +290,7 @@ test.describe(() => {
 test.describe(() => {
   test.use({ serviceWorkers: 'block' });
   // The study page's settings, key help and finished session.
-  const more = /\/split_study_more\.wasm$/;
+  const more = /\/pack_study_more\.bin$/;
   test('the study page fetches its settings, key help and end of session only once the learner asks', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -354,5 +354,5 @@ test('a learner with an imported deck gets the parser on demand, and their cards
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');
   await expect(page.locator('tr[data-topic="mine"] td.count-new')).toHaveText('1');
-  expect(fetched.some((p) => p.endsWith('/split_deck_parser.wasm'))).toBe(true);
+  expect(fetched.some((p) => p.endsWith('/pack_deck_parser.bin'))).toBe(true);
 });

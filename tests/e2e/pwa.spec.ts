@@ -52,15 +52,15 @@ test('a later visit loads the routes\' code from the worker\'s cache while idle:
   expect(code()).toEqual([]);
   await site.stop();
 
-  const warmed = page.waitForResponse((r) => /\/split_about\.wasm$/.test(new URL(r.url()).pathname));
+  const warmed = page.waitForResponse((r) => /\/pack_about\.bin$/.test(new URL(r.url()).pathname));
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await warmed;
   const ahead = code().map((p) => p.split('/').pop());
   for (const route of ['study', 'quiz', 'walkthroughs', 'labs', 'progress', 'about']) {
-    expect(ahead).toContain(`split_${route}.wasm`);
+    expect(ahead).toContain(`pack_${route}.bin`);
   }
-  expect(ahead).not.toContain('split_quiz_run.wasm');
+  expect(ahead).not.toContain('pack_quiz_run.bin');
 
   fetched.length = 0;
   await page.getByRole('navigation').getByRole('link', { name: 'Study', exact: true }).locator('visible=true').click();

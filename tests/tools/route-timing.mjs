@@ -44,7 +44,7 @@ async function once(route, precached, returning = false) {
   }
   if (returning) {
     // The last route warm.js loads.
-    const warmed = page.waitForResponse((r) => /\/split_about\.wasm$/.test(new URL(r.url()).pathname), { timeout: 60000 });
+    const warmed = page.waitForResponse((r) => /\/pack_about\.bin$/.test(new URL(r.url()).pathname), { timeout: 60000 });
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await warmed;

@@ -12,8 +12,10 @@
 //! and lengths from the header, so that it does not grow with them: it is
 //! part of the first load. A chunk that
 //! several points need is in each of their packs, and its own file is no
-//! longer written. Larger chunks, and the split points' own modules, are
-//! fetched as before.
+//! longer written. A split point's own module leads its pack: compressed
+//! with the chunks, whose imports name the same functions, the module and
+//! pack of the walkthroughs came to 2.3 KiB less than apart, and a route
+//! fetches one file fewer. Larger chunks are fetched as before.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -123,7 +125,11 @@ pub fn pack(dir: &Path, notes: bool) -> Result<Packed> {
     }
     let plan = plan(points, |chunk| sizes[chunk] <= LIMIT);
     for (point, chunks) in &plan.packs {
-        let mut files = Vec::new();
+        let module = module_of(point);
+        let mut files = vec![(
+            module.as_str(),
+            fs::read(dir.join(format!("{module}.wasm")))?,
+        )];
         for chunk in chunks {
             files.push((chunk.as_str(), fs::read(dir.join(format!("{chunk}.wasm")))?));
         }
@@ -134,8 +140,9 @@ pub fn pack(dir: &Path, notes: bool) -> Result<Packed> {
         loader = without_notes(&loader);
     }
     fs::write(&loader_path, loader)?;
-    for chunk in &plan.packed {
-        fs::remove_file(dir.join(format!("{chunk}.wasm")))?;
+    let modules = plan.packs.iter().map(|(point, _)| module_of(point));
+    for file in plan.packed.iter().cloned().chain(modules) {
+        fs::remove_file(dir.join(format!("{file}.wasm")))?;
     }
     Ok(Packed {
         packs: plan.packs.len(),
@@ -222,8 +229,14 @@ fn plan(points: Vec<SplitPoint>, small: impl Fn(&String) -> bool) -> Plan {
     Plan { packs, packed }
 }
 
+/// The file name, without `.wasm`, of `point`'s own module.
+fn module_of(point: &str) -> String {
+    format!("split_{point}")
+}
+
 /// The loader with the helpers added, each packed chunk taken from its
-/// slice, and each split point with a pack fetching it first.
+/// slice, and each split point with a pack fetching it first and taking
+/// its own module from it.
 fn rewrite(loader: &str, plan: &Plan) -> Result<String> {
     if !loader.contains(LOADER_START) {
         return Err("__wasm_split.js: the chunk loader is not the one this build knows".into());
@@ -249,6 +262,25 @@ fn rewrite(loader: &str, plan: &Plan) -> Result<String> {
         );
     }
     for (point, _) in &plan.packs {
+        let module = module_of(point);
+        let fetched = format!(
+            "    const src = fetch(new URL(\"./{module}.wasm\", import.meta.url));\n    \
+             src.catch(() => {{}});\n    \
+             return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n"
+        );
+        if out.matches(&fetched).count() != 1 {
+            return Err(
+                format!("__wasm_split.js: {module} is not fetched as this build knows").into(),
+            );
+        }
+        out = out.replacen(
+            &fetched,
+            &format!(
+                "    const src = packed(\"{module}\");\n    \
+                 return async (imports) => (WebAssembly.instantiate(await src, imports));\n"
+            ),
+            1,
+        );
         let export = format!("{EXPORT}{point} ");
         let at = out
             .find(&export)
@@ -352,6 +384,15 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
         assert!(out.contains(", [pack(\"./pack_b.bin\"), __chunk_1]));"));
         assert!(out.contains("\nconst __chunk_2 = fromPack(\"chunk_2\");\n"));
         assert!(
+            out.contains(
+                "export const __wasm_split_load_a = wrapAsyncCb(makeLoad(() => {\n    \
+                 const src = packed(\"split_a\");\n    \
+                 return async (imports) => (WebAssembly.instantiate(await src, imports));\n}\n"
+            ),
+            "a split point's module comes from its pack: {out}"
+        );
+        assert!(!out.contains("split_b.wasm"), "{out}");
+        assert!(
             out.contains("fetch(new URL(\"./chunk_3.wasm\""),
             "a large chunk keeps its file"
         );
@@ -360,6 +401,64 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
         let bare = without_notes(&out);
         assert!(!bare.contains("/* a"), "{bare}");
         assert_eq!(bare.lines().count(), out.lines().count() - 3);
+    }
+
+    /// `a`'s pack leads with its module, then its small chunks; the files
+    /// packed are gone, and the large chunk stays.
+    #[test]
+    fn a_pack_holds_its_split_points_module_and_small_chunks() {
+        let dir = std::env::temp_dir().join(format!("xtask-pack-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("__wasm_split.js"), LOADER).unwrap();
+        let files: [(&str, &[u8]); 5] = [
+            ("chunk_1", b"one"),
+            ("chunk_2", b"two"),
+            ("chunk_3", &[3; LIMIT as usize + 1]),
+            ("split_a", b"module a"),
+            ("split_b", b"module b"),
+        ];
+        for (name, bytes) in files {
+            fs::write(dir.join(format!("{name}.wasm")), bytes).unwrap();
+        }
+        let packed = pack(&dir, false).unwrap();
+        assert_eq!(
+            packed,
+            Packed {
+                packs: 2,
+                chunks: 2
+            }
+        );
+        assert_eq!(
+            fs::read(dir.join("pack_a.bin")).unwrap(),
+            pack_file(&[
+                ("split_a", b"module a".to_vec()),
+                ("chunk_1", b"one".to_vec()),
+                ("chunk_2", b"two".to_vec()),
+            ])
+        );
+        assert_eq!(
+            fs::read(dir.join("pack_b.bin")).unwrap(),
+            pack_file(&[
+                ("split_b", b"module b".to_vec()),
+                ("chunk_1", b"one".to_vec())
+            ])
+        );
+        let mut left: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "__wasm_split.js",
+                "chunk_3.wasm",
+                "pack_a.bin",
+                "pack_b.bin"
+            ]
+        );
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
