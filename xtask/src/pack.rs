@@ -36,7 +36,8 @@ pub(crate) const LOADER_START: &str = "function makeLoad(fetcher, deps) {";
 
 /// Added to the loader: `pack` fetches a split point's pack and settles
 /// each chunk's slot with its bytes; `packed` is a chunk's slot, taken by
-/// its loader, settled before or after. A pack that cannot be fetched fails
+/// its loader, settled before or after; `instantiatePacked` is what a
+/// packed chunk's or split point's loader instantiates from its slot. A pack that cannot be fetched fails
 /// the chunks waiting, and a retry fetches it again.
 const HELPERS: &str = r#"// A split point's small chunks come in one file (xtask/src/pack.rs).
 const slots = new Map();
@@ -56,11 +57,12 @@ function packed(name) {
     if (s.settled) slots.delete(name);
     return s.bytes;
 }
+function instantiatePacked(name) {
+    const src = packed(name);
+    return async (imports) => (WebAssembly.instantiate(await src, imports));
+}
 function fromPack(name) {
-    return makeLoad(() => {
-        const src = packed(name);
-        return async (imports) => (WebAssembly.instantiate(await src, imports));
-    }, []);
+    return makeLoad(() => instantiatePacked(name), []);
 }
 function pack(file) {
     return () => fetch(new URL(file, import.meta.url))
@@ -229,6 +231,16 @@ fn plan(points: Vec<SplitPoint>, small: impl Fn(&String) -> bool) -> Plan {
     Plan { packs, packed }
 }
 
+/// How wasm-split's loader fetches and instantiates `./<file>.wasm`: the
+/// body of the function it gives `makeLoad`, for a chunk or a split point.
+fn fetched(file: &str) -> String {
+    format!(
+        "    const src = fetch(new URL(\"./{file}.wasm\", import.meta.url));\n    \
+         src.catch(() => {{}});\n    \
+         return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n"
+    )
+}
+
 /// The file name, without `.wasm`, of `point`'s own module.
 fn module_of(point: &str) -> String {
     format!("split_{point}")
@@ -244,11 +256,8 @@ fn rewrite(loader: &str, plan: &Plan) -> Result<String> {
     let mut out = loader.replacen(LOADER_START, &format!("{HELPERS}{LOADER_START}"), 1);
     for chunk in &plan.packed {
         let declared = format!(
-            "const __{chunk} = makeLoad(() => {{\n    \
-             const src = fetch(new URL(\"./{chunk}.wasm\", import.meta.url));\n    \
-             src.catch(() => {{}});\n    \
-             return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n\
-             }}\n, []);"
+            "const __{chunk} = makeLoad(() => {{\n{}}}\n, []);",
+            fetched(chunk)
         );
         if !out.contains(&declared) {
             return Err(
@@ -263,22 +272,15 @@ fn rewrite(loader: &str, plan: &Plan) -> Result<String> {
     }
     for (point, _) in &plan.packs {
         let module = module_of(point);
-        let fetched = format!(
-            "    const src = fetch(new URL(\"./{module}.wasm\", import.meta.url));\n    \
-             src.catch(() => {{}});\n    \
-             return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n"
-        );
-        if out.matches(&fetched).count() != 1 {
+        let fetching = fetched(&module);
+        if out.matches(&fetching).count() != 1 {
             return Err(
                 format!("__wasm_split.js: {module} is not fetched as this build knows").into(),
             );
         }
         out = out.replacen(
-            &fetched,
-            &format!(
-                "    const src = packed(\"{module}\");\n    \
-                 return async (imports) => (WebAssembly.instantiate(await src, imports));\n"
-            ),
+            &fetching,
+            &format!("    return instantiatePacked(\"{module}\");\n"),
             1,
         );
         let export = format!("{EXPORT}{point} ");
@@ -386,8 +388,7 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
         assert!(
             out.contains(
                 "export const __wasm_split_load_a = wrapAsyncCb(makeLoad(() => {\n    \
-                 const src = packed(\"split_a\");\n    \
-                 return async (imports) => (WebAssembly.instantiate(await src, imports));\n}\n"
+                 return instantiatePacked(\"split_a\");\n}\n"
             ),
             "a split point's module comes from its pack: {out}"
         );
