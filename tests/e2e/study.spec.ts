@@ -344,7 +344,7 @@ test('a comparison table fits a 360 px phone: whole words, and it scrolls sidewa
 // service worker here, which could answer it from its cache.
 test.describe('grading fetched on reveal', () => {
   test.use({ serviceWorkers: 'block' });
-  const grading = /\/pack_study_more\.bin$/;
+  const grading = /\/(split_study_more\.wasm|pack_study_more\.bin)$/;
 
   test('a grade given before grading has come is given when it comes', async ({ page }) => {
     const study = new StudyPage(page);
