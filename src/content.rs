@@ -5,13 +5,15 @@
 //! `index.html` beside the wasm and read before the app mounts: it is all
 //! the home page needs to count what is due. A page that shows cards
 //! fetches the topics it shows and fills the outline with them; the quiz
-//! fetches every topic, and the questions. All are precached by the
-//! service worker, so they are there offline.
+//! fetches every topic, and the questions. The labs page reads the labs'
+//! catalog (`content/labs.json`). All are precached by the service worker,
+//! so they are there offline.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use keydeck_lab_protocol::LabSummary;
 use keydeck_study::bundle::{self, BundleError};
 use keydeck_study::deck::Deck;
 use keydeck_study::quiz::QuestionBank;
@@ -27,6 +29,8 @@ thread_local! {
     /// The topics filled in.
     static HAVE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static QUESTIONS: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The labs' catalog as fetched, read by the labs route's code.
+    static LAB_CATALOG: RefCell<Option<String>> = const { RefCell::new(None) };
     static BANK: RefCell<Option<Rc<QuestionBank>>> = const { RefCell::new(None) };
 }
 
@@ -111,13 +115,37 @@ pub fn shipped_now() -> Arc<Deck> {
 /// Fetches the shipped questions' bundle once, without reading it: the
 /// quiz route runs this beside fetching its code, and the code reads it.
 pub async fn fetch_questions() -> Result<(), String> {
-    if QUESTIONS.with(|q| q.borrow().is_some()) {
+    fetch_once(&QUESTIONS, "keydeck-questions").await
+}
+
+/// Fetches the labs' catalog once, without reading it: the labs route runs
+/// this beside fetching its code, and the code reads it ([`lab_catalog`]).
+pub async fn fetch_lab_catalog() -> Result<(), String> {
+    fetch_once(&LAB_CATALOG, "keydeck-labs").await
+}
+
+/// Fetches the file the meta tag `meta` names into `cell`, unless it holds
+/// it already.
+async fn fetch_once(
+    cell: &'static std::thread::LocalKey<RefCell<Option<String>>>,
+    meta: &str,
+) -> Result<(), String> {
+    if cell.with(|c| c.borrow().is_some()) {
         return Ok(());
     }
-    let url = stamped::meta("keydeck-questions").ok_or_else(unnamed)?;
+    let url = stamped::meta(meta).ok_or_else(unnamed)?;
     let text = fetch_text(&url).await?;
-    QUESTIONS.with(|q| *q.borrow_mut() = Some(text));
+    cell.with(|c| *c.borrow_mut() = Some(text));
     Ok(())
+}
+
+/// Every shipped lab's summary, in order, read from the catalog
+/// [`fetch_lab_catalog`] fetched. Only the labs route's code calls this.
+pub fn lab_catalog() -> Result<Vec<LabSummary>, String> {
+    LAB_CATALOG
+        .with(|c| c.borrow().as_deref().map(serde_json::from_str))
+        .ok_or_else(unnamed)?
+        .map_err(|_| "The list of labs in this build of KeyDeck could not be read.".to_owned())
 }
 
 /// The shipped questions and the shipped deck they are generated from,

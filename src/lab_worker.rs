@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use keydeck_lab_protocol::{Answer, Ask, Reply, Request};
+use keydeck_lab_protocol::{Answer, Ask, Reply, ReplyId, Request};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,14 +44,10 @@ fn start() -> Result<Client, String> {
         let Some(text) = ev.data().as_string() else {
             return;
         };
-        let Ok(reply) = serde_json::from_str::<Reply>(&text) else {
+        let Ok(ReplyId { id }) = serde_json::from_str::<ReplyId>(&text) else {
             return;
         };
-        let resolve = CLIENT.with(|c| {
-            c.borrow_mut()
-                .as_mut()
-                .and_then(|c| c.pending.remove(&reply.id))
-        });
+        let resolve = CLIENT.with(|c| c.borrow_mut().as_mut().and_then(|c| c.pending.remove(&id)));
         if let Some(resolve) = resolve {
             let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&text));
         }
@@ -70,6 +66,18 @@ fn failed(message: impl Into<String>) -> Answer {
     Answer::Failed {
         message: message.into(),
     }
+}
+
+/// Starts the worker ahead of its first request, so that its files are
+/// on their way before a lab asks. A worker that cannot start is reported
+/// by that first request.
+pub fn start_early() {
+    CLIENT.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = start().ok();
+        }
+    });
 }
 
 /// Sends one request to the worker (starting it if need be) and waits for

@@ -101,7 +101,7 @@ fn App(decks: study_store::Decks, progress: storage::LoadedProgress) -> impl Int
                             <Route path=path!("/walkthroughs/:id") view={Lazy::<pages::walkthroughs::PlayerRoute>::new()}/>
                             <Route path=path!("/walkthroughs/:id/:step") view={Lazy::<pages::walkthroughs::PlayerRoute>::new()}/>
                             <Route path=path!("/labs") view={Lazy::<pages::labs::LabsRoute>::new()}/>
-                            <Route path=path!("/labs/:id") view={Lazy::<pages::labs::LabRoute>::new()}/>
+                            <Route path=path!("/labs/:id") view={Lazy::<pages::lab::LabRoute>::new()}/>
                             <Route path=path!("/progress") view={Lazy::<pages::progress::ProgressRoute>::new()}/>
                             <Route path=path!("/about") view={Lazy::<pages::about::AboutRoute>::new()}/>
                         </Routes>

@@ -1,61 +1,66 @@
-//! `/labs`: the guided labs with their progress, and `/labs/<id>`: one lab,
-//! with its instructions, the terminal and the console. The simulator runs
-//! in the labs worker, fetched when a lab page first asks for it.
+//! `/labs`: the guided labs with the learner's progress in each. The list
+//! is the catalog the build writes (`content/labs.json`), fetched beside
+//! the route's code, so it needs neither the labs worker nor a lab's code
+//! (`crate::pages::lab`). The pointer reaching a lab starts both.
 
-use keydeck_lab_protocol::wording::tasks_done_announcement;
-use keydeck_lab_protocol::{Answer, Ask, LabSummary, LabView, TaskView};
-use leptos::ev::KeyboardEvent;
+use keydeck_lab_protocol::{LabProgress, LabSummary};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::esdk_viewer::EsdkViewer;
-use crate::components::lab_console::LabConsole;
-use crate::components::markdown::Markdown;
 use crate::components::page_header::PageHeader;
-use crate::components::presenter::{set_root_presenting, toggle_fullscreen};
-use crate::components::terminal::Terminal;
-use crate::lab_store::LabStore;
-use crate::lab_worker;
-use crate::storage;
-use crate::study_store::use_study;
+use crate::lazy::ChunkMissing;
+use crate::{lab_worker, storage};
 
 crate::lazy::lazy_route!(
     LabsRoute,
     labs,
     labs_view,
     view! { <Labs/> },
-    style = "labs"
+    style = "labs",
+    ready = async {
+        crate::content::fetch_lab_catalog()
+            .await
+            .map_err(|_| ChunkMissing)
+    }
 );
-crate::lazy::lazy_route!(
-    LabRoute,
-    labs,
-    lab_view,
-    view! { <LabPage/> },
-    style = "labs"
-);
+
+/// A lab's page's code, fetched ahead of a click on a lab.
+#[leptos::wasm_split::wasm_split(lab, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn lab_code() -> Result<(), ChunkMissing> {
+    Ok(())
+}
+
+/// Starts fetching what a lab's page needs, once: its code and the worker.
+fn get_ready(started: StoredValue<bool>) {
+    if started.get_value() {
+        return;
+    }
+    started.set_value(true);
+    lab_worker::start_early();
+    leptos::task::spawn_local(async {
+        // A failure shows on the lab's page, which asks again.
+        let _ = lab_code().await;
+    });
+}
 
 #[component]
 pub fn Labs() -> impl IntoView {
-    let catalog = LocalResource::new(|| lab_worker::ask(Ask::Catalog));
-    let progress = storage::lab_progress();
+    let list = match crate::content::lab_catalog() {
+        Ok(labs) => view! { <LabList labs progress=storage::lab_progress()/> }.into_any(),
+        Err(message) => view! { <p class="problem" role="alert">{message}</p> }.into_any(),
+    };
     view! {
         <PageHeader title="Labs" heading="Labs">
             "Type the AWS CLI commands you will type at work, against a KMS simulator that runs in this page "
             "and answers as AWS does. Each lab checks what you did, step by step."
         </PageHeader>
-        <Suspense fallback=|| view! { <p class="hint" role="status">"Starting the lab simulator…"</p> }>
-            {move || catalog.get().map(|answer| match answer {
-                Answer::Catalog { labs } => view! { <LabList labs progress=progress.clone()/> }.into_any(),
-                Answer::Failed { message } => view! { <p class="problem" role="alert">{message}</p> }.into_any(),
-                _ => ().into_any(),
-            })}
-        </Suspense>
+        {list}
     }
 }
 
 #[component]
-fn LabList(labs: Vec<LabSummary>, progress: keydeck_lab_protocol::LabProgress) -> impl IntoView {
+fn LabList(labs: Vec<LabSummary>, progress: LabProgress) -> impl IntoView {
+    let started = StoredValue::new(false);
     view! {
         <ol class="lab-list" data-testid="lab-list">
             {labs.into_iter().map(|lab| {
@@ -67,198 +72,18 @@ fn LabList(labs: Vec<LabSummary>, progress: keydeck_lab_protocol::LabProgress) -
                 view! {
                     <li class="panel lab-card" class:complete=record.is_complete()>
                         <p class="eyebrow">{format!("Lab {}", lab.number)}</p>
-                        <h2><A href=format!("/labs/{}", lab.id)>{lab.title.clone()}</A></h2>
-                        <p>{lab.summary.clone()}</p>
+                        <h2>
+                            <A href=format!("/labs/{}", lab.id)
+                                on:pointerenter=move |_| get_ready(started)
+                                on:focus=move |_| get_ready(started)
+                            >{lab.title}</A>
+                        </h2>
+                        <p>{lab.summary}</p>
                         <progress max=total value=done aria-label=meter data-live></progress>
                         <p class="hint" data-testid="lab-status" data-live>{status}</p>
                     </li>
                 }
             }).collect_view()}
         </ol>
-    }
-}
-
-#[component]
-pub fn LabPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    move || view! { <OpenLab id=id.get()/> }
-}
-
-#[component]
-fn OpenLab(id: String) -> impl IntoView {
-    let query = use_query_map();
-    let seed = query.with_untracked(|q| q.get("seed").and_then(|s| s.parse().ok()));
-    let store = LabStore::open(id, seed);
-    let presenting = RwSignal::new(false);
-    let lab_ref = NodeRef::<leptos::html::Div>::new();
-    let present = move |on: bool| {
-        presenting.set(on);
-        set_root_presenting(on);
-        toggle_fullscreen(lab_ref.get_untracked().map(Into::into), on);
-    };
-    let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && presenting.get_untracked() {
-            present(false);
-        }
-    });
-    let fullscreen = window_event_listener(
-        leptos::ev::Custom::<web_sys::Event>::new("fullscreenchange"),
-        move |_| {
-            if document().fullscreen_element().is_none() && presenting.get_untracked() {
-                presenting.set(false);
-                set_root_presenting(false);
-            }
-        },
-    );
-    on_cleanup(move || {
-        keys.remove();
-        fullscreen.remove();
-        set_root_presenting(false);
-    });
-    let title = move || {
-        store
-            .view
-            .with(|v| v.as_ref().map(|v| v.summary.title.clone()))
-    };
-
-    view! {
-        <leptos_meta::Title text=move || title().unwrap_or_else(|| "Lab".to_owned())/>
-        <div class="lab" class:presenting=move || presenting.get() node_ref=lab_ref>
-            <header class="lab-header">
-                <div>
-                    <p class="eyebrow"><A href="/labs">"Labs"</A>{move || store.view.with(|v| v.as_ref().map(|v| format!(" · Lab {}", v.summary.number)))}</p>
-                    <h1>{move || title().unwrap_or_else(|| "Opening the lab…".to_owned())}</h1>
-                </div>
-                <div class="lab-tools">
-                    <TaskMeter store/>
-                    <button type="button" class="button button-secondary" on:click=move |_| present(!presenting.get_untracked())
-                        aria-pressed=move || presenting.get().to_string()>
-                        {move || if presenting.get() { "Leave presenter mode" } else { "Present" }}
-                    </button>
-                    <ResetButton store/>
-                </div>
-            </header>
-            {move || store.problem.get().map(|p| view! { <p class="problem" role="alert" data-testid="lab-problem">{p}</p> })}
-            <div class="lab-grid">
-                <Instructions store/>
-                <div class="lab-work">
-                    <Terminal store/>
-                    <LabConsole store/>
-                    {move || (store.view.with(|v| v.as_ref().map(|v| v.summary.id == "esdk-message")) == Some(true))
-                        .then(|| view! { <EsdkViewer store/> })}
-                    {move || store.view.get().map(|v| view! { <Practises view=v/> })}
-                </div>
-            </div>
-        </div>
-    }
-}
-
-#[component]
-fn TaskMeter(store: LabStore) -> impl IntoView {
-    let counts = move || {
-        store.view.with(|v| {
-            v.as_ref().map(|v| {
-                let done = v.tasks.iter().filter(|t| t.done).count();
-                (done, v.tasks.len())
-            })
-        })
-    };
-    // The tasks a step completes, read out from a live region that stays
-    // in place while the meter redraws.
-    let announced = RwSignal::new(None::<String>);
-    Effect::new(move |before: Option<Vec<TaskView>>| {
-        let after = store
-            .view
-            .with(|v| v.as_ref().map(|v| v.tasks.clone()).unwrap_or_default());
-        if let Some(before) = before.filter(|b| !b.is_empty()) {
-            if let Some(words) = tasks_done_announcement(&before, &after) {
-                announced.set(Some(words));
-            }
-        }
-        after
-    });
-    view! {
-        {move || counts().map(|(done, total)| view! {
-            <p class="task-meter" data-testid="task-meter">
-                <progress max=total value=done aria-hidden="true"></progress>
-                {if done == total { "All tasks done".to_owned() } else { format!("{done} of {total} tasks done") }}
-            </p>
-        })}
-        <p class="visually-hidden" role="status" data-testid="task-announcement">{move || announced.get()}</p>
-    }
-}
-
-#[component]
-fn ResetButton(store: LabStore) -> impl IntoView {
-    let confirming = RwSignal::new(false);
-    view! {
-        <Show when=move || confirming.get()
-            fallback=move || view! { <button type="button" class="button button-secondary" on:click=move |_| confirming.set(true)>"Reset lab"</button> }>
-            <span class="confirm" role="group" aria-label="Reset the lab?">
-                "Start this lab again? Your keys and files go; ticked tasks stay on your progress page. "
-                <button type="button" class="button danger-button" on:click=move |_| { confirming.set(false); store.reset(); }>"Reset"</button>
-                <button type="button" class="button button-secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
-            </span>
-        </Show>
-    }
-}
-
-#[component]
-fn Instructions(store: LabStore) -> impl IntoView {
-    view! {
-        <aside class="lab-instructions panel" aria-labelledby="instructions-title">
-            <h2 id="instructions-title">"Instructions"</h2>
-            {move || store.view.get().map(|v| view! { <LabText view=v/> })}
-        </aside>
-    }
-}
-
-#[component]
-fn LabText(view: LabView) -> impl IntoView {
-    let first_open = view.tasks.iter().position(|t| !t.done);
-    let started = view.tasks.iter().any(|t| t.done) || !view.history.is_empty();
-    view! {
-        <details class="lab-intro" open=!started>
-            <summary>"About this lab"</summary>
-            <Markdown source=view.intro_markdown.clone()/>
-        </details>
-        <ol class="tasks" data-testid="tasks">
-            {view.tasks.iter().enumerate().map(|(i, t)| view! {
-                <li class="task" class:done=t.done data-testid="task" data-done=t.done.to_string()>
-                    <details open=Some(i) == first_open>
-                        <summary>
-                            <span class="task-check" aria-hidden="true">{if t.done { "✓" } else { "" }}</span>
-                            <span class="task-title">{t.title.clone()}</span>
-                            <span class="visually-hidden">{if t.done { " (done)" } else { " (to do)" }}</span>
-                        </summary>
-                        <Markdown source=t.body_markdown.clone()/>
-                        <details class="hint-box">
-                            <summary>"Hint"</summary>
-                            <Markdown source=t.hint_markdown.clone()/>
-                        </details>
-                    </details>
-                </li>
-            }).collect_view()}
-        </ol>
-    }
-}
-
-/// Links to the flashcards and walkthroughs this lab practises, and its sources.
-#[component]
-fn Practises(view: LabView) -> impl IntoView {
-    let deck = use_study().deck();
-    view! {
-        <section class="practises panel" aria-labelledby="practises-title">
-            <h3 id="practises-title">"Practise the ideas"</h3>
-            <ul class="plain-list">
-                {view.cards.iter().map(|t| view! { <li><A href=format!("/study?topic={t}")>{format!("Flashcards: {}", deck.topic_title(t))}</A></li> }).collect_view()}
-                {view.walkthroughs.iter().map(|w| view! { <li><A href=format!("/walkthroughs/{w}")>{format!("Walkthrough: {}", keydeck_study::walkthrough::builtin::title(w))}</A></li> }).collect_view()}
-            </ul>
-            <h3>"AWS documentation"</h3>
-            <ul class="plain-list sources">
-                {view.sources.iter().map(|s| view! { <li><a href=s.clone() rel="noopener" target="_blank">{s.trim_start_matches("https://").to_owned()}</a></li> }).collect_view()}
-            </ul>
-        </section>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod home;
+pub mod lab;
 pub mod labs;
 pub mod not_found;
 pub mod progress;

@@ -74,6 +74,32 @@ test('the labs page lists the twelve labs, and axe finds nothing there', async (
   expect(await app.accessibilityViolations()).toEqual([]);
 });
 
+test('the list of labs does not wait for the simulator; pointing at a lab starts it and fetches the lab\'s code', async ({ page }) => {
+  // The simulator never answers: its entry script is held.
+  const entry: string[] = [];
+  await page.route(/\/sim-worker-[0-9a-f]+\/worker\.js$/, (route) => {
+    entry.push(route.request().url());
+  });
+  const code: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/pack_lab.bin')) code.push(r.url());
+  });
+  await page.goto('/labs');
+  const cards = page.getByTestId('lab-list').locator('li');
+  await expect(cards).toHaveCount(12);
+  await expect(cards.nth(1).getByRole('link')).toHaveText('Envelope encryption');
+  await expect(cards.first().getByTestId('lab-status')).toHaveText(/^\d+ tasks · about \d+ min$/);
+  expect(code).toEqual([]);
+  await cards.first().getByRole('link').hover();
+  await expect.poll(() => code.length).toBe(1);
+  await expect.poll(() => entry.length).toBe(1);
+  // A second lab pointed at fetches nothing more.
+  await cards.nth(1).getByRole('link').hover();
+  await page.waitForTimeout(300);
+  expect(code).toHaveLength(1);
+  expect(entry).toHaveLength(1);
+});
+
 test('lab 1 is completed by typing into the terminal', async ({ page }) => {
   const lab = new Lab(page);
   await lab.open('first-key');

@@ -10,6 +10,7 @@ const LAZY = [
   { path: '/quiz', heading: 'Quizzes and exams', chunk: 'pack_quiz.bin' },
   { path: '/walkthroughs/snapshot-copy/2', heading: /snapshot/i, chunk: 'pack_walkthroughs.bin' },
   { path: '/labs', heading: 'Labs', chunk: 'pack_labs.bin' },
+  { path: '/labs/first-key?seed=7', heading: 'Your first KMS key', chunk: 'pack_lab.bin' },
   { path: '/progress', heading: 'Your progress', chunk: 'pack_progress.bin' },
   { path: '/about', heading: 'About KeyDeck', chunk: 'pack_about.bin' },
 ] as const;

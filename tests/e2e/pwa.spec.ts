@@ -57,7 +57,7 @@ test('a later visit loads the routes\' code from the worker\'s cache while idle:
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await warmed;
   const ahead = code().map((p) => p.split('/').pop());
-  for (const route of ['study', 'quiz', 'walkthroughs', 'labs', 'progress', 'about']) {
+  for (const route of ['study', 'quiz', 'walkthroughs', 'labs', 'lab', 'progress', 'about']) {
     expect(ahead).toContain(`pack_${route}.bin`);
   }
   expect(ahead).not.toContain('pack_quiz_run.bin');

@@ -110,6 +110,7 @@ pub fn keydeck() -> App<'static> {
             "walkthrough_secrets_rotation",
             "walkthrough_securestring",
             "labs",
+            "lab",
             "progress",
             "about",
         ],
@@ -117,7 +118,8 @@ pub fn keydeck() -> App<'static> {
 }
 
 /// The shipped decks and questions, parsed and checked here and written as
-/// the bundles the page fetches (`keydeck_study::bundle`).
+/// the bundles the page fetches (`keydeck_study::bundle`), and the labs'
+/// catalog.
 fn content() -> Result<Vec<Generated>> {
     let shipped = keydeck_study::bundle::shipped().map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -140,6 +142,10 @@ fn content() -> Result<Vec<Generated>> {
         Generated {
             name: "content/questions.json",
             contents: Contents::File(shipped.questions.into_bytes()),
+        },
+        Generated {
+            name: "content/labs.json",
+            contents: Contents::File(crate::worker::catalog_json()?.into_bytes()),
         },
     ])
 }

@@ -112,16 +112,27 @@ pub fn build(tools: &Toolchain, dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Every shipped lab, parsed and checked: the outlines as one JSON text,
-/// and each lab's words as JSON by lab id.
-fn labs_json() -> Result<(String, Vec<(String, String)>)> {
-    let labs = keydeck_lab::labs::parse_all().map_err(|errors| {
+/// Every shipped lab, parsed and checked.
+fn shipped_labs() -> Result<Vec<keydeck_lab::labs::Lab>> {
+    Ok(keydeck_lab::labs::parse_all().map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         format!("the labs do not parse:\n{}", lines.join("\n"))
-    })?;
+    })?)
+}
+
+/// The list of labs the labs page shows, as JSON: what it needs of each
+/// lab, without starting the worker.
+pub fn catalog_json() -> Result<String> {
+    let catalog = keydeck_lab::host::LabHost::with_labs(shipped_labs()?).catalog();
+    Ok(serde_json::to_string(&catalog)?)
+}
+
+/// Every shipped lab: the outlines as one JSON text, and each lab's words
+/// as JSON by lab id.
+fn labs_json() -> Result<(String, Vec<(String, String)>)> {
     let mut outlines = Vec::new();
     let mut words = Vec::new();
-    for lab in labs {
+    for lab in shipped_labs()? {
         let (outline, text) = lab.split_text();
         words.push((outline.id.clone(), serde_json::to_string(&text)?));
         outlines.push(outline);

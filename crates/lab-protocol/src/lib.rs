@@ -57,8 +57,6 @@ pub struct Request {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "ask", rename_all = "snake_case")]
 pub enum Ask {
-    /// Every lab, for the list on `/labs`.
-    Catalog,
     /// Opens a lab: a fresh session with `seed`, then `log` replayed.
     Open {
         lab: String,
@@ -98,12 +96,17 @@ pub struct Reply {
     pub body: Answer,
 }
 
+/// A [`Reply`] read for its id alone: which request it answers. Reading
+/// no more, it needs none of [`Answer`]'s reader, so a page that starts
+/// the worker without asking it anything does not carry that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct ReplyId {
+    pub id: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "answer", rename_all = "snake_case")]
 pub enum Answer {
-    Catalog {
-        labs: Vec<LabSummary>,
-    },
     /// The lab after `Open`, `Run` or `Call`.
     Lab(Box<LabStep>),
     Completion {
