@@ -334,15 +334,73 @@ pub fn shrink(tools: &Toolchain, dir: &Path) -> Result<()> {
         }
         // The `producers` and `target_features` sections are read by
         // nothing at run time, and a deep link fetches a hundred chunks
-        // that would each carry them.
+        // that would each carry them. Nothing is placed in the first KiB
+        // of memory (checked first), so wasm-opt may fold a constant added
+        // to an address into the access's offset.
+        low_memory_is_unused(&piece, &fs::read(&piece)?)?;
         run(tools
             .command("wasm-opt")
-            .arg("-Oz")
+            .args(["-Oz", "--low-memory-unused"])
             .args(["--strip-producers", "--strip-target-features"])
             .args(names.then_some("-g"))
             .arg(&piece)
             .arg("-o")
             .arg(&piece))?;
+    }
+    Ok(())
+}
+
+/// The first KiB of memory, which `wasm-opt --low-memory-unused` takes
+/// to hold nothing.
+const LOW_MEMORY: u64 = 1024;
+
+/// Fails unless `wasm` places nothing in the first KiB of memory: every
+/// active data segment at a constant address above it, and the stack
+/// pointer's start above it. The linker puts the stack first, growing
+/// down from 1 MiB, and the data above; the stack reaches the first KiB
+/// only in overflowing.
+fn low_memory_is_unused(path: &Path, wasm: &[u8]) -> Result<()> {
+    use wasmparser::{DataKind, Operator, Payload};
+    let problem = |what: String| {
+        format!(
+            "{}: {what}, which wasm-opt --low-memory-unused would break",
+            path.display()
+        )
+    };
+    let constant = |expr: &wasmparser::ConstExpr| -> Option<u64> {
+        match expr.get_operators_reader().read().ok()? {
+            Operator::I32Const { value } => Some(u64::from(value as u32)),
+            Operator::I64Const { value } => Some(value as u64),
+            _ => None,
+        }
+    };
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        match payload? {
+            Payload::DataSection(reader) => {
+                for data in reader {
+                    if let DataKind::Active { offset_expr, .. } = data?.kind {
+                        let at = constant(&offset_expr).ok_or_else(|| {
+                            problem("a data segment at an address not known before it runs".into())
+                        })?;
+                        if at < LOW_MEMORY {
+                            return Err(problem(format!("a data segment at {at}")).into());
+                        }
+                    }
+                }
+            }
+            Payload::GlobalSection(reader) => {
+                for global in reader {
+                    let global = global?;
+                    if global.ty.mutable && global.ty.content_type == wasmparser::ValType::I32 {
+                        if let Some(at) = constant(&global.init_expr).filter(|&at| at < LOW_MEMORY)
+                        {
+                            return Err(problem(format!("a stack pointer starting at {at}")).into());
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
     }
     Ok(())
 }
@@ -639,6 +697,58 @@ pub fn build_app(tools: &Toolchain) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A module with one memory, a stack pointer starting at `stack` and
+    /// one data segment at `data`.
+    fn laid_out(stack: i32, data: i32) -> Vec<u8> {
+        use wasm_encoder::{
+            ConstExpr, DataSection, GlobalSection, GlobalType, MemorySection, MemoryType, Module,
+            ValType,
+        };
+        let mut module = Module::new();
+        let mut memory = MemorySection::new();
+        memory.memory(MemoryType {
+            minimum: 17,
+            maximum: None,
+            memory64: false,
+            shared: false,
+            page_size_log2: None,
+        });
+        module.section(&memory);
+        let mut globals = GlobalSection::new();
+        let mutable = GlobalType {
+            val_type: ValType::I32,
+            mutable: true,
+            shared: false,
+        };
+        globals.global(mutable, &ConstExpr::i32_const(stack));
+        module.section(&globals);
+        let mut data_section = DataSection::new();
+        data_section.active(0, &ConstExpr::i32_const(data), b"keydeck".iter().copied());
+        module.section(&data_section);
+        module.finish()
+    }
+
+    #[test]
+    fn memory_laid_out_as_the_linker_does_leaves_the_first_kib_unused() {
+        assert!(
+            low_memory_is_unused(Path::new("main.wasm"), &laid_out(1 << 20, (1 << 20) + 8)).is_ok()
+        );
+    }
+
+    #[test]
+    fn data_or_a_stack_in_the_first_kib_fails_the_build() {
+        let data = low_memory_is_unused(Path::new("main.wasm"), &laid_out(1 << 20, 16));
+        assert_eq!(
+            data.unwrap_err().to_string(),
+            "main.wasm: a data segment at 16, which wasm-opt --low-memory-unused would break"
+        );
+        let stack = low_memory_is_unused(Path::new("main.wasm"), &laid_out(512, 1 << 20));
+        assert_eq!(
+            stack.unwrap_err().to_string(),
+            "main.wasm: a stack pointer starting at 512, which wasm-opt --low-memory-unused would break"
+        );
+    }
 
     fn app(prerendered: bool) -> App<'static> {
         App {
