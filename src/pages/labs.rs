@@ -45,7 +45,9 @@ fn get_ready(started: StoredValue<bool>) {
 
 #[component]
 pub fn Labs() -> impl IntoView {
-    let list = match crate::content::lab_catalog() {
+    // Read as the view is drawn: the route draws it once the catalog has
+    // come, but makes it as soon as its code has.
+    let list = move || match crate::content::lab_catalog() {
         Ok(labs) => view! { <LabList labs progress=storage::lab_progress()/> }.into_any(),
         Err(message) => view! { <p class="problem" role="alert">{message}</p> }.into_any(),
     };

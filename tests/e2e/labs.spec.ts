@@ -84,6 +84,17 @@ test('the list of labs does not wait for the simulator; pointing at a lab starts
   page.on('request', (r) => {
     if (r.url().endsWith('/pack_lab.bin')) code.push(r.url());
   });
+  // The catalog comes after the list's code has run.
+  let listCame = () => {};
+  const came = new Promise<void>((resolve) => { listCame = resolve; });
+  page.on('requestfinished', (r) => {
+    if (r.url().endsWith('/pack_labs.bin')) listCame();
+  });
+  await page.route(/\/labs-[0-9a-f]+\.json$/, async (route) => {
+    await came;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
   await page.goto('/labs');
   const cards = page.getByTestId('lab-list').locator('li');
   await expect(cards).toHaveCount(12);

@@ -80,10 +80,11 @@ test('the app replaces the rendered page: one of everything, and it works', asyn
 });
 
 test('a deep link keeps its rendered page in view while its code arrives, then becomes the live page', async ({ page }) => {
-  // The main module mounts; the quiz's own chunks are held back.
+  // The main module mounts; the quiz's own code (its pack and any chunk
+  // too large to pack) is held back.
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => { release = resolve; });
-  await page.route(/\/(split|chunk)_[^/]*\.wasm$/, async (route) => {
+  await page.route(/\/(pack_[^/]*\.bin|chunk_[^/]*\.wasm)$/, async (route) => {
     await held;
     await route.continue();
   });
