@@ -30,12 +30,9 @@ fn lab_code() -> Result<(), ChunkMissing> {
     Ok(())
 }
 
-/// Starts fetching what a lab's page needs, once: its code and the worker.
-fn get_ready(started: StoredValue<bool>) {
-    if started.get_value() {
-        return;
-    }
-    started.set_value(true);
+/// Starts fetching what a lab's page needs: its code and the worker. Both
+/// start once; pointing again finds them started.
+fn get_ready() {
     lab_worker::start_early();
     leptos::task::spawn_local(async {
         // A failure shows on the lab's page, which asks again.
@@ -62,7 +59,6 @@ pub fn Labs() -> impl IntoView {
 
 #[component]
 fn LabList(labs: Vec<LabSummary>, progress: LabProgress) -> impl IntoView {
-    let started = StoredValue::new(false);
     view! {
         <ol class="lab-list" data-testid="lab-list">
             {labs.into_iter().map(|lab| {
@@ -76,8 +72,8 @@ fn LabList(labs: Vec<LabSummary>, progress: LabProgress) -> impl IntoView {
                         <p class="eyebrow">{format!("Lab {}", lab.number)}</p>
                         <h2>
                             <A href=format!("/labs/{}", lab.id)
-                                on:pointerenter=move |_| get_ready(started)
-                                on:focus=move |_| get_ready(started)
+                                on:pointerenter=|_| get_ready()
+                                on:focus=|_| get_ready()
                             >{lab.title}</A>
                         </h2>
                         <p>{lab.summary}</p>

@@ -37,8 +37,9 @@ pub(crate) const LOADER_START: &str = "function makeLoad(fetcher, deps) {";
 /// Added to the loader: `pack` fetches a split point's pack and settles
 /// each chunk's slot with its bytes; `packed` is a chunk's slot, taken by
 /// its loader, settled before or after; `instantiatePacked` is what a
-/// packed chunk's or split point's loader instantiates from its slot. A pack that cannot be fetched fails
-/// the chunks waiting, and a retry fetches it again.
+/// packed chunk's or split point's loader instantiates from its slot. A
+/// pack that cannot be fetched fails the chunks waiting, and a retry
+/// fetches it again.
 const HELPERS: &str = r#"// A split point's small chunks come in one file (xtask/src/pack.rs).
 const slots = new Map();
 function slot(name) {
