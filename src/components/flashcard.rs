@@ -4,12 +4,10 @@
 
 use leptos::prelude::*;
 
-use keydeck_study::card::Card;
+use keydeck_study::card::{markup, Card};
 use keydeck_study::queue::Queued;
 use keydeck_study::schedule::Grade;
 use keydeck_study::wording::decimal;
-
-use super::markdown::Rendered;
 
 /// How far a finger must travel to count as a swipe, in CSS pixels.
 const SWIPE: i32 = 80;
@@ -67,24 +65,10 @@ pub fn Flashcard(
         d if d <= -SWIPE => Some("Again"),
         _ => None,
     };
-    // Shown from the sides rendered when the deck was built or imported;
-    // a card never rendered shows its Markdown as text.
-    let (prompt, asked, answer, note) = match card.shown() {
-        Some(s) => (
-            Rendered::Html(s.prompt.to_owned()),
-            s.asked.map(|a| Rendered::Html(a.to_owned())),
-            Rendered::Html(s.answer.to_owned()),
-            s.note.map(|n| Rendered::Html(n.to_owned())),
-        ),
-        None => (
-            Rendered::Text(card.prompt()),
-            card.asked().map(Rendered::Text),
-            Rendered::Text(card.answer()),
-            card.note.clone().map(Rendered::Text),
-        ),
-    };
-    let source = card.source.clone();
-    let walkthroughs: Vec<_> = keydeck_study::walkthrough::builtin::for_card(&card.id).collect();
+    // Each face is one piece of markup (`keydeck_study::card::markup`):
+    // the card's sides are HTML already.
+    let front = markup::front(&card, &topic_title, queued);
+    let back = move || markup::back(&card, &topic_title, revealed.get());
     view! {
         <div
             class="flashcard"
@@ -97,39 +81,10 @@ pub fn Flashcard(
             on:pointercancel=move |_| { start_x.set(None); drag.set(0); }
         >
             <div class="flashcard-inner">
-                <section class="face front" aria-label="Question" aria-hidden=move || revealed.get().to_string()>
-                    <p class="card-meta">
-                        {topic_title.clone()} " · " {card.prompt_label()}
-                        {queued.map(|q| view! {
-                            <span class=format!("queued queued-{}", q.name()) data-testid="queued">{q.label()}</span>
-                        })}
-                    </p>
-                    {prompt}
-                </section>
-                <section class="face back" aria-label="Answer" aria-hidden=move || (!revealed.get()).to_string()>
-                    <p class="card-meta">{topic_title} " · Answer"</p>
-                    {move || revealed.get().then(|| view! {
-                        {asked.clone().map(|asked| view! {
-                            <div class="card-asked" data-testid="card-asked">{asked}</div>
-                            <hr class="card-divider"/>
-                        })}
-                        <div class="card-answer">{answer.clone()}</div>
-                        {note.clone().map(|n| view! {
-                            <aside class="card-note">
-                                <strong>"Updated since the original deck"</strong>
-                                {n}
-                            </aside>
-                        })}
-                        <p class="card-source">
-                            <a href=source.clone() target="_blank" rel="noopener">"AWS documentation"</a>
-                            {walkthroughs.iter().map(|w| view! {
-                                " · " <a href=w.href()>{format!("Watch it animated: {}", w.title)}</a>
-                            }).collect_view()}
-                        </p>
-                    })}
-                    <p class="swipe-hint" class:on=move || swipe_hint().is_some() aria-hidden="true">{swipe_hint}</p>
-                </section>
+                <section class="face front" aria-label="Question" aria-hidden=move || revealed.get().to_string() inner_html=front></section>
+                <section class="face back" aria-label="Answer" aria-hidden=move || (!revealed.get()).to_string() inner_html=back></section>
             </div>
+            <p class="swipe-hint" class:on=move || swipe_hint().is_some() aria-hidden="true">{swipe_hint}</p>
         </div>
     }
 }

@@ -25,7 +25,6 @@ pub mod nav;
 pub mod page_header;
 pub mod presenter;
 pub mod progress_bar;
-pub mod queue_counts;
 pub mod quiz_question;
 pub mod quiz_results;
 pub mod separator_choice;

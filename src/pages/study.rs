@@ -4,8 +4,9 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use wasm_bindgen::JsCast;
 
-use keydeck_study::card::Card;
+use keydeck_study::card::{markup, Card};
 use keydeck_study::queue::Scope;
 use keydeck_study::review::{cram_choice, ReviewSession};
 use keydeck_study::schedule::{Grade, Interval};
@@ -19,7 +20,6 @@ use crate::components::lab_links::LabLinks;
 use crate::components::modal::Modal;
 use crate::components::page_header::PageHeader;
 use crate::components::progress_bar::ProgressBar;
-use crate::components::queue_counts::QueueCounts;
 use crate::components::study_settings::StudySettings;
 use crate::keys::Focused;
 use crate::lazy::ChunkMissing;
@@ -332,7 +332,7 @@ fn SessionProgress(study: StudyActions) -> impl IntoView {
                 <span data-testid="left-count">{remaining}</span> " left today"
                 <span class="last-answer" data-testid="last-answer" aria-live="polite">{move || study.review.with(|r| r.announcement().map(str::to_owned))}</span>
             </p>
-            <p class="session-kinds" data-live>{move || view! { <QueueCounts counts=counts.get()/> }}</p>
+            <p class="session-kinds" data-live inner_html=move || counts.get().markup()></p>
         </div>
     }
 }
@@ -374,26 +374,41 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
         Some(Ok(more)) if !cramming() => Some((more.intervals)(store, &previewed)),
         _ => None,
     });
-    let grades = move || {
-        Grade::ALL
-            .iter()
+    // The grade buttons are markup (`markup::grades`): a click on one
+    // gives its grade, and each interval is written in once grading's code
+    // has come.
+    let grade_buttons = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let shown = intervals.get();
+        let Some(Ok(spans)) = grade_buttons
+            .get()
+            .map(|b| b.query_selector_all(".grade-interval"))
+        else {
+            return;
+        };
+        for (i, span) in (0..spans.length())
+            .filter_map(|i| spans.item(i))
             .enumerate()
-            .map(|(i, &grade)| {
-                let interval = move || intervals.with(|all| all.as_ref().map(|all| all[i].clone()));
-                view! {
-                    <button
-                        type="button"
-                        class=format!("grade grade-{}", grade.label().to_ascii_lowercase())
-                        aria-keyshortcuts=grade.key().to_string()
-                        on:click=move |_| study.grade(grade)
-                    >
-                        <span class="grade-label">{grade.label()}</span>
-                        <span class="grade-interval">{interval}</span>
-                        <kbd>{grade.key()}</kbd>
-                    </button>
-                }
-            })
-            .collect_view()
+        {
+            span.set_text_content(
+                shown
+                    .as_ref()
+                    .and_then(|all| all.get(i))
+                    .map(String::as_str),
+            );
+        }
+    });
+    let on_grade_click = move |ev: leptos::ev::MouseEvent| {
+        let grade = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-grade]").ok().flatten())
+            .and_then(|button| button.get_attribute("data-grade"))
+            .and_then(|key| key.parse().ok())
+            .and_then(Grade::from_key);
+        if let Some(grade) = grade {
+            study.grade(grade);
+        }
     };
     view! {
         <Show when=cramming>
@@ -406,7 +421,7 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
         <div class="study-actions" node_ref=actions>
             {move || if revealed.get() {
                 view! {
-                    <div class="grades" role="group" aria-label="How well did you remember?">{grades()}</div>
+                    <div class="grades" role="group" aria-label="How well did you remember?" node_ref=grade_buttons inner_html=markup::grades() on:click=on_grade_click></div>
                     {move || matches!(study.more.get(), Some(Err(ChunkMissing))).then(|| view! {
                         <p class="problem" role="alert">
                             "Grading could not be downloaded. Check your connection, then choose a grade again."

@@ -46,6 +46,30 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// What is left today by kind, as Anki shows it ("5 new · 1 learning ·
+    /// 3 review"), as markup: each number in its kind's colour
+    /// (`count-new`, and `zero` when there are none), the words always
+    /// there.
+    pub fn markup(&self) -> String {
+        let parts = [
+            ("new", self.new),
+            ("learning", self.learning),
+            ("review", self.review),
+        ];
+        let mut out = String::from(r#"<span class="queue-counts" data-testid="queue-counts">"#);
+        for (i, (noun, n)) in parts.into_iter().enumerate() {
+            if i > 0 {
+                out.push_str(" · ");
+            }
+            let zero = if n == 0 { " zero" } else { "" };
+            out.push_str(&format!(
+                r#"<span class="count-{noun}{zero}"><strong>{n}</strong> {noun}</span>"#
+            ));
+        }
+        out.push_str("</span>");
+        out
+    }
+
     /// Every card left today.
     pub fn left(&self) -> usize {
         self.new + self.learning + self.review

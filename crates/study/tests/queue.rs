@@ -444,3 +444,17 @@ fn a_session_names_the_topics_it_can_show_today() {
     let days_later = now + Duration::days(2);
     assert!(topics(&p, Scope::Topic("a".into()), days_later).is_empty());
 }
+
+#[test]
+fn the_counts_by_kind_read_as_anki_shows_them_each_kind_marked_and_an_empty_kind_dimmed() {
+    let counts = Counts {
+        new: 5,
+        learning: 0,
+        review: 3,
+        missed: 1,
+    };
+    assert_eq!(
+        counts.markup(),
+        r#"<span class="queue-counts" data-testid="queue-counts"><span class="count-new"><strong>5</strong> new</span> · <span class="count-learning zero"><strong>0</strong> learning</span> · <span class="count-review"><strong>3</strong> review</span></span>"#
+    );
+}
