@@ -20,34 +20,62 @@ fn attribute(out: &mut String, value: &str) {
     html_escape::encode_double_quoted_attribute_to_string(value, out);
 }
 
-/// A card's Markdown in a `.md` box: its rendered HTML, or, for a card
-/// never rendered, its Markdown as text.
-fn md(out: &mut String, html: Option<&str>, markdown: impl FnOnce() -> String) {
+/// One of a card's sides: the HTML it was rendered to, or, for a card
+/// never rendered, its Markdown, shown as text.
+enum Part<'a> {
+    Html(&'a str),
+    Text(String),
+}
+
+/// What a card shows, each part as [`Part`]: from [`Card::shown`] when
+/// the card has been rendered, from its Markdown when not.
+struct Parts<'a> {
+    prompt: Part<'a>,
+    asked: Option<Part<'a>>,
+    answer: Part<'a>,
+    note: Option<Part<'a>>,
+}
+
+impl<'a> Parts<'a> {
+    fn of(card: &'a Card) -> Parts<'a> {
+        match card.shown() {
+            Some(s) => Parts {
+                prompt: Part::Html(s.prompt),
+                asked: s.asked.map(Part::Html),
+                answer: Part::Html(s.answer),
+                note: s.note.map(Part::Html),
+            },
+            None => Parts {
+                prompt: Part::Text(card.prompt()),
+                asked: card.asked().map(Part::Text),
+                answer: Part::Text(card.answer()),
+                note: card.note.clone().map(Part::Text),
+            },
+        }
+    }
+}
+
+/// A part in a `.md` box.
+fn md(out: &mut String, part: &Part) {
     out.push_str(r#"<div class="md">"#);
-    match html {
-        Some(html) => out.push_str(html),
-        None => {
+    match part {
+        Part::Html(html) => out.push_str(html),
+        Part::Text(markdown) => {
             out.push_str("<p>");
-            text(out, &markdown());
+            text(out, markdown);
             out.push_str("</p>");
         }
     }
     out.push_str("</div>");
 }
 
-/// The line above a face: the card's topic, then what the face is.
-fn meta(out: &mut String, topic_title: &str, what: &str) {
+/// The line above a face: the card's topic, what the face is, and the
+/// count the card was drawn from, if given.
+fn meta(out: &mut String, topic_title: &str, what: &str, queued: Option<Queued>) {
     out.push_str(r#"<p class="card-meta">"#);
     text(out, topic_title);
     out.push_str(" · ");
     out.push_str(what);
-}
-
-/// The question side: the topic, what the card asks for, the count it
-/// was drawn from (none when cramming), and the prompt.
-pub fn front(card: &Card, topic_title: &str, queued: Option<Queued>) -> String {
-    let mut out = String::new();
-    meta(&mut out, topic_title, card.prompt_label());
     if let Some(q) = queued {
         out.push_str(&format!(
             r#"<span class="queued queued-{}" data-testid="queued">{}</span>"#,
@@ -56,8 +84,14 @@ pub fn front(card: &Card, topic_title: &str, queued: Option<Queued>) -> String {
         ));
     }
     out.push_str("</p>");
-    let shown = card.shown();
-    md(&mut out, shown.map(|s| s.prompt), || card.prompt());
+}
+
+/// The question side: the topic, what the card asks for, the count it
+/// was drawn from (none when cramming), and the prompt.
+pub fn front(card: &Card, topic_title: &str, queued: Option<Queued>) -> String {
+    let mut out = String::new();
+    meta(&mut out, topic_title, card.prompt_label(), queued);
+    md(&mut out, &Parts::of(card).prompt);
     out
 }
 
@@ -67,33 +101,24 @@ pub fn front(card: &Card, topic_title: &str, queued: Option<Queued>) -> String {
 /// deck, and the page it rests on with the walkthroughs that animate it.
 pub fn back(card: &Card, topic_title: &str, revealed: bool) -> String {
     let mut out = String::new();
-    meta(&mut out, topic_title, "Answer");
-    out.push_str("</p>");
+    meta(&mut out, topic_title, "Answer", None);
     if !revealed {
         return out;
     }
-    let shown = card.shown();
-    let asked = match shown {
-        Some(s) => s.asked.map(|html| (Some(html), None)),
-        None => card.asked().map(|markdown| (None, Some(markdown))),
-    };
-    if let Some((html, markdown)) = asked {
+    let parts = Parts::of(card);
+    if let Some(asked) = &parts.asked {
         out.push_str(r#"<div class="card-asked" data-testid="card-asked">"#);
-        md(&mut out, html, || markdown.unwrap_or_default());
+        md(&mut out, asked);
         out.push_str(r#"</div><hr class="card-divider">"#);
     }
     out.push_str(r#"<div class="card-answer">"#);
-    md(&mut out, shown.map(|s| s.answer), || card.answer());
+    md(&mut out, &parts.answer);
     out.push_str("</div>");
-    let note = match shown {
-        Some(s) => s.note.map(|html| (Some(html), None)),
-        None => card.note.clone().map(|markdown| (None, Some(markdown))),
-    };
-    if let Some((html, markdown)) = note {
+    if let Some(note) = &parts.note {
         out.push_str(
             r#"<aside class="card-note"><strong>Updated since the original deck</strong>"#,
         );
-        md(&mut out, html, || markdown.unwrap_or_default());
+        md(&mut out, note);
         out.push_str("</aside>");
     }
     out.push_str(r#"<p class="card-source"><a href=""#);
