@@ -5,7 +5,6 @@
 //! KeyDeck keeps everything in memory for the visit and says so.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, Storage};
 use keydeck_lab_protocol::{LabProgress, LabState};
@@ -79,7 +78,9 @@ pub enum Backend {
 
 thread_local! {
     static BACKEND: Backend = detect();
-    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    /// Each key and its value, when storage is unavailable: a handful of
+    /// keys, so a list (a map's code would cost every page's first load).
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
     /// The progress text this tab last read into its progress or wrote
     /// (`Some(None)`: known to be absent); `None` until it is known. While
     /// the stored text is still this, no other tab has saved since.
@@ -111,7 +112,12 @@ pub fn backend() -> Backend {
 fn get_raw(key: &str) -> Option<String> {
     match backend() {
         Backend::Local => LocalStorage::raw().get_item(key).ok().flatten(),
-        Backend::Memory => MEMORY.with(|m| m.borrow().get(key).cloned()),
+        Backend::Memory => MEMORY.with(|m| {
+            m.borrow()
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        }),
     }
 }
 
@@ -126,7 +132,13 @@ fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
             )
         }),
         Backend::Memory => {
-            MEMORY.with(|m| m.borrow_mut().insert(key.to_owned(), value.to_owned()));
+            MEMORY.with(|m| {
+                let mut m = m.borrow_mut();
+                match m.iter_mut().find(|(k, _)| k == key) {
+                    Some((_, v)) => value.clone_into(v),
+                    None => m.push((key.to_owned(), value.to_owned())),
+                }
+            });
             Ok(())
         }
     }
@@ -135,9 +147,7 @@ fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
 fn remove_raw(key: &str) {
     match backend() {
         Backend::Local => LocalStorage::delete(key),
-        Backend::Memory => MEMORY.with(|m| {
-            m.borrow_mut().remove(key);
-        }),
+        Backend::Memory => MEMORY.with(|m| m.borrow_mut().retain(|(k, _)| k != key)),
     }
 }
 
@@ -266,13 +276,15 @@ pub fn replace_progress(progress: &Progress) -> Result<(), SaveError> {
 /// Damaged copies kept by [`load_progress`], oldest first: (key, text).
 pub fn backups() -> Vec<(String, String)> {
     let Backend::Local = backend() else {
-        return MEMORY.with(|m| {
+        let mut found: Vec<(String, String)> = MEMORY.with(|m| {
             m.borrow()
                 .iter()
                 .filter(|(k, _)| k.starts_with(keys::PROGRESS_BACKUP_PREFIX))
-                .map(|(k, v)| (k.clone(), v.clone()))
+                .cloned()
                 .collect()
         });
+        found.sort();
+        return found;
     };
     let store = LocalStorage::raw();
     let count = store.length().unwrap_or(0);
