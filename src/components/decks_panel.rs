@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::deck_export::DeckExport;
 use super::deck_import::DeckImport;
+use super::notice::Notice;
 use super::your_decks::YourDecks;
 use crate::lazy::ChunkMissing;
 
@@ -52,15 +53,21 @@ pub fn DecksPanel() -> impl IntoView {
     view! {
         <details class="panel decks" on:toggle=on_toggle>
             <summary>"Import and export decks"</summary>
+            <Notice
+                class="hint"
+                role="status"
+                text="Loading…"
+                when=Signal::derive(move || matches!(content.get(), Content::Loading))
+            />
+            <Notice
+                class="import-errors"
+                role="alert"
+                text="The import and export tools could not be downloaded. Check your connection, then close and open this panel again."
+                when=Signal::derive(move || matches!(content.get(), Content::Missing))
+            />
             {move || match content.get() {
-                Content::Closed => ().into_any(),
-                Content::Loading => view! { <p class="hint" role="status">"Loading…"</p> }.into_any(),
-                Content::Missing => view! {
-                    <p class="import-errors" role="alert">
-                        "The import and export tools could not be downloaded. Check your connection, then close and open this panel again."
-                    </p>
-                }.into_any(),
-                Content::Ready(view) => view(),
+                Content::Ready(view) => Some(view()),
+                _ => None,
             }}
         </details>
     }

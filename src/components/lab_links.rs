@@ -1,19 +1,16 @@
-use keydeck_lab_protocol::wording::lab_name;
+use keydeck_lab_protocol::wording::lab_links;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-/// Links to the guided labs that practise a topic or a walkthrough.
+/// Links to the guided labs that practise a topic or a walkthrough: the
+/// line's words are markup ([`lab_links`]), and the line is hidden
+/// without labs.
 #[component]
-pub fn LabLinks(labs: Vec<String>) -> impl IntoView {
-    (!labs.is_empty()).then(|| {
-        view! {
-            <p class="lab-links">
-                "Try it hands-on: "
-                {labs.into_iter().enumerate().map(|(i, id)| view! {
-                    {(i > 0).then_some(", ")}
-                    <A href=format!("/labs/{id}")>{format!("{} lab", lab_name(&id))}</A>
-                }).collect_view()}
-            </p>
-        }
-    })
+pub fn LabLinks(#[prop(into)] labs: Signal<Vec<String>>) -> impl IntoView {
+    view! {
+        <p
+            class="lab-links"
+            hidden=move || labs.with(Vec::is_empty)
+            inner_html=move || labs.with(|labs| lab_links(labs))
+        ></p>
+    }
 }

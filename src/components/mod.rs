@@ -22,6 +22,7 @@ pub mod lab_table;
 pub mod markdown;
 pub mod modal;
 pub mod nav;
+pub mod notice;
 pub mod page_header;
 pub mod presenter;
 pub mod progress_bar;

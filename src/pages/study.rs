@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
 use keydeck_study::card::{markup, Card};
+use keydeck_study::html;
 use keydeck_study::queue::Scope;
 use keydeck_study::review::{cram_choice, ReviewSession};
 use keydeck_study::schedule::{Grade, Interval};
@@ -18,6 +19,7 @@ use crate::components::deferred::Deferred;
 use crate::components::flashcard::Flashcard;
 use crate::components::lab_links::LabLinks;
 use crate::components::modal::Modal;
+use crate::components::notice::Notice;
 use crate::components::page_header::PageHeader;
 use crate::components::progress_bar::ProgressBar;
 use crate::components::study_settings::StudySettings;
@@ -263,10 +265,13 @@ pub fn Study() -> impl IntoView {
                 study.want_more();
             }>
                 <summary>"Study settings"</summary>
-                {move || study.more.get().map(|more| match more {
-                    Ok(more) => (more.settings)(),
-                    Err(ChunkMissing) => view! { <MoreMissing/> }.into_any(),
-                })}
+                <Notice
+                    class="problem"
+                    role="alert"
+                    text="The settings could not be loaded. Check your connection, then close and open them again."
+                    when=Signal::derive(move || matches!(study.more.get(), Some(Err(ChunkMissing))))
+                />
+                {move || study.more.get().and_then(Result::ok).map(|more| (more.settings)())}
             </details>
             <DecksPanel/>
             {move || study.more.get().and_then(Result::ok).map(|more| (more.help)(study.help))}
@@ -278,42 +283,48 @@ pub fn Study() -> impl IntoView {
 fn ScopePicker(scope: Memo<Scope>) -> impl IntoView {
     let store = use_study();
     let navigate = use_navigate();
-    let options = move || {
-        let deck = store.deck();
-        let all = store.counts(&Scope::All);
-        let mut items = vec![("".to_owned(), all.label("All topics"))];
-        items.extend(deck.topics.iter().map(|t| {
-            let c = store.counts(&Scope::Topic(t.id.clone()));
-            (t.id.clone(), c.label(&t.title))
-        }));
-        items
-    };
     let selected = move || match scope.get() {
         Scope::All => String::new(),
         Scope::Topic(t) => t,
     };
+    // The topics with their counts, as markup: rebuilt after each answer.
+    let options = move || {
+        let deck = store.deck();
+        let all = store.counts(&Scope::All).label("All topics");
+        let topics: Vec<(&str, String)> = deck
+            .topics
+            .iter()
+            .map(|t| {
+                let c = store.counts(&Scope::Topic(t.id.clone()));
+                (t.id.as_str(), c.label(&t.title))
+            })
+            .collect();
+        let items = std::iter::once(("", all.as_str()))
+            .chain(topics.iter().map(|(id, label)| (*id, label.as_str())));
+        html::options(items, &selected())
+    };
+    let labs = Signal::derive(move || {
+        store
+            .deck()
+            .topic(&selected())
+            .map(|t| t.labs.clone())
+            .unwrap_or_default()
+    });
     view! {
         <div class="study-toolbar">
             <label for="study-scope">"Topic"</label>
             <select
                 id="study-scope"
                 data-live
+                inner_html=options
                 prop:value=selected
                 on:change=move |ev| {
                     let topic = event_target_value(&ev);
                     let url = if topic.is_empty() { "/study".to_owned() } else { format!("/study?topic={topic}") };
                     navigate(&url, Default::default());
                 }
-            >
-                {move || options().into_iter().map(|(id, label)| {
-                    let is_selected = id == selected();
-                    view! { <option value=id selected=is_selected>{label}</option> }
-                }).collect_view()}
-            </select>
-            {move || {
-                let labs = store.deck().topic(&selected()).map(|t| t.labs.clone()).unwrap_or_default();
-                view! { <LabLinks labs/> }
-            }}
+            ></select>
+            <LabLinks labs=labs/>
         </div>
     }
 }
@@ -418,31 +429,35 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
             </p>
         </Show>
         <Flashcard card=card topic_title=topic_title queued=queued revealed=revealed on_grade=on_grade attr:data-live=""/>
+        // The grades and "Show answer" each shown in turn, not drawn anew.
         <div class="study-actions" node_ref=actions>
-            {move || if revealed.get() {
-                view! {
-                    <div class="grades" role="group" aria-label="How well did you remember?" node_ref=grade_buttons inner_html=markup::grades() on:click=on_grade_click></div>
-                    {move || matches!(study.more.get(), Some(Err(ChunkMissing))).then(|| view! {
-                        <p class="problem" role="alert">
-                            "Grading could not be downloaded. Check your connection, then choose a grade again."
-                        </p>
-                    })}
-                }.into_any()
-            } else {
-                view! {
-                    // Pointing at the button fetches grading's code ahead of the click.
-                    <button
-                        type="button"
-                        class="button reveal"
-                        aria-keyshortcuts="Space"
-                        on:pointerenter=move |_| study.want_more()
-                        on:focus=move |_| study.want_more()
-                        on:click=move |_| revealed.set(true)
-                    >
-                        "Show answer" <kbd>"Space"</kbd>
-                    </button>
-                }.into_any()
-            }}
+            <div
+                class="grades"
+                role="group"
+                aria-label="How well did you remember?"
+                hidden=move || !revealed.get()
+                node_ref=grade_buttons
+                inner_html=markup::grades()
+                on:click=on_grade_click
+            ></div>
+            <Notice
+                class="problem"
+                role="alert"
+                text="Grading could not be downloaded. Check your connection, then choose a grade again."
+                when=Signal::derive(move || revealed.get() && matches!(study.more.get(), Some(Err(ChunkMissing))))
+            />
+            // Pointing at the button fetches grading's code ahead of the click.
+            <button
+                type="button"
+                class="button reveal"
+                aria-keyshortcuts="Space"
+                hidden=move || revealed.get()
+                on:pointerenter=move |_| study.want_more()
+                on:focus=move |_| study.want_more()
+                on:click=move |_| revealed.set(true)
+            >
+                "Show answer" <kbd>"Space"</kbd>
+            </button>
         </div>
     }
 }
@@ -462,19 +477,17 @@ fn CardText(topic: String, store: StudyStore) -> impl IntoView {
         });
     };
     fetch(topic.clone());
-    move || {
-        if missing.get() {
-            let topic = topic.clone();
-            view! {
-                <section class="panel problem" role="alert">
-                    <p>"The cards of this topic could not be downloaded. Check your connection, then try again."</p>
-                    <button type="button" class="button" on:click=move |_| fetch(topic.clone())>"Try again"</button>
-                </section>
-            }
-            .into_any()
-        } else {
-            view! { <p class="route-loading" role="status">"Loading the card…"</p> }.into_any()
-        }
+    view! {
+        <Notice
+            class="route-loading"
+            role="status"
+            text="Loading the card…"
+            when=Signal::derive(move || !missing.get())
+        />
+        <section class="panel problem" role="alert" hidden=move || !missing.get()>
+            <p>"The cards of this topic could not be downloaded. Check your connection, then try again."</p>
+            <button type="button" class="button" on:click=move |_| fetch(topic.clone())>"Try again"</button>
+        </section>
     }
 }
 
@@ -482,23 +495,21 @@ fn CardText(topic: String, store: StudyStore) -> impl IntoView {
 /// been; until it comes, a line saying so.
 #[component]
 fn FinishedWhenFetched(study: StudyActions) -> impl IntoView {
-    move || match study.more.get() {
-        Some(Ok(more)) => (more.finished)(study),
-        Some(Err(ChunkMissing)) => view! { <crate::lazy::ChunkMissingView/> }.into_any(),
-        None => {
-            study.want_more();
-            view! { <p class="route-loading" role="status">"Loading…"</p> }.into_any()
-        }
-    }
-}
-
-/// The settings' controls could not be fetched.
-#[component]
-fn MoreMissing() -> impl IntoView {
     view! {
-        <p class="problem" role="alert">
-            "The settings could not be loaded. Check your connection, then close and open them again."
-        </p>
+        <Notice
+            class="route-loading"
+            role="status"
+            text="Loading…"
+            when=Signal::derive(move || study.more.get().is_none())
+        />
+        {move || match study.more.get() {
+            Some(Ok(more)) => Some((more.finished)(study)),
+            Some(Err(ChunkMissing)) => Some(view! { <crate::lazy::ChunkMissingView/> }.into_any()),
+            None => {
+                study.want_more();
+                None
+            }
+        }}
     }
 }
 

@@ -510,7 +510,7 @@ fn Sources(walkthrough: &'static Walkthrough) -> impl IntoView {
                     <li><a href=*url target="_blank" rel="noopener">{url.trim_start_matches("https://docs.aws.amazon.com/")}</a></li>
                 }).collect_view()}
             </ul>
-            <LabLinks labs=walkthrough.labs.iter().map(|l| (*l).to_owned()).collect()/>
+            <LabLinks labs={walkthrough.labs.iter().map(|l| (*l).to_owned()).collect::<Vec<_>>()}/>
             <p class="hint key-legend">"Keys: ← → or PageUp/PageDown step, Home and End jump, Space plays or pauses, P presents, B blanks the screen while presenting (any key or a click brings it back), Esc leaves."</p>
         </section>
     }

@@ -218,6 +218,23 @@ test('a topic link studies only that topic', async ({ page }) => {
   await expect(study.question.locator('.card-meta')).toContainText('Key rotation');
 });
 
+test('a topic links its labs, and a link opens the lab in the page', async ({ app, page }) => {
+  const study = new StudyPage(page);
+  await study.open();
+  const labs = page.locator('.study-toolbar .lab-links');
+  await expect(labs).toBeHidden();
+  await page.getByLabel('Topic').selectOption('key-types');
+  await expect(labs).toHaveText('Try it hands-on: Asymmetric lab');
+  await page.getByLabel('Topic').selectOption('kms-basics');
+  await expect(labs).toHaveText('Try it hands-on: First key lab');
+  // The router follows the link: the page is not loaded again.
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  await labs.getByRole('link', { name: 'First key lab' }).click();
+  await expect(page).toHaveURL('/labs/first-key');
+  await expect(app.heading).toHaveText('Your first KMS key');
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+});
+
 test.describe('on a touch screen', () => {
   test.skip(({ isMobile }) => !isMobile, 'touch gestures are for the phone project');
 

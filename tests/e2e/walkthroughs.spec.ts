@@ -18,6 +18,16 @@ test('the list offers all seven walkthroughs', async ({ app, page }) => {
   await expect(page.getByTestId('step-count')).toHaveText('Step 1 of 5');
 });
 
+test('a walkthrough links the labs that practise it, and only those', async ({ app, page }) => {
+  await app.open('/walkthroughs/envelope-encryption/1');
+  const labs = page.locator('.walkthrough-sources .lab-links');
+  await expect(labs).toHaveText('Try it hands-on: Envelope encryption lab');
+  await expect(labs.getByRole('link')).toHaveAttribute('href', '/labs/envelope-encryption');
+  await app.open('/walkthroughs/ami-sharing/1');
+  await expect(page.locator('.walkthrough-sources')).toBeVisible();
+  await expect(page.locator('.walkthrough-sources .lab-links')).toBeHidden();
+});
+
 for (const id of IDS) {
   test(`${id} steps to its end by keyboard, with its narration and arrows`, async ({ app, page }) => {
     await app.open(`/walkthroughs/${id}/1`);

@@ -174,6 +174,26 @@ pub fn lab_name(id: &str) -> String {
     words
 }
 
+/// The words of the line that links a topic's or a walkthrough's labs, as
+/// markup: "Try it hands-on: " and a link to each lab, named by
+/// [`lab_name`]. A page sets it as the line's content, so it carries no
+/// code that builds each link; the router follows a plain link as it
+/// follows its own. Empty without labs. A learner's deck names its labs,
+/// so each id is escaped.
+pub fn lab_links(labs: &[impl AsRef<str>]) -> String {
+    use keydeck_study::html::{attribute, text};
+    let mut out = String::new();
+    for (i, id) in labs.iter().map(AsRef::as_ref).enumerate() {
+        out.push_str(if i == 0 { "Try it hands-on: " } else { ", " });
+        out.push_str(r#"<a href="/labs/"#);
+        attribute(&mut out, id);
+        out.push_str(r#"">"#);
+        text(&mut out, &lab_name(id));
+        out.push_str(" lab</a>");
+    }
+    out
+}
+
 impl crate::EventRow {
     /// Whether the event list's filter keeps this event: `text` found (in
     /// any case) in the operation, the principal or the error code, and a

@@ -89,6 +89,27 @@ fn a_lab_id_reads_as_words() {
     assert_eq!(lab_name(""), "");
 }
 
+#[test]
+fn lab_links_name_each_lab_and_link_its_page() {
+    assert_eq!(
+        lab_links(&["first-key", "multi-region"]),
+        r#"Try it hands-on: <a href="/labs/first-key">First key lab</a>, <a href="/labs/multi-region">Multi region lab</a>"#
+    );
+    assert_eq!(
+        lab_links(&["envelope-encryption"]),
+        r#"Try it hands-on: <a href="/labs/envelope-encryption">Envelope encryption lab</a>"#
+    );
+    assert_eq!(lab_links(&[] as &[&str]), "");
+}
+
+#[test]
+fn a_lab_a_learner_named_stays_text() {
+    assert_eq!(
+        lab_links(&[r#"x"><img src=y onerror=alert(1)>"#]),
+        r#"Try it hands-on: <a href="/labs/x&quot;&gt;&lt;img src=y onerror=alert(1)&gt;">X"&gt;&lt;img src=y onerror=alert(1)&gt; lab</a>"#
+    );
+}
+
 fn event(operation: &str, principal: &str, error: Option<&str>) -> keydeck_lab_protocol::EventRow {
     keydeck_lab_protocol::EventRow {
         time: "2026-01-01T00:00:05Z".into(),

@@ -9,6 +9,7 @@ pub mod content_file;
 pub mod day;
 pub mod deck;
 pub mod fnv;
+pub mod html;
 pub mod interchange;
 pub mod markdown;
 pub mod nav;

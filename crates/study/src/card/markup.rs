@@ -4,21 +4,10 @@
 //! spares the page the code that builds each element of a card.
 
 use super::Card;
+use crate::html::{attribute, text};
 use crate::queue::Queued;
 use crate::schedule::Grade;
 use crate::walkthrough::builtin;
-
-/// Appends `text` to `out` as the content of an element: it can never
-/// become markup.
-fn text(out: &mut String, text: &str) {
-    html_escape::encode_text_to_string(text, out);
-}
-
-/// Appends `value` to `out` as the value of a double-quoted attribute:
-/// it can never end the attribute.
-fn attribute(out: &mut String, value: &str) {
-    html_escape::encode_double_quoted_attribute_to_string(value, out);
-}
 
 /// One of a card's sides: the HTML it was rendered to, or, for a card
 /// never rendered, its Markdown, shown as text.
