@@ -45,9 +45,15 @@ thread_local! {
 }
 
 /// Reads the record for the list of walkthroughs, alongside the route's
-/// code, so that the list draws with its marks.
+/// code, so that the list draws with its marks. A learner who has watched
+/// none to the end has no record, and the list no need of the reader: a
+/// first visit's list fetches nothing for it.
 pub async fn read_for_list() -> Result<(), ChunkMissing> {
-    let done = (records().await?.completed)();
+    let done = if storage::load_text(keys::WALKTHROUGHS_COMPLETED).is_some() {
+        (records().await?.completed)()
+    } else {
+        Completions::default()
+    };
     LISTED.with(|l| *l.borrow_mut() = Some(done));
     Ok(())
 }

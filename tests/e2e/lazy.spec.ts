@@ -25,6 +25,15 @@ for (const route of LAZY) {
   });
 }
 
+test('the list of walkthroughs reads no record of watched ones when none was kept', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/walkthroughs');
+  await expect(page.locator('.walkthrough-list > li')).toHaveCount(7);
+  await expect(page.getByRole('listitem').filter({ hasText: 'watched to the end' })).toHaveCount(0);
+  expect(fetched.filter((p) => p.endsWith('/pack_walkthrough_records.bin'))).toEqual([]);
+});
+
 test('a walkthrough\'s steps read no record of watched walkthroughs until the last one', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
