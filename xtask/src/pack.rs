@@ -151,10 +151,13 @@ pub fn pack(dir: &Path, notes: bool) -> Result<Packed> {
     let plan = plan(points, |chunk| packed_whole(sizes[chunk], users[chunk]));
     for (point, chunks) in &plan.packs {
         let module = module_of(point);
-        let mut files = vec![(
-            module.as_str(),
-            fs::read(dir.join(format!("{module}.wasm")))?,
-        )];
+        let mut files = Vec::new();
+        if plan.modules.contains(point) {
+            files.push((
+                module.as_str(),
+                fs::read(dir.join(format!("{module}.wasm")))?,
+            ));
+        }
         for chunk in chunks {
             files.push((chunk.as_str(), fs::read(dir.join(format!("{chunk}.wasm")))?));
         }
@@ -165,7 +168,7 @@ pub fn pack(dir: &Path, notes: bool) -> Result<Packed> {
         loader = without_notes(&loader);
     }
     fs::write(&loader_path, loader)?;
-    let modules = plan.packs.iter().map(|(point, _)| module_of(point));
+    let modules = plan.modules.iter().map(|point| module_of(point));
     for file in plan.packed.iter().cloned().chain(modules) {
         fs::remove_file(dir.join(format!("{file}.wasm")))?;
     }
@@ -194,11 +197,15 @@ fn pack_file(chunks: &[(&str, Vec<u8>)]) -> Vec<u8> {
     file
 }
 
-/// A split point as the loader declares it: its name and its chunks.
+/// A split point as the loader declares it: its name, its chunks, and
+/// whether it has a module of its own. It has none when every function it
+/// reaches is one other points reach too: its loader then loads its chunks
+/// alone.
 #[derive(Debug, PartialEq, Eq)]
 struct SplitPoint {
     name: String,
     deps: Vec<String>,
+    module: bool,
 }
 
 pub(crate) const EXPORT: &str = "export const __wasm_split_load_";
@@ -209,25 +216,28 @@ fn split_points(loader: &str) -> Result<Vec<SplitPoint>> {
     for (at, _) in loader.match_indices(EXPORT) {
         let rest = &loader[at + EXPORT.len()..];
         let name = rest.split(' ').next().unwrap_or_default().to_owned();
-        let (_, deps) = deps_of(rest).ok_or_else(|| {
+        let (start, deps) = deps_of(rest).ok_or_else(|| {
             format!("__wasm_split.js: the split point {name} has no list of chunks")
         })?;
+        let module = rest[..start].contains(&fetched(&module_of(&name)));
         let deps = deps
             .split(',')
             .map(str::trim)
             .filter(|d| !d.is_empty())
             .map(|d| d.trim_start_matches("__").to_owned())
             .collect();
-        points.push(SplitPoint { name, deps });
+        points.push(SplitPoint { name, deps, module });
     }
     Ok(points)
 }
 
 /// The split point's list of chunks: where it starts in `rest` (the text
-/// after the export's name), and its text between the brackets.
+/// after the export's name), and its text between the brackets. The list
+/// closes the export's statement, `…, [chunks]));`, whether the point's
+/// loader fetches a module of its own or not.
 fn deps_of(rest: &str) -> Option<(usize, &str)> {
-    let start = rest.find("\n, [")? + "\n, [".len();
-    let end = start + rest[start..].find(']')?;
+    let end = rest.find("]));")?;
+    let start = rest[..end].rfind('[')? + 1;
     Some((start, &rest[start..end]))
 }
 
@@ -237,21 +247,31 @@ struct Plan {
     packs: Vec<(String, Vec<String>)>,
     /// Every chunk in some pack.
     packed: std::collections::BTreeSet<String>,
+    /// The points with a pack and a module of their own, which leads it.
+    modules: std::collections::BTreeSet<String>,
 }
 
 fn plan(points: Vec<SplitPoint>, small: impl Fn(&String) -> bool) -> Plan {
     let mut packs = Vec::new();
     let mut packed = std::collections::BTreeSet::new();
+    let mut modules = std::collections::BTreeSet::new();
     for point in points {
         let chunks: Vec<String> = point.deps.into_iter().filter(|c| small(c)).collect();
         // A packed chunk loads only from a pack, so every point that
         // needs one has a pack, even of one chunk.
         if !chunks.is_empty() {
             packed.extend(chunks.iter().cloned());
+            if point.module {
+                modules.insert(point.name.clone());
+            }
             packs.push((point.name, chunks));
         }
     }
-    Plan { packs, packed }
+    Plan {
+        packs,
+        packed,
+        modules,
+    }
 }
 
 /// How wasm-split's loader fetches and instantiates `./<file>.wasm`: the
@@ -296,16 +316,19 @@ fn rewrite(loader: &str, plan: &Plan) -> Result<String> {
     for (point, _) in &plan.packs {
         let module = module_of(point);
         let fetching = fetched(&module);
-        if out.matches(&fetching).count() != 1 {
-            return Err(
-                format!("__wasm_split.js: {module} is not fetched as this build knows").into(),
+        if plan.modules.contains(point) {
+            if out.matches(&fetching).count() != 1 {
+                return Err(format!(
+                    "__wasm_split.js: {module} is not fetched as this build knows"
+                )
+                .into());
+            }
+            out = out.replacen(
+                &fetching,
+                &format!("    return instantiatePacked(\"{module}\");\n"),
+                1,
             );
         }
-        out = out.replacen(
-            &fetching,
-            &format!("    return instantiatePacked(\"{module}\");\n"),
-            1,
-        );
         let export = format!("{EXPORT}{point} ");
         let at = out
             .find(&export)
@@ -380,10 +403,12 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
                 SplitPoint {
                     name: "a".into(),
                     deps: vec!["chunk_1".into(), "chunk_2".into(), "chunk_3".into()],
+                    module: true,
                 },
                 SplitPoint {
                     name: "b".into(),
                     deps: vec!["chunk_1".into()],
+                    module: true,
                 },
             ]
         );
@@ -427,14 +452,13 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
         assert_eq!(bare.lines().count(), out.lines().count() - 3);
     }
 
-    /// `a`'s pack leads with its module, then its small chunks; the files
-    /// packed are gone, and the large chunk stays.
-    #[test]
-    fn a_pack_holds_its_split_points_module_and_small_chunks() {
-        let dir = std::env::temp_dir().join(format!("xtask-pack-{}", std::process::id()));
+    /// A folder as wasm-split leaves it, named by `test`: `loader`, two
+    /// small chunks, one too large to pack, and the modules of `a` and `b`.
+    fn built(test: &str, loader: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-pack-{test}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("__wasm_split.js"), LOADER).unwrap();
+        fs::write(dir.join("__wasm_split.js"), loader).unwrap();
         let files: [(&str, &[u8]); 5] = [
             ("chunk_1", b"one"),
             ("chunk_2", b"two"),
@@ -445,6 +469,14 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
         for (name, bytes) in files {
             fs::write(dir.join(format!("{name}.wasm")), bytes).unwrap();
         }
+        dir
+    }
+
+    /// `a`'s pack leads with its module, then its small chunks; the files
+    /// packed are gone, and the large chunk stays.
+    #[test]
+    fn a_pack_holds_its_split_points_module_and_small_chunks() {
+        let dir = built("a", LOADER);
         let packed = pack(&dir, false).unwrap();
         assert_eq!(
             packed,
@@ -481,6 +513,54 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
                 "pack_a.bin",
                 "pack_b.bin"
             ]
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A split point whose every function other points reach too has no
+    /// module: its pack holds its chunks alone, and its loader fetches the
+    /// pack before them.
+    #[test]
+    fn a_split_point_without_a_module_packs_its_chunks_alone() {
+        let loader = format!(
+            "{LOADER}export const __wasm_split_load_c = wrapAsyncCb(makeLoad(() => async (_imp) => ({{}}), [__chunk_1, __chunk_3]));\n"
+        );
+        let points = split_points(&loader).unwrap();
+        assert_eq!(
+            points[1..],
+            [
+                SplitPoint {
+                    name: "b".into(),
+                    deps: vec!["chunk_1".into()],
+                    module: true,
+                },
+                SplitPoint {
+                    name: "c".into(),
+                    deps: vec!["chunk_1".into(), "chunk_3".into()],
+                    module: false,
+                },
+            ]
+        );
+        let dir = built("c", &loader);
+        assert_eq!(
+            pack(&dir, false).unwrap(),
+            Packed {
+                packs: 3,
+                chunks: 2
+            }
+        );
+        assert_eq!(
+            fs::read(dir.join("pack_c.bin")).unwrap(),
+            pack_file(&[("chunk_1", b"one".to_vec())])
+        );
+        let out = fs::read_to_string(dir.join("__wasm_split.js")).unwrap();
+        assert!(
+            out.contains("makeLoad(() => async (_imp) => ({}), [pack(\"./pack_c.bin\"), __chunk_1, __chunk_3]));"),
+            "{out}"
+        );
+        assert!(
+            out.contains("return instantiatePacked(\"split_b\");"),
+            "{out}"
         );
         fs::remove_dir_all(&dir).unwrap();
     }
