@@ -32,6 +32,36 @@ thread_local! {
     /// The labs' catalog as fetched, read by the labs route's code.
     static LAB_CATALOG: RefCell<Option<String>> = const { RefCell::new(None) };
     static BANK: RefCell<Option<Rc<QuestionBank>>> = const { RefCell::new(None) };
+    /// Topics' files whose download [`start_topics`] started, not yet read.
+    static STARTED: RefCell<Vec<(String, JsFuture)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts downloading the files of those of `topics` whose text has not
+/// come, before the code that reads them has: [`with_topics`] takes them
+/// up. A download that fails is reported there.
+pub fn start_topics(topics: &[String]) {
+    let Some(folder) = stamped::meta("keydeck-deck") else {
+        return;
+    };
+    STARTED.with(|started| {
+        let mut started = started.borrow_mut();
+        for topic in topics {
+            if lacks_text(topic) && !started.iter().any(|(t, _)| t == topic) {
+                if let Ok(download) = start_fetch(&format!("{folder}{topic}.txt")) {
+                    started.push((topic.clone(), download));
+                }
+            }
+        }
+    });
+}
+
+/// The download of `topic`'s file [`start_topics`] started, if any.
+fn take_started(topic: &str) -> Option<JsFuture> {
+    STARTED.with(|started| {
+        let mut started = started.borrow_mut();
+        let at = started.iter().position(|(t, _)| t == topic)?;
+        Some(started.swap_remove(at).1)
+    })
 }
 
 /// The shipped deck's outline, fetched once. Fails with a sentence for the
@@ -59,8 +89,13 @@ pub async fn with_topics(topics: Option<Vec<String>>) -> Result<Option<Arc<Deck>
     }
     let folder = stamped::meta("keydeck-deck").ok_or_else(unnamed)?;
     let urls: Vec<String> = wanted.iter().map(|t| format!("{folder}{t}.txt")).collect();
-    // Every download starts now, and they are read in turn.
-    let started: Vec<_> = urls.iter().map(|url| start_fetch(url)).collect();
+    // Every download starts now, but for those started already, and they
+    // are read in turn.
+    let started: Vec<_> = urls
+        .iter()
+        .zip(&wanted)
+        .map(|(url, topic)| take_started(topic).map_or_else(|| start_fetch(url), Ok))
+        .collect();
     let texts = async {
         let mut texts = Vec::new();
         for (url, started) in urls.iter().zip(started) {

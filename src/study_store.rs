@@ -69,14 +69,31 @@ pub async fn load_whole_deck() -> Result<(), ChunkMissing> {
 
 /// Gives the study page the text of the cards its session can show today,
 /// in the scope its address names: its route's `ready`, run in the route's
-/// reactive owner.
+/// reactive owner. Their files start downloading at once, beside the
+/// route's code; the code that reads them comes with the route's own
+/// ([`session_reader`]), so a deep link fetches no reader of its own.
 pub async fn load_session() -> Result<(), ChunkMissing> {
     let store = use_study();
     let topic = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("topic"));
     // Untracked: the router runs this in its view's reactive context, and
     // a read of the deck there would draw the page anew when it changes.
-    let scope = untrack(|| store.scope(topic));
-    store.load_scope(scope).await
+    let topics: Vec<String> = untrack(|| {
+        let scope = store.scope(topic);
+        store.today(&scope, |t| {
+            t.topics().into_iter().map(str::to_owned).collect()
+        })
+    });
+    content::start_topics(&topics);
+    (session_reader().await?)(store, Some(topics)).await
+}
+
+/// Reading topics' text and filling the deck in, in the study route's own
+/// chunk (a second function of its split point): the study page reads its
+/// session's topics with it, where other pages fetch the `deck_reader`
+/// chunk. The code is in both, and in both their packs.
+#[leptos::wasm_split::wasm_split(study, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn session_reader() -> Result<Filler, ChunkMissing> {
+    Ok(|store, topics| Box::pin(store.fill_topics(topics)))
 }
 
 /// `shipped` followed by the imported decks in storage, and those decks.
@@ -130,15 +147,16 @@ struct Parser {
 fn topic_loader() -> Result<TopicLoader, ChunkMissing> {
     Ok(TopicLoader {
         topics: |store, topics| Box::pin(store.fill_topics(topics)),
-        session: |store, scope| Box::pin(store.fill_session(scope)),
     })
 }
 
 type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), ChunkMissing>>>>;
 
+/// Fills the deck in with the text of some topics (all, with `None`).
+type Filler = fn(StudyStore, Option<Vec<String>>) -> Loading;
+
 struct TopicLoader {
-    topics: fn(StudyStore, Option<Vec<String>>) -> Loading,
-    session: fn(StudyStore, Scope) -> Loading,
+    topics: Filler,
 }
 
 /// Reads the learner's progress. A first visit has none, and needs no
@@ -245,12 +263,6 @@ impl StudyStore {
         (topic_loader().await?.topics)(self, topics).await
     }
 
-    /// The text of every card today's session in `scope` can show, by the
-    /// `deck_reader` chunk.
-    pub async fn load_scope(self, scope: Scope) -> Result<(), ChunkMissing> {
-        (topic_loader().await?.session)(self, scope).await
-    }
-
     async fn fill_topics(self, topics: Option<Vec<String>>) -> Result<(), ChunkMissing> {
         let Some(shipped) = content::with_topics(topics)
             .await
@@ -265,16 +277,6 @@ impl StudyStore {
         // not one long one.
         crate::lazy::next_task().await;
         Ok(())
-    }
-
-    async fn fill_session(self, scope: Scope) -> Result<(), ChunkMissing> {
-        let topics = self.deck.with_untracked(|deck| {
-            self.progress.with_untracked(|p| {
-                let today = Today::new(deck, p, scope, clock::now(), &BrowserClock);
-                today.topics().into_iter().map(str::to_owned).collect()
-            })
-        });
-        self.fill_topics(Some(topics)).await
     }
 
     /// The scope `?topic=` names: that topic if the deck has it, else all.
