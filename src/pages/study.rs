@@ -422,12 +422,11 @@ fn CardView(card: Card, study: StudyActions) -> impl IntoView {
         }
     };
     view! {
-        <Show when=cramming>
-            <p class="cram-banner">
-                "Cram mode: your answers here do not change when cards are due. "
-                <button type="button" class="text-button" on:click=move |_| study.review.update(ReviewSession::stop_cram)>"Stop cramming"</button>
-            </p>
-        </Show>
+        // Shown in turn, as the notices are: no view to swap in.
+        <p class="cram-banner" hidden=move || !cramming()>
+            "Cram mode: your answers here do not change when cards are due. "
+            <button type="button" class="text-button" on:click=move |_| study.review.update(ReviewSession::stop_cram)>"Stop cramming"</button>
+        </p>
         <Flashcard card=card topic_title=topic_title queued=queued revealed=revealed on_grade=on_grade attr:data-live=""/>
         // The grades and "Show answer" each shown in turn, not drawn anew.
         <div class="study-actions" node_ref=actions>
@@ -590,11 +589,15 @@ fn CramOffer(study: StudyActions) -> impl IntoView {
 #[component]
 fn UndoButton(study: StudyActions) -> impl IntoView {
     view! {
-        <Show when=move || study.review.with(ReviewSession::can_undo)>
-            <button type="button" class="text-button undo" aria-keyshortcuts="U" on:click=move |_| study.undo()>
-                "Undo last answer" <kbd>"U"</kbd>
-            </button>
-        </Show>
+        <button
+            type="button"
+            class="text-button undo"
+            aria-keyshortcuts="U"
+            hidden=move || !study.review.with(ReviewSession::can_undo)
+            on:click=move |_| study.undo()
+        >
+            "Undo last answer" <kbd>"U"</kbd>
+        </button>
     }
 }
 

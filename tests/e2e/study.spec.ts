@@ -141,14 +141,18 @@ test('undo brings the last card back and restores the counts', async ({ page }) 
   await study.open();
   const first = await study.promptText();
   const left = await study.left();
+  const undo = page.getByRole('button', { name: /^Undo last answer/ });
+  await expect(undo).toBeHidden();
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
   await expect(page.getByTestId('done-count')).toHaveText('1');
   await expect(page.getByTestId('last-answer')).toHaveText('Good: due again in 10m.');
   expect(await study.promptText()).not.toBe(first);
+  await expect(undo).toBeVisible();
 
   await page.keyboard.press('u');
   await expect(page.getByTestId('done-count')).toHaveText('0');
+  await expect(undo).toBeHidden();
   expect(await study.promptText()).toBe(first);
   expect(await study.left()).toBe(left);
   await page.reload();
@@ -284,6 +288,9 @@ test('with nothing due the page says so and offers cram mode, which leaves the s
   await expect(page.getByTestId('done-count')).toHaveText('1');
   const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('keydeck.progress')!));
   expect(progress.reviews).toEqual([]);
+  await page.getByRole('button', { name: 'Stop cramming' }).click();
+  await expect(page.getByText('Cram mode: your answers here do not change when cards are due.')).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
 });
 
 test('the desired retention setting changes the intervals and survives a reload', async ({ page }) => {
