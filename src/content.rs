@@ -47,12 +47,17 @@ pub fn start_topics(topics: &[String]) {
         let mut started = started.borrow_mut();
         for topic in topics {
             if lacks_text(topic) && !started.iter().any(|(t, _)| t == topic) {
-                if let Ok(download) = start_fetch(&format!("{folder}{topic}.txt")) {
+                if let Ok(download) = start_fetch(&topic_file(&folder, topic)) {
                     started.push((topic.clone(), download));
                 }
             }
         }
     });
+}
+
+/// Where `topic`'s cards are, in the deck's `folder`.
+fn topic_file(folder: &str, topic: &str) -> String {
+    format!("{folder}{topic}.txt")
 }
 
 /// The download of `topic`'s file [`start_topics`] started, if any.
@@ -88,7 +93,7 @@ pub async fn with_topics(topics: Option<Vec<String>>) -> Result<Option<Arc<Deck>
         return Ok(None);
     }
     let folder = stamped::meta("keydeck-deck").ok_or_else(unnamed)?;
-    let urls: Vec<String> = wanted.iter().map(|t| format!("{folder}{t}.txt")).collect();
+    let urls: Vec<String> = wanted.iter().map(|t| topic_file(&folder, t)).collect();
     // Every download starts now, but for those started already, and they
     // are read in turn.
     let started: Vec<_> = urls

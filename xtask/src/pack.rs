@@ -137,15 +137,14 @@ pub fn pack(dir: &Path, notes: bool) -> Result<Packed> {
     }
     let loader = fs::read_to_string(&loader_path)?;
     let points = split_points(&loader)?;
+    // Each chunk's size, and how many split points need it.
     let mut sizes = BTreeMap::new();
+    let mut users: BTreeMap<String, usize> = BTreeMap::new();
     for chunk in points.iter().flat_map(|p| &p.deps) {
         if !sizes.contains_key(chunk) {
             let size = fs::metadata(dir.join(format!("{chunk}.wasm")))?.len();
             sizes.insert(chunk.clone(), size);
         }
-    }
-    let mut users: BTreeMap<String, usize> = BTreeMap::new();
-    for chunk in points.iter().flat_map(|p| &p.deps) {
         *users.entry(chunk.clone()).or_default() += 1;
     }
     let plan = plan(points, |chunk| packed_whole(sizes[chunk], users[chunk]));
