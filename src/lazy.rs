@@ -37,25 +37,33 @@ pub fn ChunkMissingView() -> impl IntoView {
 /// Declares a route whose view lives in the chunk `$chunk`: a unit struct
 /// implementing `LazyRoute`, whose view is `$view`, shown once the pages'
 /// shared stylesheet and, with `style = "NAME"`, the route's own have
-/// loaded too (`crate::style`); once drawn, the page the build rendered
-/// gives way to it (`crate::boot`). With `ready = $ready`, the view also
+/// loaded too (`crate::style`); with `sheets = []`, a route styled by the
+/// shell's `main.css` alone waits for none. Once drawn, the page the build
+/// rendered gives way to it (`crate::boot`). With `ready = $ready`, the view also
 /// waits for that future (`Result<(), ChunkMissing>`), fetched alongside
 /// the chunk: content the page needs before it renders.
 macro_rules! lazy_route {
     ($route:ident, $chunk:ident, $split:ident, $view:expr) => {
-        $crate::lazy::lazy_route!(@full $route, $chunk, $split, $view, None, async {
+        $crate::lazy::lazy_route!($route, $chunk, $split, $view, sheets = [$crate::style::SHARED]);
+    };
+    ($route:ident, $chunk:ident, $split:ident, $view:expr, sheets = [$($sheet:expr),*]) => {
+        $crate::lazy::lazy_route!(@full $route, $chunk, $split, $view, &[$($sheet),*], async {
             Ok::<(), $crate::lazy::ChunkMissing>(())
         });
     };
     ($route:ident, $chunk:ident, $split:ident, $view:expr, style = $style:literal) => {
-        $crate::lazy::lazy_route!(@full $route, $chunk, $split, $view, Some($style), async {
-            Ok::<(), $crate::lazy::ChunkMissing>(())
-        });
+        $crate::lazy::lazy_route!(
+            $route, $chunk, $split, $view,
+            sheets = [$crate::style::SHARED, $style]
+        );
     };
     ($route:ident, $chunk:ident, $split:ident, $view:expr, style = $style:literal, ready = $ready:expr) => {
-        $crate::lazy::lazy_route!(@full $route, $chunk, $split, $view, Some($style), $ready);
+        $crate::lazy::lazy_route!(
+            @full $route, $chunk, $split, $view,
+            &[$crate::style::SHARED, $style], $ready
+        );
     };
-    (@full $route:ident, $chunk:ident, $split:ident, $view:expr, $style:expr, $ready:expr) => {
+    (@full $route:ident, $chunk:ident, $split:ident, $view:expr, $sheets:expr, $ready:expr) => {
         pub struct $route;
 
         impl leptos_router::LazyRoute for $route {
@@ -71,7 +79,7 @@ macro_rules! lazy_route {
                 $crate::lazy::arrive(
                     ::std::boxed::Box::pin($split()),
                     ::std::boxed::Box::pin($ready),
-                    $style,
+                    $sheets,
                 )
                 .await
             }
@@ -85,17 +93,17 @@ pub(crate) use lazy_route;
 pub type Arriving<T> = Pin<Box<dyn Future<Output = Result<T, ChunkMissing>>>>;
 
 /// A lazy route's view once its chunk, its content (`ready`) and its
-/// stylesheets (the shared one, and `style`, its own) have all come,
+/// stylesheets (`sheets`) have all come,
 /// fetched together; or the message that one of them could not be. One
 /// function that every lazy route calls, so that the main module holds its
 /// code once rather than once a route.
 pub async fn arrive(
     view: Arriving<AnyView>,
     ready: Arriving<()>,
-    style: Option<&'static str>,
+    sheets: &'static [&'static str],
 ) -> AnyView {
     let (view, ready, styled) =
-        futures_util::future::join3(view, ready, crate::style::for_route(style)).await;
+        futures_util::future::join3(view, ready, crate::style::for_route(sheets)).await;
     let view = match ready.and(styled).and(view) {
         Ok(view) => view,
         Err(_) => view! { <ChunkMissingView/> }.into_any(),

@@ -94,7 +94,7 @@ fn App(decks: study_store::Decks, progress: storage::LoadedProgress) -> impl Int
                     // that mounting is not one long task on a phone.
                     <Deferred>
                         <Routes fallback=pages::not_found::NotFound>
-                            <Route path=path!("/") view=pages::home::Home/>
+                            <Route path=path!("/") view={Lazy::<pages::home::HomeRoute>::new()}/>
                             <Route path=path!("/study") view={Lazy::<pages::study::StudyRoute>::new()}/>
                             <Route path=path!("/quiz") view={Lazy::<pages::quiz::QuizRoute>::new()}/>
                             <Route path=path!("/walkthroughs") view={Lazy::<pages::walkthroughs::ListRoute>::new()}/>

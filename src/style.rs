@@ -17,8 +17,8 @@ use web_sys::HtmlElement;
 use crate::lazy::ChunkMissing;
 use crate::stamped;
 
-/// The sheet every lazy route links.
-const SHARED: &str = "pages";
+/// The sheet every lazy route but the home page links.
+pub const SHARED: &str = "pages";
 
 thread_local! {
     /// Each linked sheet, with a promise that settles when it has loaded
@@ -26,13 +26,13 @@ thread_local! {
     static LINKED: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Links the shared sheet and the route's `own` once each, and waits until
-/// both apply. A sheet that cannot be fetched is unlinked, so that the next
-/// route tries again.
-pub async fn for_route(own: Option<&'static str>) -> Result<(), ChunkMissing> {
+/// Links each of a route's `sheets` once, and waits until they apply. A
+/// sheet that cannot be fetched is unlinked, so that the next route tries
+/// again.
+pub async fn for_route(sheets: &'static [&'static str]) -> Result<(), ChunkMissing> {
     let loading = js_sys::Array::new();
     let mut names = Vec::new();
-    for name in [Some(SHARED), own].into_iter().flatten() {
+    for &name in sheets {
         // A build that does not name a sheet has its rules in main.css.
         if let Some(loaded) = loaded(name) {
             loading.push(&loaded);

@@ -3,8 +3,12 @@ use leptos::prelude::*;
 use crate::components::icon::{Glyph, Icon};
 use crate::components::page_header::PageHeader;
 use crate::study_store::use_study;
-use keydeck_study::plan::Plan;
-use keydeck_study::queue::{Counts, Scope};
+use keydeck_study::plan::{topic_rows, Plan};
+use keydeck_study::queue::Scope;
+
+// A chunk of its own, as every route's, so that a deep link to another page
+// does not carry today's plan. Its styles are the shell's.
+crate::lazy::lazy_route!(HomeRoute, home, home_view, view! { <Home/> }, sheets = []);
 
 struct Activity {
     href: &'static str,
@@ -52,34 +56,18 @@ const ACTIVITIES: [Activity; 4] = [
 fn TodayPanel() -> impl IntoView {
     let store = use_study();
     // The frame is drawn once; only the words and numbers inside follow
-    // the plan, each as a text of its own: a view drawn again whole would
-    // put its code for redrawing into the first load.
+    // the plan, each as a text of its own, and the counts and the topics'
+    // rows as markup (`keydeck_study`): a view for each would cost the
+    // route's code the building of each element.
     let plan = Memo::new(move |_| store.plan());
     let rows = move || {
-        store
-            .deck()
-            .topics
-            .iter()
-            .map(|t| {
-                (
-                    t.id.clone(),
-                    t.title.clone(),
-                    store.counts(&Scope::Topic(t.id.clone())),
-                )
-            })
-            .collect::<Vec<_>>()
+        let deck = store.deck();
+        topic_rows(deck.topics.iter().map(|t| {
+            let counts = store.counts(&Scope::Topic(t.id.clone()));
+            (t.id.as_str(), t.title.as_str(), counts)
+        }))
     };
     let text = move |f: fn(&Plan) -> String| move || plan.with(f);
-    let number = move |f: fn(&Counts) -> usize| move || plan.with(|p| f(&p.counts));
-    let kind = move |class: &'static str, f: fn(&Counts) -> usize| {
-        move || {
-            if plan.with(|p| f(&p.counts)) == 0 {
-                format!("{class} zero")
-            } else {
-                class.to_owned()
-            }
-        }
-    };
     let percent = move || plan.with(Plan::percent_done).to_string();
     view! {
         <section class="panel today" aria-labelledby="today-title">
@@ -90,15 +78,7 @@ fn TodayPanel() -> impl IntoView {
                     <span style:width=move || format!("{}%", percent())></span>
                 </div>
             </div>
-            <p class="today-left" data-live>
-                <span class="queue-counts" data-testid="queue-counts">
-                    <span class=kind("count-new", |c| c.new)><strong>{number(|c| c.new)}</strong> " new"</span>
-                    " · "
-                    <span class=kind("count-learning", |c| c.learning)><strong>{number(|c| c.learning)}</strong> " learning"</span>
-                    " · "
-                    <span class=kind("count-review", |c| c.review)><strong>{number(|c| c.review)}</strong> " review"</span>
-                </span>
-            </p>
+            <p class="today-left" data-live inner_html=move || plan.with(|p| p.counts.markup())></p>
             // Empty lines are not shown (style/main.css).
             <p class="today-away" data-testid="today-away" data-live>{text(|p| p.away.clone().unwrap_or_default())}</p>
             <p class="today-missed" data-testid="today-missed" data-live>{text(|p| p.missed_words().unwrap_or_default())}</p>
@@ -118,18 +98,7 @@ fn TodayPanel() -> impl IntoView {
                         <th scope="col" class="count-review">"Review"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {move || rows().into_iter().map(|(id, title, c)| {
-                        let cells = [("count-new", c.new), ("count-learning", c.learning), ("count-review", c.review)]
-                            .map(|(class, n)| view! { <td class=class class:zero=n == 0 data-live>{n}</td> });
-                        view! {
-                            <tr data-topic=id.clone()>
-                                <th scope="row"><a href=format!("/study?topic={id}")>{title}</a></th>
-                                {cells.into_iter().collect_view()}
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
+                <tbody inner_html=rows></tbody>
             </table>
         </section>
     }
@@ -137,7 +106,6 @@ fn TodayPanel() -> impl IntoView {
 
 #[component]
 pub fn Home() -> impl IntoView {
-    crate::boot::page_drawn();
     view! {
         <PageHeader title="" heading="Today">
             "Learn AWS KMS, the Encryption SDK, Parameter Store, Secrets Manager and ACM, "

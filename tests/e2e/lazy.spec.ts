@@ -93,12 +93,27 @@ test('a walkthrough that cannot be fetched shows a message with a retry; the oth
   }
 });
 
-test('the first load of / fetches no lazy route', async ({ page }) => {
+test('the first load of / fetches the home page\'s code and no other route\'s', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
-  expect(fetched.filter((p) => /\/(split_[a-z_0-9]+\.wasm|pack_[a-z_0-9]+\.bin)$/.test(p))).toEqual([]);
+  await expect(page.getByTestId('today-summary')).toHaveText(/^Today's goal: \d+ cards · about \d+ minutes?\.$/);
+  const code = fetched.filter((p) => /\/(split_[a-z_0-9]+\.wasm|pack_[a-z_0-9]+\.bin)$/.test(p));
+  expect(code.map((p) => p.split('/').pop())).toEqual(['pack_home.bin']);
+});
+
+test('a deep link carries no home page code until Home is opened', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/quiz');
+  await expect(page.getByRole('heading', { level: 1, name: 'Quizzes and exams' })).toBeVisible();
+  const home = () => fetched.filter((p) => p.endsWith('/pack_home.bin'));
+  expect(home()).toEqual([]);
+  await page.getByRole('navigation').getByRole('link', { name: 'Home', exact: true }).locator('visible=true').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^KMS basics/ })).toBeVisible();
+  expect(home()).toHaveLength(1);
 });
 
 test('the first load of / links only the shell\'s styles; a page\'s styles come with its route, before it shows', async ({ page }) => {

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::day::{calendar_days_ago, describe_days_ago, LocalClock};
 use crate::deck::Deck;
+use crate::html;
 use crate::progress::Progress;
 use crate::queue::{Counts, Scope, Today};
 use crate::stats::{Pace, Streak};
@@ -115,5 +116,79 @@ impl Plan {
             (false, 0) => "Open flashcards",
             (false, _) => "Continue studying",
         }
+    }
+}
+
+/// The home page's table of topics as markup, a row for each `(id, title,
+/// counts)`: the title links to studying that topic, and a kind with
+/// nothing left is marked `zero`. The page sets it as the table's body.
+pub fn topic_rows<'a>(topics: impl IntoIterator<Item = (&'a str, &'a str, Counts)>) -> String {
+    let mut out = String::new();
+    for (id, title, counts) in topics {
+        out.push_str(r#"<tr data-topic=""#);
+        html::attribute(&mut out, id);
+        out.push_str(r#""><th scope="row"><a href="/study?topic="#);
+        html::attribute(&mut out, id);
+        out.push_str(r#"">"#);
+        html::text(&mut out, title);
+        out.push_str("</a></th>");
+        for (kind, n) in [
+            ("new", counts.new),
+            ("learning", counts.learning),
+            ("review", counts.review),
+        ] {
+            let zero = if n == 0 { " zero" } else { "" };
+            out.push_str(&format!(
+                r#"<td class="count-{kind}{zero}" data-live>{n}</td>"#
+            ));
+        }
+        out.push_str("</tr>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod markup_tests {
+    use super::*;
+
+    fn counts(new: usize, learning: usize, review: usize) -> Counts {
+        Counts {
+            new,
+            learning,
+            review,
+            ..Counts::default()
+        }
+    }
+
+    #[test]
+    fn each_topic_is_a_row_that_links_to_studying_it() {
+        assert_eq!(
+            topic_rows([
+                ("kms-basics", "KMS basics", counts(5, 0, 2)),
+                ("acm", "ACM", counts(0, 1, 0)),
+            ]),
+            concat!(
+                r#"<tr data-topic="kms-basics"><th scope="row"><a href="/study?topic=kms-basics">KMS basics</a></th>"#,
+                r#"<td class="count-new" data-live>5</td><td class="count-learning zero" data-live>0</td><td class="count-review" data-live>2</td></tr>"#,
+                r#"<tr data-topic="acm"><th scope="row"><a href="/study?topic=acm">ACM</a></th>"#,
+                r#"<td class="count-new zero" data-live>0</td><td class="count-learning" data-live>1</td><td class="count-review zero" data-live>0</td></tr>"#,
+            )
+        );
+        assert_eq!(topic_rows([]), "");
+    }
+
+    #[test]
+    fn a_topic_a_learner_named_stays_text() {
+        let rows = topic_rows([(
+            r#"x" onclick="alert(1)"#,
+            "<img src=x onerror=alert(2)> & co",
+            counts(1, 0, 0),
+        )]);
+        assert!(!rows.contains("<img"), "{rows}");
+        assert!(!rows.contains(r#"" onclick"#), "{rows}");
+        assert!(
+            rows.contains("&lt;img src=x onerror=alert(2)&gt; &amp; co"),
+            "{rows}"
+        );
     }
 }
