@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::components::page_header::PageHeader;
@@ -11,7 +10,8 @@ pub fn NotFound() -> impl IntoView {
         <PageHeader title="Page not found" heading="Page not found">
             "There is no page at " <code>{path}</code> "."
         </PageHeader>
-        <p><A href="/" attr:class="button">"Go to today's overview"</A></p>
+        // A plain link, which the router follows.
+        <p><a href="/" class="button">"Go to today's overview"</a></p>
         <crate::boot::Drawn/>
     }
 }

@@ -2,6 +2,7 @@ import { test, expect, seedImportedDeck } from './fixtures';
 import { SiteServer } from './support/server';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sampleHistory } from './support/history';
 
 /** Each lazy route: a deep link opened cold, and the pack that brought its
  * code (its module and small chunks). */
@@ -91,6 +92,56 @@ test('a walkthrough that cannot be fetched shows a message with a retry; the oth
   } finally {
     await site.stop();
   }
+});
+
+test('the progress page with nothing kept fetches no reader, no charts and no data tools until asked', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/progress');
+  await expect(page.getByRole('heading', { name: 'No reviews yet' })).toBeVisible();
+  await expect(page.getByTestId('walkthroughs-done')).toHaveText(/^0 of \d+ walkthroughs watched to the end$/);
+  const packs = () => fetched.map((p) => p.match(/\/pack_([a-z0-9_]+)\.bin$/)?.[1]).filter(Boolean);
+  for (const part of ['progress_records', 'dashboard', 'your_data']) expect(packs()).not.toContain(part);
+  // Pointing at the data tools fetches theirs, ahead of a click.
+  await page.getByRole('link', { name: 'Export progress' }).hover();
+  await expect.poll(packs).toContain('your_data');
+  expect(packs()).not.toContain('dashboard');
+});
+
+test('the progress page reads kept records and draws the charts when there are reviews', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => localStorage.setItem('keydeck.walkthroughs.completed', JSON.stringify({ 'envelope-encryption': '2026-11-02T09:30:00Z' })));
+  await page.goto('/study');
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await expect(page.getByTestId('done-count')).toHaveText('1');
+  await page.goto('/progress');
+  await expect(page.getByTestId('reviews-total')).toHaveText('1');
+  await expect(page.getByTestId('walkthroughs-done')).toHaveText(/^1 of \d+ walkthroughs watched to the end$/);
+  await expect(page.getByRole('link', { name: 'Envelope encryption with a KMS key' })).toHaveAttribute('href', '/walkthroughs/envelope-encryption/1');
+  const packs = () => fetched.map((p) => p.match(/\/pack_([a-z0-9_]+)\.bin$/)?.[1]).filter(Boolean);
+  expect(packs()).toContain('dashboard');
+  expect(packs()).toContain('progress_records');
+  expect(packs()).not.toContain('your_data');
+});
+
+// The route's code is fetched by the page here, not from the worker's cache.
+test.describe(() => {
+  test.use({ serviceWorkers: 'block' });
+  test('charts that cannot be fetched say so, and Try again brings them', async ({ page }) => {
+    await page.goto('/progress');
+    await expect(page.getByRole('heading', { name: 'No reviews yet' })).toBeVisible();
+    await page.route(/\/pack_dashboard\.bin$/, (r) => r.abort());
+    // Reviews that come while the page is open (an import here) bring the charts.
+    await page.locator('.your-data input[type=file]').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(sampleHistory(28)) });
+    await expect(page.getByRole('alert')).toHaveText('Your charts could not be loaded. Check your connection, then try again.');
+    await expect(page.getByRole('heading', { name: 'No reviews yet' })).toBeHidden();
+    await page.unroute(/\/pack_dashboard\.bin$/);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('img', { name: /^Reviews over the last 365 days/ })).toBeVisible();
+    await expect(page.getByRole('alert')).toBeHidden();
+  });
 });
 
 test('the first load of / fetches the home page\'s code and no other route\'s', async ({ page }) => {

@@ -81,6 +81,9 @@ test('export, then import into a fresh browser, restores the same counts', async
   await other.getByLabel('Replace what is here').check();
   await other.locator('.your-data input[type=file]').setInputFiles(file!);
   await expect(other.getByRole('status')).toContainText(`${basename(file!)} replaced your progress.`);
+  // The page opened with no reviews; the charts come with the import.
+  await expect(other.getByTestId('reviews-total')).toHaveText('3');
+  await expect(other.getByRole('heading', { name: 'No reviews yet' })).toBeHidden();
   await other.goto('/');
   await expect(other.getByTestId('today-summary')).toHaveText(summary!);
   await expect(other.locator('.topic-counts')).toHaveText(topicCounts!);
