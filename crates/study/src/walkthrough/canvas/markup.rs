@@ -149,18 +149,10 @@ impl Layout {
     }
 }
 
-/// `text` as the content of an element or a quoted attribute.
+/// `text` as the content of an element or a double-quoted attribute.
 fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    crate::html::attribute(&mut out, text);
     out
 }
 
