@@ -42,10 +42,17 @@ pub fn Modal(
         }
     });
     let on_close = move |_| {
-        open.set(false);
-        if let Some(dialog) = dialog.get_untracked() {
-            give_focus_back(&dialog, opener);
+        let Some(dialog) = dialog.get_untracked() else {
+            return;
+        };
+        // The close event comes a task after the dialog closed, and a key
+        // press can come first (the browser runs input first): one that
+        // opened the dialog again. That close is over; the dialog stays.
+        if dialog.open() {
+            return;
         }
+        open.set(false);
+        give_focus_back(&dialog, opener);
     };
     // A click on the backdrop, outside the dialog's box, closes a dialog
     // that asks nothing.
