@@ -132,11 +132,7 @@ pub fn topic_rows<'a>(topics: impl IntoIterator<Item = (&'a str, &'a str, Counts
         out.push_str(r#"">"#);
         html::text(&mut out, title);
         out.push_str("</a></th>");
-        for (kind, n) in [
-            ("new", counts.new),
-            ("learning", counts.learning),
-            ("review", counts.review),
-        ] {
+        for (kind, n) in counts.by_kind() {
             let zero = if n == 0 { " zero" } else { "" };
             out.push_str(&format!(
                 r#"<td class="count-{kind}{zero}" data-live>{n}</td>"#

@@ -46,18 +46,23 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Each kind's word with what is left of it, in the order pages show
+    /// them: new, learning, review.
+    pub fn by_kind(&self) -> [(&'static str, usize); 3] {
+        [
+            ("new", self.new),
+            ("learning", self.learning),
+            ("review", self.review),
+        ]
+    }
+
     /// What is left today by kind, as Anki shows it ("5 new · 1 learning ·
     /// 3 review"), as markup: each number in its kind's colour
     /// (`count-new`, and `zero` when there are none), the words always
     /// there.
     pub fn markup(&self) -> String {
-        let parts = [
-            ("new", self.new),
-            ("learning", self.learning),
-            ("review", self.review),
-        ];
         let mut out = String::from(r#"<span class="queue-counts" data-testid="queue-counts">"#);
-        for (i, (noun, n)) in parts.into_iter().enumerate() {
+        for (i, (noun, n)) in self.by_kind().into_iter().enumerate() {
             if i > 0 {
                 out.push_str(" · ");
             }
@@ -79,15 +84,12 @@ impl Counts {
     /// lists it, the kinds with nothing left not named: "Key rotation (5
     /// new, 3 review)", "Key policies (nothing left today)".
     pub fn label(&self, name: &str) -> String {
-        let parts: Vec<String> = [
-            (self.new, "new"),
-            (self.learning, "learning"),
-            (self.review, "review"),
-        ]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, kind)| format!("{n} {kind}"))
-        .collect();
+        let parts: Vec<String> = self
+            .by_kind()
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
         if parts.is_empty() {
             format!("{name} (nothing left today)")
         } else {
