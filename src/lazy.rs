@@ -111,6 +111,20 @@ pub async fn arrive(
     view! { {view} <crate::boot::Drawn/> }.into_any()
 }
 
+/// What a split point's function gave, fetched once and kept in `cell`:
+/// later calls have it at once, and code that cannot wait reads `cell`.
+pub async fn kept<T: Copy + 'static, F: Future<Output = Result<T, ChunkMissing>>>(
+    cell: &'static std::thread::LocalKey<std::cell::Cell<Option<T>>>,
+    fetch: impl FnOnce() -> F,
+) -> Result<T, ChunkMissing> {
+    if let Some(kept) = cell.get() {
+        return Ok(kept);
+    }
+    let fetched = fetch().await?;
+    cell.set(Some(fetched));
+    Ok(fetched)
+}
+
 /// Resolves in a later task, so that what follows (a route's first render)
 /// does not lengthen the task that got here (reading its content).
 pub async fn next_task() {

@@ -199,12 +199,7 @@ thread_local! {
 /// card is revealed: [`StudyStore::prepare_to_save`]). So a page that
 /// saves does not carry it.
 async fn reader() -> Result<ProgressReader, ChunkMissing> {
-    if let Some(read) = READER.get() {
-        return Ok(read);
-    }
-    let read = progress_reader().await?;
-    READER.set(Some(read));
-    Ok(read)
+    crate::lazy::kept(&READER, progress_reader).await
 }
 
 /// Taking in another tab's save, cut into its own chunk: a page that only

@@ -68,12 +68,7 @@ fn dashboard_code() -> Result<DrawDashboard, ChunkMissing> {
 
 /// Fetches the dashboard's code, once.
 async fn load_dashboard() -> Result<DrawDashboard, ChunkMissing> {
-    if let Some(draw) = DASHBOARD.get() {
-        return Ok(draw);
-    }
-    let draw = dashboard_code().await?;
-    DASHBOARD.set(Some(draw));
-    Ok(draw)
+    crate::lazy::kept(&DASHBOARD, dashboard_code).await
 }
 
 /// What the page needs before it draws: the records, read only when one
