@@ -4,8 +4,8 @@
 //! which nothing else on a walkthrough's page needs. The list of
 //! walkthroughs and a walkthrough's last step read it through the
 //! `walkthrough_records` chunk, so a deep link into a walkthrough's steps
-//! downloads neither; the progress page, which reads JSON anyway, calls
-//! [`completed`].
+//! downloads neither; the progress page calls [`completed`] in its own
+//! records' chunk, fetched only when a record was kept.
 
 use std::cell::RefCell;
 

@@ -107,12 +107,12 @@ pub fn YourData() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let text = read_text(&file).await.unwrap_or_default();
-            let how = if replace.get_untracked() {
+            let replacing = replace.get_untracked();
+            let how = if replacing {
                 "replaced your progress"
             } else {
                 "was merged into your progress"
             };
-            let replacing = replace.get_untracked();
             with_actions(Box::new(move |actions| {
                 message.set(Some(match (actions.import)(store, &text, replacing) {
                     Ok(()) => Ok(format!("{name} {how}.")),
