@@ -1,104 +1,56 @@
 //! Site navigation: a side bar on wide screens, a bottom tab bar plus a top
 //! bar on phones. The same links serve both; CSS decides where they sit.
 
-use keydeck_study::nav::is_current;
+use keydeck_study::nav::{is_current, link_items, BRAND};
+use leptos::html::ElementType;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 use super::icon::{Glyph, Icon};
 use crate::theme::{use_theme, Theme};
 
-struct Destination {
-    href: &'static str,
-    /// Soft hyphens let the tab bar break a long label on a narrow phone.
-    label: &'static str,
-    glyph: Glyph,
-    /// On phones, secondary destinations move from the tab bar to the top bar.
-    primary: bool,
-}
-
-const DESTINATIONS: [Destination; 7] = [
-    Destination {
-        href: "/",
-        label: "Home",
-        glyph: Glyph::Home,
-        primary: true,
-    },
-    Destination {
-        href: "/study",
-        label: "Study",
-        glyph: Glyph::Cards,
-        primary: true,
-    },
-    Destination {
-        href: "/quiz",
-        label: "Quiz",
-        glyph: Glyph::Quiz,
-        primary: true,
-    },
-    Destination {
-        href: "/walkthroughs",
-        label: "Walk\u{ad}throughs",
-        glyph: Glyph::Walkthrough,
-        primary: true,
-    },
-    Destination {
-        href: "/labs",
-        label: "Labs",
-        glyph: Glyph::Lab,
-        primary: true,
-    },
-    Destination {
-        href: "/progress",
-        label: "Progress",
-        glyph: Glyph::Chart,
-        primary: false,
-    },
-    Destination {
-        href: "/about",
-        label: "About",
-        glyph: Glyph::Info,
-        primary: false,
-    },
-];
-
-/// `aria-current` for a link to `href`: "page" while the path is its. The
-/// links are plain links (the router follows any same-site link), and all
-/// of them read the router's one path, where a router `A` each would keep
-/// a memo of its own.
-fn aria_current(href: &'static str) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync {
+/// Marks the links inside `root` whose destination the current page is
+/// (`aria-current="page"`), and follows the path as it changes. The links
+/// are markup (`keydeck_study::nav::link_items`): one string set at once
+/// costs a phone's first render far less than an element built at a time.
+fn mark_current<E>(root: NodeRef<E>)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
     let path = use_location().pathname;
-    move || path.with(|p| is_current(href, p)).then_some("page")
-}
-
-/// A destination's link, marked current on its pages.
-fn link(d: &'static Destination) -> impl IntoView {
-    view! {
-        <li class:secondary=!d.primary>
-            <a href=d.href aria-current=aria_current(d.href)>
-                <Icon glyph=d.glyph/>
-                <span class="label">{d.label}</span>
-            </a>
-        </li>
-    }
+    Effect::new(move |_| {
+        let path = path.get();
+        let Some(root) = root.get() else { return };
+        let Ok(links) = root
+            .unchecked_ref::<web_sys::Element>()
+            .query_selector_all("a[href]")
+        else {
+            return;
+        };
+        for link in (0..links.length()).filter_map(|i| links.item(i)) {
+            let link = link.unchecked_into::<web_sys::Element>();
+            let href = link.get_attribute("href").unwrap_or_default();
+            let _ = if is_current(&href, &path) {
+                link.set_attribute("aria-current", "page")
+            } else {
+                link.remove_attribute("aria-current")
+            };
+        }
+    });
 }
 
 /// The brand, the phone-only secondary links and the theme switch.
 #[component]
 pub fn TopBar() -> impl IntoView {
+    let bar = NodeRef::<leptos::html::Header>::new();
+    mark_current(bar);
     view! {
-        <header class="topbar">
-            <a href="/" class="brand" aria-current=aria_current("/")>
-                <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-                    <rect x="3" y="7" width="20" height="16" rx="3"/>
-                    <rect x="9" y="3" width="20" height="16" rx="3"/>
-                    <circle cx="17" cy="11" r="3"/>
-                    <path d="M19.2 13.2 24 18M22 16l-1.5 1.5"/>
-                </svg>
-                <span>"KeyDeck"</span>
-            </a>
+        <header class="topbar" node_ref=bar>
+            <a href="/" class="brand" inner_html=BRAND></a>
             <nav class="topnav" aria-label="More">
-                <ul>{DESTINATIONS.iter().filter(|d| !d.primary).map(link).collect_view()}</ul>
+                <ul inner_html=link_items(false)></ul>
             </nav>
             <ThemeSwitch/>
         </header>
@@ -108,9 +60,11 @@ pub fn TopBar() -> impl IntoView {
 /// Every destination: the side bar on desktop, the tab bar on phones.
 #[component]
 pub fn MainNav() -> impl IntoView {
+    let nav = NodeRef::<leptos::html::Nav>::new();
+    mark_current(nav);
     view! {
-        <nav class="mainnav" aria-label="Main">
-            <ul>{DESTINATIONS.iter().map(link).collect_view()}</ul>
+        <nav class="mainnav" aria-label="Main" node_ref=nav>
+            <ul inner_html=link_items(true)></ul>
         </nav>
     }
 }
