@@ -102,8 +102,18 @@ pub async fn arrive(
     ready: Arriving<()>,
     sheets: &'static [&'static str],
 ) -> AnyView {
+    // The chunk and the sheets are asked for at once; what the route
+    // needs read (its `ready`) starts a task later, so that the task that
+    // chose the route does not also read its content.
+    let ready = async {
+        next_task().await;
+        ready.await
+    };
     let (view, ready, styled) =
         futures_util::future::join3(view, ready, crate::style::for_route(sheets)).await;
+    // The last of them often comes in the task that instantiates a chunk:
+    // the route draws in a task of its own.
+    next_task().await;
     let view = match ready.and(styled).and(view) {
         Ok(view) => view,
         Err(_) => view! { <ChunkMissingView/> }.into_any(),
