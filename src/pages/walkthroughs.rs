@@ -234,10 +234,13 @@ fn Player(shipped: &'static Shipped) -> impl IntoView {
         // switching to the arrangement that fits moves nothing in view.
         <div class="player" class:presenting=move || playback.presenting.get() class:idle=move || playback.idle.get() class:measuring=move || playback.room.get().0 == 0.0 node_ref=playback.stage_box>
             <Stage playback=playback/>
-            <Narration playback=playback/>
-            // The controls and the sources a task after the narration, so
-            // that a step's first render is not one long task (a deep
-            // link's rendered page stays until they are drawn).
+            // The narration a task after the diagram, the controls a task
+            // after it, and the sources one more, so that a step's first
+            // render is not one long task (a deep link's rendered page
+            // stays until they are drawn).
+            <Deferred>
+                <Narration playback=playback/>
+            </Deferred>
             <Deferred>
                 <PlayerControls playback=playback/>
                 <StepDots playback=playback/>
