@@ -2,7 +2,6 @@
 //! bar on phones. The same links serve both; CSS decides where they sit.
 
 use keydeck_study::nav::{is_current, link_items, BRAND};
-use leptos::html::ElementType;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
@@ -10,23 +9,19 @@ use wasm_bindgen::JsCast;
 use super::icon::{Glyph, Icon};
 use crate::theme::{use_theme, Theme};
 
-/// Marks the links inside `root` whose destination the current page is
+/// Marks the bars' links whose destination the current page is
 /// (`aria-current="page"`), and follows the path as it changes. The links
 /// are markup (`keydeck_study::nav::link_items`): one string set at once
 /// costs a phone's first render far less than an element built at a time.
-fn mark_current<E>(root: NodeRef<E>)
-where
-    E: ElementType,
-    E::Output: JsCast + Clone + 'static,
-{
+/// The bars are the app's (`body > .shell`), not those of the page the
+/// build rendered, which stays in view behind `#boot` while the app mounts.
+fn mark_current() {
     let path = use_location().pathname;
     Effect::new(move |_| {
         let path = path.get();
-        let Some(root) = root.get() else { return };
-        let Ok(links) = root
-            .unchecked_ref::<web_sys::Element>()
-            .query_selector_all("a[href]")
-        else {
+        let Ok(links) = document().query_selector_all(
+            "body > .shell > .topbar a[href], body > .shell > .mainnav a[href]",
+        ) else {
             return;
         };
         for link in (0..links.length()).filter_map(|i| links.item(i)) {
@@ -44,10 +39,8 @@ where
 /// The brand, the phone-only secondary links and the theme switch.
 #[component]
 pub fn TopBar() -> impl IntoView {
-    let bar = NodeRef::<leptos::html::Header>::new();
-    mark_current(bar);
     view! {
-        <header class="topbar" node_ref=bar>
+        <header class="topbar">
             <a href="/" class="brand" inner_html=BRAND></a>
             <nav class="topnav" aria-label="More">
                 <ul inner_html=link_items(false)></ul>
@@ -60,10 +53,10 @@ pub fn TopBar() -> impl IntoView {
 /// Every destination: the side bar on desktop, the tab bar on phones.
 #[component]
 pub fn MainNav() -> impl IntoView {
-    let nav = NodeRef::<leptos::html::Nav>::new();
-    mark_current(nav);
+    // For both bars: the top bar is drawn with this one, just before it.
+    mark_current();
     view! {
-        <nav class="mainnav" aria-label="Main" node_ref=nav>
+        <nav class="mainnav" aria-label="Main">
             <ul inner_html=link_items(true)></ul>
         </nav>
     }

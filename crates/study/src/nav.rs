@@ -2,8 +2,6 @@
 //! destination is, its icon, the links' markup, and which destination a
 //! path belongs to.
 
-use crate::html;
-
 /// Line icons drawn for KeyDeck on a 24×24 grid. Decorative: the text
 /// beside each icon carries its meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,10 +33,12 @@ impl Glyph {
         }
     }
 
-    /// The icon as markup, hidden from assistive technology.
+    /// The icon as markup, hidden from assistive technology. The path is
+    /// written as it is: it holds no character markup would escape (see
+    /// the tests).
     pub fn markup(self, out: &mut String) {
         out.push_str(r#"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=""#);
-        html::attribute(out, self.path());
+        out.push_str(self.path());
         out.push_str(r#""></path></svg>"#);
     }
 }
@@ -110,7 +110,10 @@ pub static DESTINATIONS: [Destination; 7] = [
     },
 ];
 
-/// The list items of the navigation's links, as markup: every destination
+/// The list items of the navigation's links, as markup (the destinations
+/// are written as they are: none holds a character markup would escape,
+/// which the tests check, and the page's first module then needs no
+/// escaping code): every destination
 /// (`all`), or only the secondary ones that the top bar holds on phones.
 /// A secondary item is classed `secondary`. The links say which one is
 /// current through `aria-current`, which the page sets as the path
@@ -124,14 +127,24 @@ pub fn link_items(all: bool) -> String {
             r#"<li class="secondary">"#
         });
         out.push_str(r#"<a href=""#);
-        html::attribute(&mut out, d.href);
+        out.push_str(d.href);
         out.push_str(r#"">"#);
         d.glyph.markup(&mut out);
         out.push_str(r#"<span class="label">"#);
-        html::text(&mut out, d.label);
+        out.push_str(d.label);
         out.push_str("</span></a></li>");
     }
     out
+}
+
+/// The document's title for a page titled `page`: the page's title and
+/// the site's name, or the site's name alone for the home page (`""`).
+pub fn document_title(page: &str) -> String {
+    if page.is_empty() {
+        "KeyDeck".to_owned()
+    } else {
+        format!("{page} · KeyDeck")
+    }
 }
 
 /// Whether the page at `path` is the destination `href`'s, so its link is
@@ -148,7 +161,14 @@ pub fn is_current(href: &str, path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_current, link_items, Glyph};
+    use super::{document_title, is_current, link_items, Glyph, BRAND, DESTINATIONS};
+
+    #[test]
+    fn a_page_is_titled_with_the_site_after_it_and_the_home_page_with_the_site_alone() {
+        assert_eq!(document_title("Study"), "Study · KeyDeck");
+        assert_eq!(document_title("Page not found"), "Page not found · KeyDeck");
+        assert_eq!(document_title(""), "KeyDeck");
+    }
 
     #[test]
     fn home_is_current_on_the_home_page_alone() {
@@ -218,5 +238,33 @@ mod tests {
             out,
             r#"<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M20 14.5A8 8 0 0 1 9.5 4 8 8 0 1 0 20 14.5z"></path></svg>"#
         );
+    }
+
+    #[test]
+    fn the_links_are_written_as_they_are_because_nothing_in_them_needs_escaping() {
+        let glyphs = [
+            Glyph::Home,
+            Glyph::Cards,
+            Glyph::Quiz,
+            Glyph::Walkthrough,
+            Glyph::Lab,
+            Glyph::Chart,
+            Glyph::Info,
+            Glyph::Sun,
+            Glyph::Moon,
+        ];
+        let written = DESTINATIONS
+            .iter()
+            .flat_map(|d| [d.href, d.label])
+            .chain(glyphs.iter().map(|g| g.path()));
+        for text in written {
+            let mut escaped = String::new();
+            crate::html::attribute(&mut escaped, text);
+            assert_eq!(escaped, text, "{text:?} needs escaping");
+            escaped.clear();
+            crate::html::text(&mut escaped, text);
+            assert_eq!(escaped, text, "{text:?} needs escaping");
+        }
+        assert!(BRAND.ends_with("<span>KeyDeck</span>"));
     }
 }
