@@ -84,10 +84,10 @@ fn App(decks: study_store::Decks, progress: storage::LoadedProgress) -> impl Int
         <Router set_is_routing=set_routing>
             <div class="route-loading" class:active=routing aria-hidden="true"></div>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-            // The frame, the bars in it, the banners and the route each
-            // draw a task after the one before, so that mounting is not
-            // one long task on a phone; the page the build rendered stays
-            // in view until the route has drawn (crate::boot).
+            // The frame, the bars in it, and the banners with the route
+            // each draw a task after the one before, so that mounting is
+            // not one long task on a phone; the page the build rendered
+            // stays in view until the route has drawn (crate::boot).
             <div class="shell">
                 <Deferred>
                     <TopBar/>
@@ -97,8 +97,6 @@ fn App(decks: study_store::Decks, progress: storage::LoadedProgress) -> impl Int
                     <Deferred>
                         <pwa::UpdatePrompt/>
                         <StorageBanner/>
-                    </Deferred>
-                    <Deferred>
                         <Routes fallback=pages::not_found::NotFound>
                             <Route path=path!("/") view={Lazy::<pages::home::HomeRoute>::new()}/>
                             <Route path=path!("/study") view={Lazy::<pages::study::StudyRoute>::new()}/>
