@@ -23,7 +23,6 @@ mod walkthrough_chunks;
 mod walkthrough_records;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy};
 use wasm_bindgen::JsCast;
@@ -71,16 +70,12 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 #[component]
 fn App(decks: study_store::Decks, progress: storage::LoadedProgress) -> impl IntoView {
-    provide_meta_context();
     theme::provide();
     study_store::StudyStore::provide(decks, progress);
     pwa::provide();
     // True while a navigation waits, usually for a lazy route's code.
     let (routing, set_routing) = signal(false);
     view! {
-        <Title formatter=|page: String| {
-            if page.is_empty() { "KeyDeck".to_owned() } else { format!("{page} · KeyDeck") }
-        }/>
         <Router set_is_routing=set_routing>
             <div class="route-loading" class:active=routing aria-hidden="true"></div>
             <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>

@@ -71,8 +71,10 @@ fn OpenLab(id: String) -> impl IntoView {
             .with(|v| v.as_ref().map(|v| v.summary.title.clone()))
     };
 
+    Effect::new(move |_| {
+        crate::components::page_header::set_title(&title().unwrap_or_else(|| "Lab".to_owned()));
+    });
     view! {
-        <leptos_meta::Title text=move || title().unwrap_or_else(|| "Lab".to_owned())/>
         <div class="lab" class:presenting=move || presenting.get() node_ref=lab_ref>
             <header class="lab-header">
                 <div>
