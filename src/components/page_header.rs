@@ -1,8 +1,6 @@
 use leptos::prelude::*;
 
-/// Titles the document for the page `page` ("" for the home page). The
-/// page drawn last sets it: a route's page is made as it opens, after the
-/// one it replaces.
+/// Titles the document for the page `page` ("" for the home page).
 pub fn set_title(page: &str) {
     document().set_title(&keydeck_study::nav::document_title(page));
 }
@@ -18,8 +16,11 @@ pub fn PageHeader(
     compact: bool,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    set_title(title);
     view! {
+        // Set as the header is drawn, not as its page's view is made: a
+        // lazy route makes its view as its code comes, and may wait for
+        // its content after that, with the page before still in view.
+        {move || set_title(title)}
         <header class="page-header" class:compact=compact>
             <h1>{heading}</h1>
             {children.map(|lede| view! { <p class="lede">{lede()}</p> })}

@@ -110,14 +110,13 @@ pub static DESTINATIONS: [Destination; 7] = [
     },
 ];
 
-/// The list items of the navigation's links, as markup (the destinations
-/// are written as they are: none holds a character markup would escape,
-/// which the tests check, and the page's first module then needs no
-/// escaping code): every destination
+/// The list items of the navigation's links, as markup: every destination
 /// (`all`), or only the secondary ones that the top bar holds on phones.
 /// A secondary item is classed `secondary`. The links say which one is
 /// current through `aria-current`, which the page sets as the path
-/// changes ([`is_current`]).
+/// changes ([`is_current`]). The destinations are written as they are:
+/// none holds a character markup would escape (the tests check it), so
+/// the page's first module needs no escaping code.
 pub fn link_items(all: bool) -> String {
     let mut out = String::new();
     for d in DESTINATIONS.iter().filter(|d| all || !d.primary) {
