@@ -3,10 +3,14 @@
 //! then changes only what it changes of each actor (`Layout::actor_looks`)
 //! and draws the step's arrows anew, so every actor stays where it is and
 //! fades or moves in by transition.
+//!
+//! A step's arrows draw themselves in, except where the scene replaces the
+//! same step already on screen (a deep link's rendered page): there they
+//! are drawn already (`Arrows::Drawn`).
 
 use leptos::prelude::*;
 
-use keydeck_study::walkthrough::canvas::ActorLook;
+use keydeck_study::walkthrough::canvas::{ActorLook, Arrows};
 use keydeck_study::walkthrough::{Layout, SceneState, Walkthrough};
 
 #[component]
@@ -15,12 +19,14 @@ pub fn WalkthroughStage(
     /// Where the actors sit, and the canvas.
     layout: Layout,
     state: Memo<SceneState>,
+    /// How the first step's arrows appear.
+    arrows: Arrows,
 ) -> impl IntoView {
     let title = walkthrough.title;
     let view_box = layout.view_box();
     let (scene, drawn) = state.with_untracked(|s| {
         (
-            layout.scene_markup(walkthrough, s),
+            layout.scene_markup(walkthrough, s, arrows),
             (s.step, layout.actor_looks(walkthrough, s)),
         )
     });
@@ -40,6 +46,7 @@ pub fn WalkthroughStage(
             let looks = layout.with_value(|l| {
                 if let Ok(Some(arrows)) = svg.query_selector("g.arrows") {
                     arrows.set_inner_html(&l.arrows_markup(s));
+                    let _ = arrows.set_attribute("class", Arrows::DrawIn.class());
                     let _ = arrows.set_attribute("data-step", &s.step.to_string());
                 }
                 l.actor_looks(walkthrough, s)

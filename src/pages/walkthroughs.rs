@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use keydeck_study::walkthrough::builtin::{self, Shipped};
-use keydeck_study::walkthrough::canvas::coordinate;
+use keydeck_study::walkthrough::canvas::{coordinate, Arrows};
 use keydeck_study::walkthrough::{Layout, Orientation, Walkthrough};
 
 use crate::components::deferred::Deferred;
@@ -422,13 +422,40 @@ fn Stage(playback: Playback) -> impl IntoView {
             }
         }
     };
+    // On a deep link the room is known as the step is made (see
+    // `stage_room`), and the page the build rendered is in view: its arrows
+    // have drawn in there, and the scene replacing it shows them drawn. So
+    // does a scene drawn again in another arrangement (a turn, presenter
+    // mode): only a step new to the eye draws its arrows in.
+    let deep_link = room.get_untracked().0 > 0.0;
+    let seen = StoredValue::new(deep_link);
+    let drawn = move || {
+        layout.get().map(|layout| {
+            let arrows = if seen.get_value() {
+                Arrows::Drawn
+            } else {
+                Arrows::DrawIn
+            };
+            seen.set_value(true);
+            view! { <WalkthroughStage walkthrough=walkthrough layout=layout state=state arrows=arrows/> }
+        })
+    };
+    // The rendered page covers the app until the step has drawn, so on a
+    // deep link the diagram draws a task after the rest of the step's first
+    // view. Elsewhere it draws as the room is measured, so that the player
+    // never shows without it.
+    let scene = if deep_link {
+        view! { <Deferred>{drawn}</Deferred> }.into_any()
+    } else {
+        drawn.into_any()
+    };
     view! {
         <div class="stage-frame" node_ref=frame
             on:pointerdown=on_down
             on:pointerup=on_up
             on:pointercancel=move |_| swipe_from.set_value(None)
             class:portrait=move || layout.with(|l| l.as_ref().is_some_and(|l| l.orientation == Orientation::Portrait)) style:--stage-max-height=max_height role="region" aria-label="Diagram">
-            {move || layout.get().map(|layout| view! { <WalkthroughStage walkthrough=walkthrough layout=layout state=state/> })}
+            {scene}
         </div>
     }
 }
@@ -522,44 +549,27 @@ fn Sources(walkthrough: &'static Walkthrough) -> impl IntoView {
 /// The room the diagram has, in CSS pixels: its column's width, and the
 /// window's height below the diagram's top, less the narration's first
 /// lines where the narration sits below it (one column) and the phone's tab
-/// bar. Measured once mounted and again when the window is resized or
-/// turned; (0, 0) until then.
+/// bar. Measured again when the frame or the window is resized or turned.
+///
+/// On a deep link the page the build rendered is in view (`crate::boot`),
+/// laid out as the player will be, so the room is read from its diagram's
+/// frame before the player draws: the diagram then draws in a task of its
+/// own with the rest of the step, not in the frame that shows the app. (0, 0)
+/// otherwise, until the player's frame has been laid out.
 fn stage_room(frame: NodeRef<leptos::html::Div>) -> ReadSignal<(f64, f64)> {
-    let (room, set_room) = signal((0.0, 0.0));
+    let rendered = document()
+        .query_selector("#boot .stage-frame")
+        .ok()
+        .flatten()
+        .and_then(|el| room_of(&el));
+    let (room, set_room) = signal(rendered.unwrap_or((0.0, 0.0)));
     let measure = move || {
-        let Some(el) = frame.get_untracked() else {
+        let Some(now) = frame.get_untracked().and_then(|el| room_of(&el)) else {
             return;
         };
-        let win = window();
-        let viewport = win
-            .inner_height()
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0);
-        let top = el.get_bounding_client_rect().top() + win.scroll_y().unwrap_or(0.0);
-        let matches = |query: &str| {
-            win.match_media(query)
-                .ok()
-                .flatten()
-                .is_some_and(|q| q.matches())
-        };
-        // The narration's count and title with the step bar below them, and the tab bar, in px.
-        let below = if matches(ONE_COLUMN) {
-            NARRATION_PEEK_PX
-        } else {
-            16.0
-        };
-        let tab_bar = if matches(TAB_BAR) {
-            document()
-                .query_selector(".mainnav")
-                .ok()
-                .flatten()
-                .map_or(0.0, |bar| bar.get_bounding_client_rect().height())
-        } else {
-            0.0
-        };
-        let height = (viewport - top - below - tab_bar).max(MIN_STAGE_PX);
-        set_room.set((f64::from(el.client_width()), height));
+        if now != room.get_untracked() {
+            set_room.set(now);
+        }
     };
     // The frame's width follows the page's layout, which may settle after
     // the player mounts; the window's height follows resizes and turns.
@@ -588,6 +598,47 @@ fn stage_room(frame: NodeRef<leptos::html::Div>) -> ReadSignal<(f64, f64)> {
         });
     });
     room
+}
+
+/// The room a diagram's frame has where it is laid out now, with the tab
+/// bar of the page it is in (the app's, or the rendered page's); None while
+/// it is not laid out (the app is hidden behind the rendered page).
+fn room_of(frame: &web_sys::Element) -> Option<(f64, f64)> {
+    let width = frame.client_width();
+    if width == 0 {
+        return None;
+    }
+    let win = window();
+    let viewport = win
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let top = frame.get_bounding_client_rect().top() + win.scroll_y().unwrap_or(0.0);
+    let matches = |query: &str| {
+        win.match_media(query)
+            .ok()
+            .flatten()
+            .is_some_and(|q| q.matches())
+    };
+    // The narration's count and title with the step bar below them, and the tab bar, in px.
+    let below = if matches(ONE_COLUMN) {
+        NARRATION_PEEK_PX
+    } else {
+        16.0
+    };
+    let tab_bar = if matches(TAB_BAR) {
+        frame
+            .closest(".shell")
+            .ok()
+            .flatten()
+            .and_then(|shell| shell.query_selector(".mainnav").ok().flatten())
+            .map_or(0.0, |bar| bar.get_bounding_client_rect().height())
+    } else {
+        0.0
+    };
+    let height = (viewport - top - below - tab_bar).max(MIN_STAGE_PX);
+    Some((f64::from(width), height))
 }
 
 /// Where the player is one column, the narration under the diagram (as

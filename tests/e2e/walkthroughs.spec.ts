@@ -125,6 +125,45 @@ test('a deep link opens its step, and back and forward move between steps', asyn
   await expect(page).toHaveURL('/walkthroughs/snapshot-copy/2');
 });
 
+/** The animations running on the live diagram's arrows, by name. */
+function arrowAnimations(page: import('@playwright/test').Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('svg.stage .arrow *')]
+      .flatMap((el) => el.getAnimations())
+      .map((a) => (a as CSSAnimation).animationName)
+      .sort(),
+  );
+}
+
+test('a deep link\'s arrows draw in once, on the page rendered at build time; the next step\'s draw in', async ({ page }) => {
+  // The rendered page draws the step's arrow in as it first shows.
+  const rendered = await (await page.request.get('/walkthroughs/snapshot-copy/2')).text();
+  expect(rendered).toContain('<g class="arrows" data-step="1"><g class="arrow arrow-');
+  await page.goto('/walkthroughs/snapshot-copy/2');
+  await page.waitForFunction(() => !document.getElementById('boot'));
+  await expect(page.getByTestId('step-count')).toHaveText('Step 2 of 5');
+  // The live diagram that replaces it shows the arrow as drawn, not drawing in again.
+  const line = page.locator('svg.stage .arrow line');
+  await expect(line).toHaveCount(1);
+  expect(await arrowAnimations(page)).toEqual([]);
+  expect(await line.evaluate((el) => getComputedStyle(el).strokeDashoffset)).toBe('0px');
+  expect(await page.locator('svg.stage .arrow-label').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  // A step new to the eye draws its arrows in: two lines and their labels.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-count')).toHaveText('Step 4 of 5');
+  await expect(line).toHaveCount(2);
+  expect(await arrowAnimations(page)).toEqual(['draw', 'draw', 'fade', 'fade', 'fade', 'fade']);
+});
+
+test('a walkthrough opened from the list draws its first arrows in', async ({ app, page }) => {
+  await app.open('/walkthroughs');
+  await page.getByRole('link', { name: /snapshot/i }).first().click();
+  await expect(page.getByTestId('step-count')).toHaveText('Step 1 of 5');
+  await expect(page.locator('svg.stage .arrow line')).toHaveCount(1);
+  expect(await arrowAnimations(page)).toEqual(['draw', 'fade', 'fade']);
+});
+
 test('presenter mode fills the screen, PageDown advances, B blanks and Esc leaves', async ({ app, page }) => {
   await app.open('/walkthroughs/snapshot-copy/1');
   await page.keyboard.press('p');

@@ -9,7 +9,7 @@ use serde::Serialize;
 mod arrow;
 mod markup;
 
-pub use markup::ActorLook;
+pub use markup::{ActorLook, Arrows};
 
 pub use arrow::{
     arrow_shapes, coordinate, label_obstacles, label_width, ArrowShape, Clash, LabelBox, Point,

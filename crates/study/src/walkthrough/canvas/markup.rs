@@ -9,6 +9,9 @@
 //!   classes and its text ([`ActorLook`]): the group stays, so its opacity
 //!   and place move by transition. A view of each actor, with an update
 //!   for each attribute, was another 10 KB.
+//! - A scene first drawn where its step was already on screen (a deep
+//!   link's page, rendered at build time, drew its arrows in) is written
+//!   with its arrows drawn ([`Arrows::Drawn`]), so they do not draw in twice.
 
 use std::fmt::Write;
 
@@ -83,8 +86,14 @@ impl Layout {
 
     /// The whole scene at `state`, as the content of the stage's `<svg>`:
     /// the arrow heads, every actor (each a group of its box and its text
-    /// group), and the step's arrows in a group marked with the step.
-    pub fn scene_markup(&self, walkthrough: &Walkthrough, state: &SceneState) -> String {
+    /// group), and the step's arrows in a group marked with the step, and
+    /// `drawn` where they are to show as drawn already.
+    pub fn scene_markup(
+        &self,
+        walkthrough: &Walkthrough,
+        state: &SceneState,
+        arrows: Arrows,
+    ) -> String {
         let mut out = String::from("<defs>");
         for style in ArrowStyle::ALL.map(ArrowStyle::name) {
             let _ = write!(
@@ -116,11 +125,32 @@ impl Layout {
         }
         let _ = write!(
             out,
-            r#"<g class="arrows" data-step="{}">{}</g>"#,
+            r#"<g class="{}" data-step="{}">{}</g>"#,
+            arrows.class(),
             state.step,
             self.arrows_markup(state)
         );
         out
+    }
+}
+
+/// How a scene's first arrows appear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrows {
+    /// Each line draws itself in, and its label fades in after it.
+    DrawIn,
+    /// As drawn already: the step was on screen before the scene was.
+    Drawn,
+}
+
+impl Arrows {
+    /// The class of the arrows' group (`style/walkthroughs.css`). A step's
+    /// new arrows always draw in, so their group takes `DrawIn`'s class.
+    pub fn class(self) -> &'static str {
+        match self {
+            Arrows::DrawIn => "arrows",
+            Arrows::Drawn => "arrows drawn",
+        }
     }
 }
 
@@ -219,12 +249,17 @@ mod tests {
                     let state = w.state_at(i).unwrap();
                     let looks = layout.actor_looks(w, &state);
                     assert_eq!(looks.len(), w.actors.len());
-                    let scene = layout.scene_markup(w, &state);
+                    let scene = layout.scene_markup(w, &state, Arrows::DrawIn);
                     assert_eq!(scene.matches(" data-actor=").count(), w.actors.len());
                     assert!(scene.ends_with(&format!(
                         r#"<g class="arrows" data-step="{i}">{}</g>"#,
                         layout.arrows_markup(&state)
                     )));
+                    let drawn = layout.scene_markup(w, &state, Arrows::Drawn);
+                    assert_eq!(
+                        drawn,
+                        scene.replace(r#"<g class="arrows" "#, r#"<g class="arrows drawn" "#)
+                    );
                     for (actor, look) in w.actors.iter().zip(&looks) {
                         let now = state.actor(actor.id).unwrap();
                         let classes: Vec<&str> = look.class.split(' ').collect();
