@@ -123,6 +123,8 @@ struct Playback {
     /// The diagram's frame, and the room it has (see [`stage_room`]).
     frame: NodeRef<leptos::html::Div>,
     room: ReadSignal<(f64, f64)>,
+    /// Whether the diagram has drawn: the player is hidden until then.
+    shown: RwSignal<bool>,
 }
 
 impl Playback {
@@ -224,15 +226,16 @@ fn Player(shipped: &'static Shipped) -> impl IntoView {
         stage_box: NodeRef::new(),
         frame,
         room: stage_room(frame),
+        shown: RwSignal::new(false),
     };
     wire_player(playback);
     view! {
         // The diagram and the narration need the screen: a compact heading,
         // and the summary with the sources below.
         <PageHeader title=walkthrough.title heading=walkthrough.title compact=true/>
-        // Hidden for the moment until the diagram's room is measured, so that
-        // switching to the arrangement that fits moves nothing in view.
-        <div class="player" class:presenting=move || playback.presenting.get() class:idle=move || playback.idle.get() class:measuring=move || playback.room.get().0 == 0.0 node_ref=playback.stage_box>
+        // Hidden for the moment until the diagram has drawn in the
+        // arrangement that fits its room, so that nothing in view moves.
+        <div class="player" class:presenting=move || playback.presenting.get() class:idle=move || playback.idle.get() class:measuring=move || !playback.shown.get() node_ref=playback.stage_box>
             <Stage playback=playback/>
             // The narration a task after the diagram, the controls a task
             // after it, and the sources one more, so that a step's first
@@ -428,26 +431,19 @@ fn Stage(playback: Playback) -> impl IntoView {
     // does a scene drawn again in another arrangement (a turn, presenter
     // mode): only a step new to the eye draws its arrows in.
     let deep_link = room.get_untracked().0 > 0.0;
-    let seen = StoredValue::new(deep_link);
+    let shown = playback.shown;
     let drawn = move || {
         layout.get().map(|layout| {
-            let arrows = if seen.get_value() {
+            let arrows = if deep_link || shown.get_untracked() {
                 Arrows::Drawn
             } else {
                 Arrows::DrawIn
             };
-            seen.set_value(true);
+            if !shown.get_untracked() {
+                shown.set(true);
+            }
             view! { <WalkthroughStage walkthrough=walkthrough layout=layout state=state arrows=arrows/> }
         })
-    };
-    // The rendered page covers the app until the step has drawn, so on a
-    // deep link the diagram draws a task after the rest of the step's first
-    // view. Elsewhere it draws as the room is measured, so that the player
-    // never shows without it.
-    let scene = if deep_link {
-        view! { <Deferred>{drawn}</Deferred> }.into_any()
-    } else {
-        drawn.into_any()
     };
     view! {
         <div class="stage-frame" node_ref=frame
@@ -455,7 +451,10 @@ fn Stage(playback: Playback) -> impl IntoView {
             on:pointerup=on_up
             on:pointercancel=move |_| swipe_from.set_value(None)
             class:portrait=move || layout.with(|l| l.as_ref().is_some_and(|l| l.orientation == Orientation::Portrait)) style:--stage-max-height=max_height role="region" aria-label="Diagram">
-            {scene}
+            // A task after the rest of the step's first view, once its room
+            // is known: on a deep link as the step is made, elsewhere once the
+            // frame is laid out (the player is hidden until it has drawn).
+            <Deferred>{drawn}</Deferred>
         </div>
     }
 }
