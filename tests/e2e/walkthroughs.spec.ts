@@ -247,7 +247,7 @@ async function smallestStageType(page: import('@playwright/test').Page): Promise
 }
 
 for (const [width, height] of [[1366, 768], [390, 844]]) {
-  test(`at ${width}×${height} each step's diagram and narration are seen together, unscrolled, in type of 12 px or more`, async ({ page }) => {
+  test(`at ${width}×${height} each step's diagram, narration and Next are seen together, unscrolled, in type of 12 px or more`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     for (const id of IDS) {
       await page.goto(`/walkthroughs/${id}/2`);
@@ -264,6 +264,9 @@ for (const [width, height] of [[1366, 768], [390, 844]]) {
       const stepBar = (await page.locator('.player-controls').boundingBox())!;
       const title = (await page.locator('#step-title').boundingBox())!;
       expect(title.y + title.height, id).toBeLessThanOrEqual(Math.min(bottom, stepBar.y));
+      // And the step bar's Next, without scrolling (beside the narration on a wide screen).
+      const next = (await page.getByRole('button', { name: 'Next', exact: true }).boundingBox())!;
+      expect(next.y + next.height, id).toBeLessThanOrEqual(bottom);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), id).toBeLessThanOrEqual(width);
       expect(await smallestStageType(page), id).toBeGreaterThanOrEqual(12);
     }
